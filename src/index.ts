@@ -1,0 +1,10 @@
+/**
+ * invest-to-save: appraise prevention spending across agencies.
+ *
+ * The core entry point is portable (Node, Deno, bundlers, browsers): it uses no Node built-ins.
+ */
+export * from "./money";
+export * from "./time";
+export * from "./discount";
+export * from "./metrics";
+export * from "./excel";

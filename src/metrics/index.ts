@@ -1,0 +1,5 @@
+export * from "./npv";
+export * from "./payback";
+export * from "./ratios";
+export { irr, irrAll, signChanges, type IrrResult } from "./irr";
+export { brent } from "./roots";

@@ -1,0 +1,262 @@
+import { toDecimal, type MoneyInput } from "../money";
+import { brent, goldenMin } from "./roots";
+
+/**
+ * Result of an internal-rate-of-return search. When `ok` is false, `reason` says why there is
+ * no answer; no number is given rather than a wrong one.
+ *
+ * - `unique: true` means the flows change sign exactly once, so this is the only rate above −100%
+ *   at which NPV is zero.
+ */
+export type IrrResult =
+  | { ok: true; rate: number; unique: boolean }
+  | { ok: false; reason: "no-sign-change" | "no-root"; message: string };
+
+/** Flows at (possibly fractional) times in periods, time 0 first. */
+interface Timed {
+  times: number[];
+  values: number[];
+}
+
+const U_MIN = -36; // 1 + r ≈ 2.3e-16
+const U_MAX = 36; // 1 + r ≈ 4.3e15
+
+/** Merges flows at equal times, drops zeros and sorts by time. */
+function normalise(times: readonly number[], values: readonly number[]): Timed {
+  const byTime = new Map<number, number>();
+  times.forEach((t, i) => byTime.set(t, (byTime.get(t) ?? 0) + values[i]!));
+  const sorted = [...byTime.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
+  return { times: sorted.map((e) => e[0]), values: sorted.map((e) => e[1]) };
+}
+
+/**
+ * Number of sign changes in a series (zeros ignored). By Descartes' rule of signs (which also
+ * holds for real exponents), the number of IRRs above −100% is this count or less by an even
+ * number; one sign change means exactly one IRR.
+ *
+ * @example
+ * ```ts
+ * signChanges([-100, 50, 60]);     // 1
+ * signChanges([-100, 230, -132]);  // 2
+ * ```
+ */
+export function signChanges(values: readonly number[]): number {
+  let changes = 0;
+  let last = 0;
+  for (const v of values) {
+    const s = Math.sign(v);
+    if (s === 0) continue;
+    if (last !== 0 && s !== last) changes++;
+    last = s;
+  }
+  return changes;
+}
+
+/** NPV at rate r of timed flows (time 0 undiscounted), in float64. */
+export function npvFloat(r: number, times: readonly number[], values: readonly number[]): number {
+  const g = 1 + r;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]! * Math.pow(g, -times[i]!);
+  return s;
+}
+
+/** Sum of |terms| at rate r: the scale against which an NPV residual is judged. */
+export function npvScale(r: number, times: readonly number[], values: readonly number[]): number {
+  const g = 1 + r;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += Math.abs(values[i]!) * Math.pow(g, -times[i]!);
+  return s;
+}
+
+/** NPV as a function of u = ln(1 + r), scaled by a positive factor so it never overflows. */
+function scaledNpv({ times, values }: Timed): (u: number) => number {
+  const tMin = times[0]!;
+  const tMax = times[times.length - 1]!;
+  return (u) => {
+    const m = u >= 0 ? -u * tMin : -u * tMax;
+    let s = 0;
+    for (let i = 0; i < values.length; i++) s += values[i]! * Math.exp(-u * times[i]! - m);
+    return s;
+  };
+}
+
+/** Newton's method in r from a guess, as spreadsheets do. Returns null if it does not settle. */
+function newton(flows: Timed, guess: number): number | null {
+  const { times, values } = flows;
+  let r = guess;
+  for (let i = 0; i < 60; i++) {
+    const g = 1 + r;
+    if (!(g > 0) || !Number.isFinite(r)) return null;
+    let f = 0;
+    let df = 0;
+    for (let k = 0; k < values.length; k++) {
+      const p = Math.pow(g, -times[k]!);
+      f += values[k]! * p;
+      df -= times[k]! * values[k]! * p / g;
+    }
+    if (df === 0 || !Number.isFinite(f) || !Number.isFinite(df)) return null;
+    const next = r - f / df;
+    if (Math.abs(next - r) <= 1e-15 * Math.max(1, Math.abs(r))) return next > -1 ? next : null;
+    r = next;
+  }
+  return null;
+}
+
+function isRoot(r: number, flows: Timed, tolerance = 1e-9): boolean {
+  if (!(r > -1) || !Number.isFinite(r)) return false;
+  const scale = npvScale(r, flows.times, flows.values);
+  return scale > 0 && Math.abs(npvFloat(r, flows.times, flows.values)) <= tolerance * scale;
+}
+
+/** Takes one Newton step from r if that lowers the residual (polishes a bracketed root). */
+function polish(r: number, flows: Timed): number {
+  const { times, values } = flows;
+  const g = 1 + r;
+  let f = 0;
+  let df = 0;
+  for (let k = 0; k < values.length; k++) {
+    const p = Math.pow(g, -times[k]!);
+    f += values[k]! * p;
+    df -= times[k]! * values[k]! * p / g;
+  }
+  if (df === 0 || !Number.isFinite(df)) return r;
+  const next = r - f / df;
+  if (!(next > -1)) return r;
+  return Math.abs(npvFloat(next, times, values)) < Math.abs(f) ? next : r;
+}
+
+/**
+ * The unique root when the flows change sign once: bracket in u = ln(1 + r), then Brent.
+ * Returns null only when the root lies beyond float64 range (1 + r below ~1e-308 or above ~1e308).
+ */
+function uniqueRoot(flows: Timed, guess: number): number | null {
+  const g = scaledNpv(flows);
+  const u0 = Math.log1p(Math.max(-0.99, Math.min(guess, 1e6)));
+  let lo = u0 - 0.5;
+  let hi = u0 + 0.5;
+  // g(u) takes the sign of the last flow as u → −∞ and of the first flow as u → +∞.
+  const firstSign = Math.sign(flows.values[0]!);
+  while (Math.sign(g(lo)) === firstSign && lo > -710) lo -= hi - lo;
+  while (Math.sign(g(hi)) === -firstSign && hi < 710) hi += hi - lo;
+  const glo = g(lo);
+  const ghi = g(hi);
+  if (Math.sign(glo) === Math.sign(ghi) && glo !== 0) return null;
+  const r = polish(Math.expm1(brent(g, lo, hi, { fa: glo, fb: ghi }).x), flows);
+  return r > -1 && Number.isFinite(r) ? r : null;
+}
+
+/**
+ * Every rate above −100% at which the NPV of the flows is zero, in ascending order, searched
+ * for 1 + r between about 1e-15 and 1e15 (rates from −99.9999999999999% to 10^17 %).
+ * Roots where the NPV only touches zero (double roots) are reported when the minimum of |NPV|
+ * is within rounding of zero.
+ */
+function allRoots(flows: Timed): number[] {
+  const g = scaledNpv(flows);
+  const n = 2400;
+  const us = Array.from({ length: n + 1 }, (_, i) => U_MIN + ((U_MAX - U_MIN) * i) / n);
+  const gs = us.map(g);
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = gs[i]!;
+    const b = gs[i + 1]!;
+    if (a === 0) found.push(us[i]!);
+    else if (Math.sign(a) !== Math.sign(b) && b !== 0) found.push(brent(g, us[i]!, us[i + 1]!, { fa: a, fb: b }).x);
+  }
+  if (gs[n] === 0) found.push(us[n]!);
+  // Local minima of |g| without a sign change may hide two close roots or a double root.
+  for (let i = 1; i < n; i++) {
+    const [a, b, c] = [gs[i - 1]!, gs[i]!, gs[i + 1]!];
+    if (b === 0 || Math.sign(a) !== Math.sign(b) || Math.sign(b) !== Math.sign(c)) continue;
+    if (Math.abs(b) > Math.abs(a) || Math.abs(b) > Math.abs(c)) continue;
+    const s = Math.sign(b);
+    const min = goldenMin((u) => s * g(u), us[i - 1]!, us[i + 1]!);
+    if (min.fx < 0) {
+      found.push(brent(g, us[i - 1]!, min.x, { fa: a, fb: g(min.x) }).x);
+      found.push(brent(g, min.x, us[i + 1]!, { fa: g(min.x), fb: c }).x);
+    } else if (isRoot(Math.expm1(min.x), flows, 1e-12)) {
+      found.push(min.x);
+    }
+  }
+  const rates = found
+    .map((u) => polish(Math.expm1(u), flows))
+    .filter((r) => isRoot(r, flows, 1e-7))
+    .sort((x, y) => x - y);
+  return rates.filter((r, i) => i === 0 || Math.abs(r - rates[i - 1]!) > 1e-12 * Math.max(1, Math.abs(r)));
+}
+
+/**
+ * Core rate solver shared by `irr`, `excel.IRR` and `excel.XIRR`: flows at times (in periods,
+ * any real ≥ 0). Tries Newton from the guess first; with one sign change, falls back to
+ * bracketing and Brent's method, so the unique root is always found. With several sign changes,
+ * returns the root nearest the guess.
+ */
+export function solveRate(times: readonly number[], values: readonly number[], guess = 0.1): IrrResult {
+  const flows = normalise(times, values);
+  const changes = signChanges(flows.values);
+  if (changes === 0) {
+    return {
+      ok: false,
+      reason: "no-sign-change",
+      message: "the flows need at least one positive and one negative value to have a rate of return",
+    };
+  }
+  if (changes === 1) {
+    const r = newton(flows, guess);
+    const rate = r !== null && isRoot(r, flows) ? r : uniqueRoot(flows, guess);
+    if (rate === null) {
+      return { ok: false, reason: "no-root", message: "the rate of return exists but is too close to −100% (or too large) to represent as a number" };
+    }
+    return { ok: true, rate, unique: true };
+  }
+  const roots = allRoots(flows);
+  if (roots.length === 0) {
+    return { ok: false, reason: "no-root", message: `the flows change sign ${changes} times but NPV is never zero above −100%` };
+  }
+  const nearest = roots.reduce((best, r) => (Math.abs(r - guess) < Math.abs(best - guess) ? r : best));
+  return { ok: true, rate: nearest, unique: false };
+}
+
+function toNumbers(flows: readonly MoneyInput[]): number[] {
+  return flows.map((v) => toDecimal(v).toNumber());
+}
+
+/**
+ * Internal rate of return of yearly flows (year 0 first): the rate r > −100% at which
+ * Σ flows[t] / (1 + r)^t = 0. Returns a typed result rather than throwing:
+ * `{ ok: false, reason: "no-sign-change" }` when every flow has the same sign, and
+ * `{ ok: false, reason: "no-root" }` when the flows change sign more than once and NPV is never
+ * zero. With one sign change the (unique) root is always found, whatever the guess; with several,
+ * the root nearest the guess is returned — use {@link irrAll} to see them all.
+ *
+ * @example
+ * ```ts
+ * const r = irr([-1000, 300, 400, 500]);
+ * r.ok && r.rate.toFixed(6); // "0.089634"
+ * irr([100, 200]).ok;         // false (no sign change)
+ * ```
+ */
+export function irr(flows: readonly MoneyInput[], options: { guess?: number } = {}): IrrResult {
+  const values = toNumbers(flows);
+  return solveRate(values.map((_, t) => t), values, options.guess ?? 0.1);
+}
+
+/**
+ * Every internal rate of return above −100% of yearly flows (year 0 first), ascending. Flows
+ * with several sign changes can have several IRRs (or none); the list makes that visible.
+ *
+ * @example
+ * ```ts
+ * irrAll([-100, 230, -132]).map((r) => r.toFixed(4)); // ["0.1000", "0.2000"]
+ * ```
+ */
+export function irrAll(flows: readonly MoneyInput[]): number[] {
+  const values = toNumbers(flows);
+  const timed = normalise(values.map((_, t) => t), values);
+  if (signChanges(timed.values) === 0) return [];
+  if (signChanges(timed.values) === 1) {
+    const r = solveRate(values.map((_, t) => t), values);
+    return r.ok ? [r.rate] : [];
+  }
+  return allRoots(timed);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from "tsup";
+
+// One build, two module formats. The core entry (`src/index.ts`) is portable: it must not import
+// Node built-ins. Node-only code (file I/O, worker pool, CLI) lives behind its own entry points.
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: "node20",
+  splitting: true,
+  treeshake: true,
+});
