@@ -8,3 +8,6 @@ export * from "./time";
 export * from "./discount";
 export * from "./metrics";
 export * from "./excel";
+export * from "./model";
+export * from "./ledger";
+export * from "./appraise";

@@ -1,0 +1,4 @@
+export * from "./metrics";
+export * from "./penalty";
+export * from "./appraise";
+export * from "./json";

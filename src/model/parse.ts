@@ -1,0 +1,140 @@
+import type { z } from "zod";
+import { ModelSchema, type Model } from "./schema";
+import { validateModel, type Issue } from "./validate";
+
+/** A problem with a model file: the JSON path (e.g. `agencies[2].budgets[0].id`) and what was expected. */
+export interface ModelError {
+  path: string;
+  message: string;
+}
+
+/** Result of {@link parseModel}: the model, or every error found. Never a partial model. */
+export type ParseResult = { ok: true; model: Model } | { ok: false; errors: ModelError[] };
+
+/**
+ * Thrown by functions that need a valid model (such as `appraise`) when given an invalid one.
+ * `errors` lists every problem with its JSON path.
+ *
+ * @example
+ * ```ts
+ * try { appraise({}); } catch (e) { if (e instanceof InvalidModelError) e.errors[0].path; } // "title"
+ * ```
+ */
+export class InvalidModelError extends Error {
+  readonly errors: ModelError[];
+  constructor(errors: ModelError[]) {
+    super(`invalid model:\n${errors.map((e) => `  ${e.path || "(model)"}: ${e.message}`).join("\n")}`);
+    this.name = "InvalidModelError";
+    this.errors = errors;
+  }
+}
+
+/**
+ * Formats path segments as a JSON path: `["agencies", 2, "budgets", 0, "id"]` →
+ * `"agencies[2].budgets[0].id"`.
+ *
+ * @example
+ * ```ts
+ * formatPath(["agencies", 2, "budgets", 0, "share"]); // "agencies[2].budgets[0].share"
+ * ```
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, seg) => (typeof seg === "number" ? `${s}[${seg}]` : s ? `${s}.${String(seg)}` : String(seg)), "");
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Turns zod's issues into readable errors; unions report the branch that got furthest. */
+function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): ModelError[] {
+  return issues.flatMap((iss): ModelError[] => {
+    const path = [...prefix, ...iss.path];
+    const got = "input" in iss && iss.input !== undefined ? `, got ${describe(iss.input)}` : "";
+    switch (iss.code) {
+      case "invalid_union": {
+        const branches = iss.errors.map((b) => fromZod(b, path));
+        const deepest = branches.reduce((best, b) => {
+          const depth = (errs: ModelError[]) => Math.max(...errs.map((e) => e.path.length));
+          return depth(b) > depth(best) || (depth(b) === depth(best) && b.length < best.length) ? b : best;
+        });
+        const allShallow = branches.every((b) => b.every((e) => e.path === formatPath(path)));
+        if (allShallow) {
+          const expected = [...new Set(branches.flat().map((e) => e.message.replace(/, got .*$/, "")))].join("; or ");
+          return [{ path: formatPath(path), message: `${expected}${got}` }];
+        }
+        return deepest;
+      }
+      case "invalid_type":
+        return [{ path: formatPath(path), message: iss.input === undefined ? `required (expected ${iss.expected})` : `expected ${iss.expected}${got}` }];
+      case "too_big":
+      case "too_small": {
+        const op = iss.code === "too_big" ? (iss.inclusive ? "≤" : "<") : iss.inclusive ? "≥" : ">";
+        const what = iss.origin === "array" ? `a list with ${op} ${String(iss.code === "too_big" ? iss.maximum : iss.minimum)} items` : iss.origin === "string" ? "a non-empty text" : `a number ${op} ${String(iss.code === "too_big" ? iss.maximum : iss.minimum)}`;
+        return [{ path: formatPath(path), message: `expected ${what}${got}` }];
+      }
+      case "unrecognized_keys":
+        return iss.keys.map((k) => ({ path: formatPath([...path, k]), message: `unknown field "${k}" (check the spelling; see the model's JSON Schema)` }));
+      case "invalid_value":
+        return [{ path: formatPath(path), message: `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}${got}` }];
+      case "invalid_format":
+        return [{ path: formatPath(path), message: `${iss.message.startsWith("expected") ? iss.message : "invalid format"}${got}` }];
+      case "not_multiple_of":
+        return [{ path: formatPath(path), message: `expected a whole number${got}` }];
+      default:
+        return [{ path: formatPath(path), message: `${iss.message}${got}` }];
+    }
+  });
+}
+
+function fromIssues(issues: Issue[]): ModelError[] {
+  return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}
+
+/**
+ * Reads and checks a model: a JSON string or an already-parsed object. Returns the model with
+ * defaults filled in, or every error found — each with its JSON path and what was expected.
+ * Never throws for bad input; never returns a partial model.
+ *
+ * @example
+ * ```ts
+ * const r = parseModel({ title: "x", appraisal: { baseYear: "2025-26", priceBase: "2025-26" }, agencies: [] });
+ * r.ok;                      // false
+ * !r.ok && r.errors[0].path; // "agencies"
+ * ```
+ */
+export function parseModel(input: unknown): ParseResult {
+  let data = input;
+  if (typeof input === "string") {
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }] };
+    }
+  }
+  const parsed = ModelSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues) };
+  const issues = validateModel(parsed.data);
+  if (issues.length > 0) return { ok: false, errors: fromIssues(issues) };
+  return { ok: true, model: parsed.data };
+}
+
+/**
+ * Like {@link parseModel} but throws {@link InvalidModelError} for an invalid model.
+ *
+ * @example
+ * ```ts
+ * const model = loadModel(json); // a Model, or throws InvalidModelError listing every problem
+ * ```
+ */
+export function loadModel(input: unknown): Model {
+  const r = parseModel(input);
+  if (!r.ok) throw new InvalidModelError(r.errors);
+  return r.model;
+}

@@ -1,0 +1,243 @@
+import { z } from "zod";
+
+/**
+ * The model file's schema. The schema is the type: `Model` (parsed, defaults filled in) and
+ * `ModelInput` (what a file may contain) are both inferred from it. Cross-references (agency ids,
+ * budgets, years) are checked after the shape in `validate.ts`.
+ */
+
+const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+const FY = /^\d{4}-\d{2}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
+
+/** Money: a number or a decimal string such as "1234.56" (exact). */
+export const MoneySchema = z.union([z.number(), z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"")]);
+/** A share or rate between 0 and 1 inclusive (number or decimal string). */
+export const ShareSchema = z.union([
+  z.number().min(0).max(1),
+  z.string().regex(DECIMAL).refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1"),
+]);
+/** A rate that may be negative but must be above −1 (−100%). */
+export const RateSchema = z.union([
+  z.number().gt(-1),
+  z.string().regex(DECIMAL).refine((s) => Number(s) > -1, "expected a rate above −1"),
+]);
+/** An identifier: letters, digits, `_`, `-` or `.`, starting with a letter or digit. */
+export const IdSchema = z.string().regex(ID, "expected an id of letters, digits, _ . or - (no spaces)");
+/** A UK financial year label such as "2025-26". */
+export const FinancialYearSchema = z.string().regex(FY, "expected a financial year like \"2025-26\"");
+/** An appraisal year offset: 0 is the base year. */
+export const YearSchema = z.number().int().min(0).max(500);
+const Count = z.number().min(0);
+
+/** Lenses, from narrowest to widest: fiscal ⊂ economic ⊂ social. */
+export const LensSchema = z.enum(["fiscal", "economic", "social"]);
+/** Whether money is in constant prices of a price base year (`real`) or cash of each year (`nominal`). */
+export const PricesSchema = z.enum(["real", "nominal"]);
+
+const Band = z.strictObject({ fromYear: YearSchema, rate: RateSchema });
+/** Discount schedule: "stpr", "stpr-health", a constant `{ rate }` or a list of bands. */
+export const ScheduleSchema = z.union([
+  z.enum(["stpr", "stpr-health"]),
+  z.strictObject({ rate: RateSchema }),
+  z.array(Band).min(1),
+]);
+
+/** How prices move, to convert nominal or other-price-base amounts: constant inflation or a deflator index. */
+export const PriceBasisSchema = z.union([
+  z.strictObject({ inflation: RateSchema }),
+  z.strictObject({ deflator: z.record(FinancialYearSchema, MoneySchema) }),
+]);
+
+export const AppraisalSchema = z.strictObject({
+  /** Appraisal year 0, e.g. "2025-26". */
+  baseYear: FinancialYearSchema,
+  /** Price base year of the results (real terms), e.g. "2025-26". */
+  priceBase: FinancialYearSchema,
+  /** How to convert amounts in other price bases or nominal terms. Needed only when some are. */
+  prices: PriceBasisSchema.optional(),
+  discount: ScheduleSchema.default("stpr"),
+  timing: z.enum(["end", "mid"]).default("end"),
+  horizons: z.array(z.number().int().min(0).max(500)).min(1).default([1, 5, 10]),
+  /** Last appraisal year in the ledger (default: the longest horizon). */
+  years: YearSchema.optional(),
+  lens: LensSchema.default("fiscal"),
+  cashableOnly: z.boolean().default(false),
+});
+
+const Budget = z.strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  /** Last appraisal year a time-limited budget (e.g. a grant) is funded for. */
+  fundingEndsYear: YearSchema.optional(),
+});
+
+export const AgencySchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  /** Free text, e.g. "council", "nhs", "police", "dwp", "hmt", "moj", "society". */
+  kind: z.string().optional(),
+  /** Length of the agency's budget settlement in years (1 = annual, 3 = spending review). */
+  settlementYears: z.number().int().min(1).max(50).default(1),
+  budgets: z.array(Budget).min(1).default([{ id: "core", name: "Core budget" }]),
+});
+
+/** Cohort size: one number for every delivery year, a list by delivery year, or a share of another intervention's cohort. */
+const Cohort = z.union([
+  Count,
+  z.array(Count).min(1),
+  z.strictObject({ from: IdSchema, share: ShareSchema, lag: YearSchema.default(0) }),
+]);
+
+export const InterventionSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** First delivery year (appraisal year offset). */
+  startYear: YearSchema.default(0),
+  /** Last delivery year, inclusive (default: from the cohort list's length, else the start year). */
+  endYear: YearSchema.optional(),
+  /** People (or families, cases) starting each delivery year. */
+  cohort: Cohort,
+});
+
+const Grade = z.union([z.string().min(1), z.number().int()]).transform(String);
+
+export const CostSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().optional(),
+  agency: IdSchema,
+  /** Budget within the agency (default: its first budget). */
+  budget: IdSchema.optional(),
+  intervention: IdSchema.optional(),
+  category: z.enum(["revenue", "capital"]).default("revenue"),
+  lens: LensSchema.default("fiscal"),
+  /** An amount per year (`per: "year"`), per participant starting (`"participant"`), or once (`"once"`). */
+  amount: MoneySchema.optional(),
+  per: z.enum(["year", "participant", "once"]).default("year"),
+  /** Years paid, inclusive: [from, to]. Default: the intervention's delivery years, else year 0. */
+  years: z.tuple([YearSchema, YearSchema]).optional(),
+  /** Year of a one-off cost (with `per: "once"`; default the first year). */
+  year: YearSchema.optional(),
+  /** Explicit amounts by appraisal year (index 0 = base year), instead of `amount`. */
+  series: z.array(MoneySchema).min(1).optional(),
+  /** Real growth per year of a recurring amount (e.g. 0.02). */
+  growth: RateSchema.optional(),
+  priceBase: FinancialYearSchema.optional(),
+  prices: PricesSchema.default("real"),
+  /** Confidence grade, looked up in the optimism-bias table. */
+  confidence: Grade.optional(),
+  notes: z.string().optional(),
+});
+
+export const OutcomeValueSchema = z.strictObject({
+  agency: IdSchema,
+  budget: IdSchema.optional(),
+  label: z.string().optional(),
+  /** Value per attributable outcome per year while the effect lasts. */
+  amount: MoneySchema.optional(),
+  /** Or: a unit cost/value id from the unit-cost table. */
+  unitCost: IdSchema.optional(),
+  lens: LensSchema.default("fiscal"),
+  /** Does the saving release cash? */
+  cashable: z.boolean().default(false),
+  /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
+  realisation: ShareSchema.optional(),
+  priceBase: FinancialYearSchema.optional(),
+  prices: PricesSchema.default("real"),
+});
+
+export const OutcomeSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().optional(),
+  intervention: IdSchema,
+  reach: ShareSchema.default(1),
+  engagement: ShareSchema.default(1),
+  success: ShareSchema,
+  deadweight: ShareSchema.default(0),
+  attribution: ShareSchema.default(1),
+  displacement: ShareSchema.default(0),
+  /** Multipliers for the first delivery years while the service beds in, e.g. [0.25, 0.5, 0.75]. */
+  rampUp: z.array(ShareSchema).default([]),
+  /** Years between delivery and the first effect (0 = same year). */
+  lag: YearSchema.default(0),
+  persistence: z
+    .strictObject({
+      /** Years each successful outcome keeps producing value. */
+      years: z.number().int().min(1).max(500).default(1),
+      /** Share of the effect lost each year after the first. */
+      dropOff: ShareSchema.default(0),
+    })
+    .default({ years: 1, dropOff: 0 }),
+  values: z.array(OutcomeValueSchema).min(1),
+  confidence: Grade.optional(),
+  notes: z.string().optional(),
+});
+
+export const CostShuntSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().optional(),
+  /** The agency whose cost falls (it saves). */
+  from: IdSchema,
+  fromBudget: IdSchema.optional(),
+  /** The agency that picks the cost up. */
+  to: IdSchema,
+  toBudget: IdSchema.optional(),
+  /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
+  amount: MoneySchema.optional(),
+  years: z.tuple([YearSchema, YearSchema]).optional(),
+  series: z.array(MoneySchema).min(1).optional(),
+  outcome: IdSchema.optional(),
+  lens: LensSchema.default("fiscal"),
+  cashable: z.boolean().default(true),
+  priceBase: FinancialYearSchema.optional(),
+  prices: PricesSchema.default("real"),
+});
+
+/** Optimism-bias adjustment by confidence grade: costs × (1 + costs), benefits × (1 − benefits). */
+export const OptimismBiasTableSchema = z.record(
+  z.string(),
+  z.strictObject({ costs: RateSchema.default(0), benefits: ShareSchema.default(0), label: z.string().optional() }),
+);
+
+export const UnitCostSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().optional(),
+  value: MoneySchema,
+  priceBase: FinancialYearSchema.optional(),
+  source: z.string().optional(),
+});
+
+export const TablesSchema = z.strictObject({
+  optimismBias: OptimismBiasTableSchema.optional(),
+  unitCosts: z.array(UnitCostSchema).optional(),
+});
+
+export const ModelSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: IdSchema.optional(),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  /** The assumptions register: what was assumed, and where figures come from. */
+  notes: z.array(z.string()).default([]),
+  appraisal: AppraisalSchema,
+  agencies: z.array(AgencySchema).min(1),
+  interventions: z.array(InterventionSchema).default([]),
+  costs: z.array(CostSchema).default([]),
+  outcomes: z.array(OutcomeSchema).default([]),
+  costShunts: z.array(CostShuntSchema).default([]),
+  tables: TablesSchema.default({}),
+});
+
+/** A parsed model with defaults filled in. */
+export type Model = z.output<typeof ModelSchema>;
+/** What a model file may contain (defaults optional). */
+export type ModelInput = z.input<typeof ModelSchema>;
+export type Agency = Model["agencies"][number];
+export type Intervention = Model["interventions"][number];
+export type Cost = Model["costs"][number];
+export type Outcome = Model["outcomes"][number];
+export type OutcomeValue = Outcome["values"][number];
+export type CostShunt = Model["costShunts"][number];
+export type Tables = Model["tables"];
+export type Lens = z.output<typeof LensSchema>;
