@@ -1,4 +1,6 @@
+import { writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { modelJsonSchema } from "./src/model/json-schema";
 
 // One build, two module formats. The core entry (`src/index.ts`) is portable: it must not import
 // Node built-ins. Node-only code (file I/O, worker pool, CLI) lives behind its own entry points.
@@ -13,4 +15,8 @@ export default defineConfig({
   target: "node20",
   splitting: true,
   treeshake: true,
+  // Ship the model file's JSON Schema (generated from the zod schema) for editors.
+  async onSuccess() {
+    writeFileSync("dist/model.schema.json", JSON.stringify(modelJsonSchema(), null, 2) + "\n");
+  },
 });

@@ -183,6 +183,8 @@ export function validateModel(model: Model): Issue[] {
     checkPrices(path, s);
   });
 
+  (model.tables.unitCosts ?? []).forEach((u, i) => checkPrices(["tables", "unitCosts", i], u));
+
   // Deflator coverage for price-base conversions
   const basis = appraisal.prices;
   if (basis && "deflator" in basis) {

@@ -1,0 +1,123 @@
+/**
+ * fast-check arbitraries for whole, valid model files: random agencies, budgets, interventions,
+ * costs, outcomes and cost shunts that always pass `parseModel`. Shared by the property tests.
+ */
+import { fc } from "@fast-check/vitest";
+import type { ModelInput } from "../../src";
+
+const share = fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000);
+const money = fc.integer({ min: 0, max: 5_000_000 }).map((p) => p / 100);
+const lens = fc.constantFrom("fiscal" as const, "economic" as const, "social" as const);
+
+export interface ModelShape {
+  agencies?: { min: number; max: number };
+  years?: { min: number; max: number };
+  withShunts?: boolean;
+}
+
+/** A random valid model input. */
+export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput> {
+  const agencies = shape.agencies ?? { min: 1, max: 5 };
+  const yearsRange = shape.years ?? { min: 1, max: 15 };
+  return fc
+    .record({
+      nAgencies: fc.integer(agencies),
+      years: fc.integer(yearsRange),
+      nInterventions: fc.integer({ min: 1, max: 3 }),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+    })
+    .chain(({ nAgencies, years, nInterventions }) => {
+      const agencyIds = Array.from({ length: nAgencies }, (_, i) => `a${i}`);
+      const interventionIds = Array.from({ length: nInterventions }, (_, i) => `v${i}`);
+      const year = fc.integer({ min: 0, max: years });
+      const span = fc.tuple(year, year).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+      const agencyRef = fc.integer({ min: 0, max: nAgencies - 1 }).chain((i) =>
+        fc.record({ agency: fc.constant(`a${i}`), budget: fc.constantFrom(`b0`, ...(i % 2 === 0 ? ["b1"] : [])) }),
+      );
+      const intervention = (id: string) =>
+        fc.record({
+          id: fc.constant(id),
+          name: fc.constant(`Intervention ${id}`),
+          startYear: fc.integer({ min: 0, max: Math.max(0, years - 1) }),
+          cohort: fc.oneof(fc.integer({ min: 0, max: 500 }), fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 3 })),
+        }).map((v) => (Array.isArray(v.cohort) ? { ...v, cohort: v.cohort.slice(0, years - v.startYear + 1) } : v));
+      const cost = (i: number) =>
+        fc
+          .record({
+            ref: agencyRef,
+            intervention: fc.constantFrom(...interventionIds),
+            kind: fc.constantFrom("year", "participant", "once", "series"),
+            amount: money,
+            years: span,
+            year,
+            series: fc.array(money, { minLength: 1, maxLength: years + 1 }),
+            category: fc.constantFrom("revenue" as const, "capital" as const),
+          })
+          .map((c) => ({
+            id: `c${i}`,
+            agency: c.ref.agency,
+            budget: c.ref.budget,
+            intervention: c.intervention,
+            category: c.category,
+            ...(c.kind === "series"
+              ? { series: c.series }
+              : c.kind === "once"
+                ? { per: "once" as const, amount: c.amount, year: c.year }
+                : { per: c.kind as "year" | "participant", amount: c.amount, years: c.years }),
+          }));
+      const value = fc.record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share }).map((v) => ({
+        agency: v.ref.agency,
+        budget: v.ref.budget,
+        amount: v.amount,
+        lens: v.lens,
+        cashable: v.cashable,
+        ...(v.cashable ? {} : { realisation: v.realisation }),
+      }));
+      const outcome = (i: number) =>
+        fc.record({
+          id: fc.constant(`o${i}`),
+          intervention: fc.constantFrom(...interventionIds),
+          reach: share,
+          engagement: share,
+          success: share,
+          deadweight: share,
+          attribution: share,
+          displacement: share,
+          rampUp: fc.array(share, { maxLength: 3 }),
+          lag: fc.integer({ min: 0, max: 3 }),
+          persistence: fc.record({ years: fc.integer({ min: 1, max: 6 }), dropOff: share }),
+          values: fc.array(value, { minLength: 1, maxLength: 3 }),
+        });
+      const shunt = (i: number) =>
+        fc.record({ from: agencyRef, to: agencyRef, amount: money, years: span }).filter((s) => s.from.agency !== s.to.agency).map((s) => ({
+          id: `s${i}`,
+          from: s.from.agency,
+          to: s.to.agency,
+          amount: s.amount,
+          years: s.years,
+        }));
+      return fc.record({
+        interventions: fc.tuple(...interventionIds.map(intervention)),
+        costs: fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => cost(i))))),
+        outcomes: fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => outcome(i))))),
+        costShunts:
+          shape.withShunts === false || nAgencies < 2
+            ? fc.constant([])
+            : fc.integer({ min: 0, max: 2 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => shunt(i))))),
+        horizons: fc.uniqueArray(fc.integer({ min: 0, max: years }), { minLength: 1, maxLength: 3 }),
+      }).map((parts): ModelInput => ({
+        title: "Random model",
+        appraisal: { baseYear: "2025-26", priceBase: "2025-26", years, horizons: parts.horizons },
+        agencies: agencyIds.map((id, i) => ({
+          id,
+          name: `Agency ${id}`,
+          settlementYears: 1 + (i % 3),
+          budgets: i % 2 === 0 ? [{ id: "b0" }, { id: "b1" }] : [{ id: "b0" }],
+        })),
+        interventions: [...parts.interventions],
+        costs: [...parts.costs],
+        outcomes: [...parts.outcomes],
+        costShunts: [...parts.costShunts],
+      }));
+    });
+}
