@@ -1,4 +1,5 @@
 export * from "./schema";
+export * from "./uncertainty-schema";
 export { validateModel, appraisalYears, type Issue } from "./validate";
 export * from "./parse";
 export * from "./json-schema";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UncertaintySchema } from "./uncertainty-schema";
 
 /**
  * The model file's schema. The schema is the type: `Model` (parsed, defaults filled in) and
@@ -227,6 +228,7 @@ export const ModelSchema = z.strictObject({
   outcomes: z.array(OutcomeSchema).default([]),
   costShunts: z.array(CostShuntSchema).default([]),
   tables: TablesSchema.default({}),
+  uncertainty: UncertaintySchema.optional(),
 });
 
 /** A parsed model with defaults filled in. */

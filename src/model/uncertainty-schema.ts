@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+/**
+ * The optional `uncertainty` block of a model file: named scenarios and probability
+ * distributions on model inputs, each addressed by an input path such as
+ * `outcomes.custody.success` or `outcomes[1].persistence.dropOff`. Paths are checked against the
+ * model when the block is used (see `checkUncertainty` in the uncertainty layer).
+ */
+
+const Finite = z.number().refine(Number.isFinite, "expected a finite number");
+const Positive = z.number().gt(0);
+
+/** A value that never varies (useful to pin an input inside a simulation). */
+export const FixedDistributionSchema = z.strictObject({ type: z.literal("fixed"), value: Finite });
+/** Every value between min and max equally likely. */
+export const UniformDistributionSchema = z.strictObject({ type: z.literal("uniform"), min: Finite, max: Finite });
+/** Three-point estimate: lowest, most likely, highest. */
+export const TriangularDistributionSchema = z.strictObject({ type: z.literal("triangular"), min: Finite, mode: Finite, max: Finite });
+/** PERT (a scaled beta): three-point estimate with less weight in the tails than a triangle; `lambda` (default 4) sets how peaked. */
+export const PertDistributionSchema = z.strictObject({
+  type: z.literal("pert"),
+  min: Finite,
+  mode: Finite,
+  max: Finite,
+  lambda: Positive.default(4),
+});
+/** Normal (Gaussian), optionally truncated to [min, max]. */
+export const NormalDistributionSchema = z.strictObject({
+  type: z.literal("normal"),
+  mean: Finite,
+  sd: z.number().min(0),
+  min: Finite.optional(),
+  max: Finite.optional(),
+});
+/**
+ * Lognormal: give either `mu` and `sigma` (mean and sd of the logarithm) or `mean` and `sd` of
+ * the value itself.
+ */
+export const LognormalDistributionSchema = z.strictObject({
+  type: z.literal("lognormal"),
+  mu: Finite.optional(),
+  sigma: z.number().min(0).optional(),
+  mean: Positive.optional(),
+  sd: z.number().min(0).optional(),
+});
+/** Beta with shape parameters alpha and beta, scaled to [min, max] (default [0, 1]): the usual choice for a rate. */
+export const BetaDistributionSchema = z.strictObject({
+  type: z.literal("beta"),
+  alpha: Positive,
+  beta: Positive,
+  min: Finite.default(0),
+  max: Finite.default(1),
+});
+
+/**
+ * A probability distribution for one model input.
+ *
+ * @example
+ * ```ts
+ * DistributionSchema.parse({ type: "pert", min: 0.02, mode: 0.04, max: 0.08 }).lambda; // 4
+ * ```
+ */
+export const DistributionSchema = z
+  .discriminatedUnion("type", [
+    FixedDistributionSchema,
+    UniformDistributionSchema,
+    TriangularDistributionSchema,
+    PertDistributionSchema,
+    NormalDistributionSchema,
+    LognormalDistributionSchema,
+    BetaDistributionSchema,
+  ])
+  .superRefine((d, ctx) => {
+    const bad = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
+    switch (d.type) {
+      case "uniform":
+        if (!(d.min <= d.max)) bad(`expected min ≤ max, got min ${d.min} and max ${d.max}`, "max");
+        break;
+      case "triangular":
+      case "pert":
+        if (!(d.min <= d.mode)) bad(`expected min ≤ mode, got min ${d.min} and mode ${d.mode}`, "mode");
+        else if (!(d.mode <= d.max)) bad(`expected mode ≤ max, got mode ${d.mode} and max ${d.max}`, "max");
+        break;
+      case "normal":
+        if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
+        if (d.sd === 0 && ((d.min !== undefined && d.mean < d.min) || (d.max !== undefined && d.mean > d.max))) {
+          bad("with sd 0 the mean must lie within [min, max]", "mean");
+        }
+        break;
+      case "lognormal": {
+        const logForm = d.mu !== undefined || d.sigma !== undefined;
+        const valueForm = d.mean !== undefined || d.sd !== undefined;
+        if (logForm === valueForm || (logForm && (d.mu === undefined || d.sigma === undefined)) || (valueForm && (d.mean === undefined || d.sd === undefined))) {
+          bad("give either mu and sigma (of the logarithm) or mean and sd (of the value)", "");
+        }
+        break;
+      }
+      case "beta":
+        if (!(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
+        break;
+    }
+  });
+
+/** One named scenario: input path → value, e.g. `{ "outcomes.custody.success": 0.03 }`. */
+export const ScenarioSchema = z.record(z.string().min(1), z.union([Finite, z.string().regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number")]));
+
+/**
+ * The model's `uncertainty` block.
+ *
+ * @example
+ * ```ts
+ * const u = UncertaintySchema.parse({
+ *   scenarios: { low: { "outcomes.custody.success": 0.02 } },
+ *   distributions: { "outcomes.custody.success": { type: "triangular", min: 0.02, mode: 0.04, max: 0.06 } },
+ * });
+ * Object.keys(u.scenarios ?? {}); // ["low"]
+ * ```
+ */
+export const UncertaintySchema = z.strictObject({
+  /** Named sets of input overrides, e.g. low / central / high. */
+  scenarios: z.record(z.string().min(1), ScenarioSchema).optional(),
+  /** A distribution for each uncertain input, by input path. */
+  distributions: z.record(z.string().min(1), DistributionSchema).optional(),
+});
+
+/** A probability distribution on one input (parsed, defaults filled in). */
+export type Distribution = z.output<typeof DistributionSchema>;
+/** What a distribution may be written as (defaults optional). */
+export type DistributionInput = z.input<typeof DistributionSchema>;
+/** A model's `uncertainty` block (parsed). */
+export type Uncertainty = z.output<typeof UncertaintySchema>;
