@@ -21,6 +21,11 @@ export interface ScheduleData {
 /**
  * HM Treasury Green Book social time preference rate (STPR), real. Years 0–30 at 3.5%, then
  * 3.0% (31–75), 2.5% (76–125), 2.0% (126–200), 1.5% (201–300) and 1.0% from year 301.
+ *
+ * @example
+ * ```ts
+ * STPR.bands.map((b) => b.rate); // ["0.035", "0.03", "0.025", "0.02", "0.015", "0.01"]
+ * ```
  */
 export const STPR: ScheduleData = {
   id: "stpr",
@@ -39,6 +44,11 @@ export const STPR: ScheduleData = {
 /**
  * Green Book schedule for health effects valued in QALYs/wellbeing: pure time preference and
  * catastrophic risk only (1.5% falling over the same bands).
+ *
+ * @example
+ * ```ts
+ * discountFactors(1, STPR_HEALTH.bands)[1].toFixed(6); // "0.985222"
+ * ```
  */
 export const STPR_HEALTH: ScheduleData = {
   id: "stpr-health",
@@ -54,5 +64,12 @@ export const STPR_HEALTH: ScheduleData = {
   ],
 };
 
-/** The named schedules the library knows, by id. */
+/**
+ * The named schedules the library knows, by id.
+ *
+ * @example
+ * ```ts
+ * Object.keys(SCHEDULES); // ["stpr", "stpr-health"]
+ * ```
+ */
 export const SCHEDULES = { stpr: STPR, "stpr-health": STPR_HEALTH } as const;

@@ -7,7 +7,11 @@ export type FinanceErrorCode = "#NUM!" | "#VALUE!" | "#DIV/0!";
  *
  * @example
  * ```ts
- * try { excel.IRR([100, 200]); } catch (e) { (e as FinanceError).code; } // "#NUM!"
+ * try {
+ *   excel.IRR([100, 200]); // no negative value, so no rate of return
+ * } catch (e) {
+ *   if (e instanceof FinanceError) e.code; // "#NUM!"
+ * }
  * ```
  */
 export class FinanceError extends Error {

@@ -34,7 +34,7 @@ export function NPV(rate: number, values: readonly number[]): number {
  *   root exists.
  * @example
  * ```ts
- * excel.IRR([-70000, 12000, 15000, 18000, 21000, 26000]); // 0.08663094803653171
+ * excel.IRR([-70000, 12000, 15000, 18000, 21000, 26000]); // 0.0866309480365
  * ```
  */
 export function IRR(values: readonly number[], guess = 0.1): number {
@@ -53,7 +53,7 @@ export function IRR(values: readonly number[], guess = 0.1): number {
  * @throws FinanceError `#DIV/0!` unless there is at least one positive and one negative value.
  * @example
  * ```ts
- * excel.MIRR([-120000, 39000, 30000, 21000, 37000, 46000], 0.1, 0.12); // 0.1260941303659051
+ * excel.MIRR([-120000, 39000, 30000, 21000, 37000, 46000], 0.1, 0.12); // 0.126094130366
  * ```
  */
 export function MIRR(values: readonly number[], financeRate: number, reinvestRate: number): number {
@@ -127,7 +127,7 @@ export function XNPV(rate: number, values: readonly number[], dates: readonly Da
  * @example
  * ```ts
  * excel.XIRR([-10000, 2750, 4250, 3250, 2750],
- *   ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]); // 0.373362535
+ *   ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]); // 0.3733625335 (Excel's help shows 0.373362535)
  * ```
  */
 export function XIRR(values: readonly number[], dates: readonly DateInput[], guess = 0.1): number {
@@ -159,7 +159,7 @@ function growth(r: number, n: number): { g: number; gm1: number } {
  * @throws FinanceError `#NUM!` when nper is 0 or type is not 0/1.
  * @example
  * ```ts
- * excel.PMT(0.05, 10, 800000); // -103603.66...
+ * excel.PMT(0.05, 10, 800000); // -103603.66
  * ```
  */
 export function PMT(rate: number, nper: number, pv: number, fv = 0, type = 0): number {
@@ -179,7 +179,7 @@ export function PMT(rate: number, nper: number, pv: number, fv = 0, type = 0): n
  *
  * @example
  * ```ts
- * excel.PV(0.05, 10, -103603.66); // 799999.97...
+ * excel.PV(0.05, 10, -103603.66); // 800000.00
  * ```
  */
 export function PV(rate: number, nper: number, pmt: number, fv = 0, type = 0): number {
@@ -199,7 +199,7 @@ export function PV(rate: number, nper: number, pmt: number, fv = 0, type = 0): n
  *
  * @example
  * ```ts
- * excel.FV(0.06 / 12, 10, -200, -500, 1); // 2581.4033740601...
+ * excel.FV(0.06 / 12, 10, -200, -500, 1); // 2581.4033740602
  * ```
  */
 export function FV(rate: number, nper: number, pmt: number, pv = 0, type = 0): number {

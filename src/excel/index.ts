@@ -4,7 +4,7 @@
  * @example
  * ```ts
  * import { excel } from "invest-to-save";
- * excel.PMT(0.05, 10, 800000); // ≈ -103603.66
+ * excel.PMT(0.05, 10, 800000); // -103603.66
  * ```
  */
 export * as excel from "./functions";

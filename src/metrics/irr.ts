@@ -232,7 +232,7 @@ function toNumbers(flows: readonly MoneyInput[]): number[] {
  * @example
  * ```ts
  * const r = irr([-1000, 300, 400, 500]);
- * r.ok && r.rate.toFixed(6); // "0.089634"
+ * r.ok && r.rate.toFixed(6); // "0.088963"
  * irr([100, 200]).ok;         // false (no sign change)
  * ```
  */

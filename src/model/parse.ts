@@ -17,7 +17,11 @@ export type ParseResult = { ok: true; model: Model } | { ok: false; errors: Mode
  *
  * @example
  * ```ts
- * try { appraise({}); } catch (e) { if (e instanceof InvalidModelError) e.errors[0].path; } // "title"
+ * try {
+ *   appraise({});
+ * } catch (e) {
+ *   if (e instanceof InvalidModelError) e.errors[0].path; // "title"
+ * }
  * ```
  */
 export class InvalidModelError extends Error {
@@ -131,6 +135,7 @@ export function parseModel(input: unknown): ParseResult {
  * @example
  * ```ts
  * const model = loadModel(json); // a Model, or throws InvalidModelError listing every problem
+ * model.agencies.length; // 7
  * ```
  */
 export function loadModel(input: unknown): Model {

@@ -1,5 +1,19 @@
 import { z } from "zod";
 import { UncertaintySchema } from "./uncertainty-schema";
+import { DealSchema } from "./deals-schema";
+import {
+  CountSchema as Count,
+  FinancialYearSchema,
+  IdSchema,
+  LensSchema,
+  MoneySchema,
+  PricesSchema,
+  RateSchema,
+  ShareSchema,
+  YearSchema,
+} from "./schema-parts";
+
+export * from "./schema-parts";
 
 /**
  * The model file's schema. The schema is the type: `Model` (parsed, defaults filled in) and
@@ -7,49 +21,39 @@ import { UncertaintySchema } from "./uncertainty-schema";
  * budgets, years) are checked after the shape in `validate.ts`.
  */
 
-const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-const FY = /^\d{4}-\d{2}$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
-
-/** Money: a number or a decimal string such as "1234.56" (exact). */
-export const MoneySchema = z.union([z.number(), z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"")]);
-/** A share or rate between 0 and 1 inclusive (number or decimal string). */
-export const ShareSchema = z.union([
-  z.number().min(0).max(1),
-  z.string().regex(DECIMAL).refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1"),
-]);
-/** A rate that may be negative but must be above −1 (−100%). */
-export const RateSchema = z.union([
-  z.number().gt(-1),
-  z.string().regex(DECIMAL).refine((s) => Number(s) > -1, "expected a rate above −1"),
-]);
-/** An identifier: letters, digits, `_`, `-` or `.`, starting with a letter or digit. */
-export const IdSchema = z.string().regex(ID, "expected an id of letters, digits, _ . or - (no spaces)");
-/** A UK financial year label such as "2025-26". */
-export const FinancialYearSchema = z.string().regex(FY, "expected a financial year like \"2025-26\"");
-/** An appraisal year offset: 0 is the base year. */
-export const YearSchema = z.number().int().min(0).max(500);
-const Count = z.number().min(0);
-
-/** Lenses, from narrowest to widest: fiscal ⊂ economic ⊂ social. */
-export const LensSchema = z.enum(["fiscal", "economic", "social"]);
-/** Whether money is in constant prices of a price base year (`real`) or cash of each year (`nominal`). */
-export const PricesSchema = z.enum(["real", "nominal"]);
-
 const Band = z.strictObject({ fromYear: YearSchema, rate: RateSchema });
-/** Discount schedule: "stpr", "stpr-health", a constant `{ rate }` or a list of bands. */
+/**
+ * Discount schedule: "stpr", "stpr-health", a constant `{ rate }` or a list of bands.
+ * @example
+ * ```ts
+ * ScheduleSchema.safeParse({ rate: 0.035 }).success; // true
+ * ```
+ */
 export const ScheduleSchema = z.union([
   z.enum(["stpr", "stpr-health"]),
   z.strictObject({ rate: RateSchema }),
   z.array(Band).min(1),
 ]);
 
-/** How prices move, to convert nominal or other-price-base amounts: constant inflation or a deflator index. */
+/**
+ * How prices move, to convert nominal or other-price-base amounts: constant inflation or a deflator index.
+ * @example
+ * ```ts
+ * PriceBasisSchema.safeParse({ inflation: 0.02 }).success; // true
+ * ```
+ */
 export const PriceBasisSchema = z.union([
   z.strictObject({ inflation: RateSchema }),
   z.strictObject({ deflator: z.record(FinancialYearSchema, MoneySchema) }),
 ]);
 
+/**
+ * The `appraisal` block: base year, price base, discounting, horizons and lens.
+ * @example
+ * ```ts
+ * AppraisalSchema.parse({ baseYear: "2025-26", priceBase: "2025-26" }).horizons; // [1, 5, 10]
+ * ```
+ */
 export const AppraisalSchema = z.strictObject({
   /** Appraisal year 0, e.g. "2025-26". */
   baseYear: FinancialYearSchema,
@@ -73,6 +77,13 @@ const Budget = z.strictObject({
   fundingEndsYear: YearSchema.optional(),
 });
 
+/**
+ * A public body (or society) whose budgets pay or save.
+ * @example
+ * ```ts
+ * AgencySchema.parse({ id: "police", name: "Police force" }).budgets; // [{ id: "core", name: "Core budget" }]
+ * ```
+ */
 export const AgencySchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
@@ -90,6 +101,13 @@ const Cohort = z.union([
   z.strictObject({ from: IdSchema, share: ShareSchema, lag: YearSchema.default(0) }),
 ]);
 
+/**
+ * A service delivered to cohorts of people over some years.
+ * @example
+ * ```ts
+ * InterventionSchema.parse(JSON.parse(json).interventions[0]).cohort; // [400, 400, 400, 400, 400]
+ * ```
+ */
 export const InterventionSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
@@ -104,6 +122,13 @@ export const InterventionSchema = z.strictObject({
 
 const Grade = z.union([z.string().min(1), z.number().int()]).transform(String);
 
+/**
+ * A cost line: who pays, from which budget, how much and when.
+ * @example
+ * ```ts
+ * CostSchema.parse({ id: "setup", agency: "council", amount: 250000, per: "once" }).category; // "revenue"
+ * ```
+ */
 export const CostSchema = z.strictObject({
   id: IdSchema,
   label: z.string().optional(),
@@ -131,6 +156,13 @@ export const CostSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/**
+ * What one attributable outcome is worth each year to one agency's budget.
+ * @example
+ * ```ts
+ * OutcomeValueSchema.parse({ agency: "police", amount: 1200 }).cashable; // false
+ * ```
+ */
 export const OutcomeValueSchema = z.strictObject({
   agency: IdSchema,
   budget: IdSchema.optional(),
@@ -148,6 +180,14 @@ export const OutcomeValueSchema = z.strictObject({
   prices: PricesSchema.default("real"),
 });
 
+/**
+ * An outcome of an intervention: the benefit chain, its timing, and who it saves money for.
+ * @example
+ * ```ts
+ * OutcomeSchema.parse({ id: "custody", intervention: "early-help", success: 0.04, values: [{ agency: "moj", amount: 51000 }] })
+ *   .persistence; // { years: 1, dropOff: 0 }
+ * ```
+ */
 export const OutcomeSchema = z.strictObject({
   id: IdSchema,
   label: z.string().optional(),
@@ -175,6 +215,13 @@ export const OutcomeSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/**
+ * A cost moved from one agency to another (nets to zero for the system).
+ * @example
+ * ```ts
+ * CostShuntSchema.parse(JSON.parse(json).costShunts[0]).cashable; // true
+ * ```
+ */
 export const CostShuntSchema = z.strictObject({
   id: IdSchema,
   label: z.string().optional(),
@@ -195,12 +242,25 @@ export const CostShuntSchema = z.strictObject({
   prices: PricesSchema.default("real"),
 });
 
-/** Optimism-bias adjustment by confidence grade: costs × (1 + costs), benefits × (1 − benefits). */
+/**
+ * Optimism-bias adjustment by confidence grade: costs × (1 + costs), benefits × (1 − benefits).
+ * @example
+ * ```ts
+ * OptimismBiasTableSchema.parse({ "3": { costs: 0.1, benefits: 0.2 } }); // { "3": { costs: 0.1, benefits: 0.2 } }
+ * ```
+ */
 export const OptimismBiasTableSchema = z.record(
   z.string(),
   z.strictObject({ costs: RateSchema.default(0), benefits: ShareSchema.default(0), label: z.string().optional() }),
 );
 
+/**
+ * A unit cost or value (e.g. a prison place for a year) that outcomes can refer to by id.
+ * @example
+ * ```ts
+ * UnitCostSchema.safeParse({ id: "prison-place-year", value: "51000" }).success; // true
+ * ```
+ */
 export const UnitCostSchema = z.strictObject({
   id: IdSchema,
   label: z.string().optional(),
@@ -209,11 +269,25 @@ export const UnitCostSchema = z.strictObject({
   source: z.string().optional(),
 });
 
+/**
+ * Reference tables: optimism bias by confidence grade, and unit costs.
+ * @example
+ * ```ts
+ * TablesSchema.parse(JSON.parse(json).tables).unitCosts?.map((u) => u.id); // ["looked-after-child-year", "prison-place-year"]
+ * ```
+ */
 export const TablesSchema = z.strictObject({
   optimismBias: OptimismBiasTableSchema.optional(),
   unitCosts: z.array(UnitCostSchema).optional(),
 });
 
+/**
+ * A whole model file. Use `parseModel`, which also checks cross-references, rather than this alone.
+ * @example
+ * ```ts
+ * ModelSchema.safeParse(JSON.parse(json)).success; // true
+ * ```
+ */
 export const ModelSchema = z.strictObject({
   $schema: z.string().optional(),
   id: IdSchema.optional(),
@@ -227,6 +301,8 @@ export const ModelSchema = z.strictObject({
   costs: z.array(CostSchema).default([]),
   outcomes: z.array(OutcomeSchema).default([]),
   costShunts: z.array(CostShuntSchema).default([]),
+  /** Deals that move money between parties (gainshare, pooled budgets, PbR, …); see docs/deals.md. */
+  deals: z.array(DealSchema).default([]),
   tables: TablesSchema.default({}),
   uncertainty: UncertaintySchema.optional(),
 });

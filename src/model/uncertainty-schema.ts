@@ -10,13 +10,37 @@ import { z } from "zod";
 const Finite = z.number().refine(Number.isFinite, "expected a finite number");
 const Positive = z.number().gt(0);
 
-/** A value that never varies (useful to pin an input inside a simulation). */
+/**
+ * A value that never varies (useful to pin an input inside a simulation).
+ * @example
+ * ```ts
+ * FixedDistributionSchema.safeParse({ type: "fixed", value: 0.04 }).success; // true
+ * ```
+ */
 export const FixedDistributionSchema = z.strictObject({ type: z.literal("fixed"), value: Finite });
-/** Every value between min and max equally likely. */
+/**
+ * Every value between min and max equally likely.
+ * @example
+ * ```ts
+ * UniformDistributionSchema.safeParse({ type: "uniform", min: 0.02 }).success; // false (max is required)
+ * ```
+ */
 export const UniformDistributionSchema = z.strictObject({ type: z.literal("uniform"), min: Finite, max: Finite });
-/** Three-point estimate: lowest, most likely, highest. */
+/**
+ * Three-point estimate: lowest, most likely, highest.
+ * @example
+ * ```ts
+ * TriangularDistributionSchema.safeParse({ type: "triangular", min: 0.02, mode: 0.04, max: 0.06 }).success; // true
+ * ```
+ */
 export const TriangularDistributionSchema = z.strictObject({ type: z.literal("triangular"), min: Finite, mode: Finite, max: Finite });
-/** PERT (a scaled beta): three-point estimate with less weight in the tails than a triangle; `lambda` (default 4) sets how peaked. */
+/**
+ * PERT (a scaled beta): three-point estimate with less weight in the tails than a triangle; `lambda` (default 4) sets how peaked.
+ * @example
+ * ```ts
+ * PertDistributionSchema.parse({ type: "pert", min: 0.02, mode: 0.04, max: 0.08 }).lambda; // 4
+ * ```
+ */
 export const PertDistributionSchema = z.strictObject({
   type: z.literal("pert"),
   min: Finite,
@@ -24,7 +48,13 @@ export const PertDistributionSchema = z.strictObject({
   max: Finite,
   lambda: Positive.default(4),
 });
-/** Normal (Gaussian), optionally truncated to [min, max]. */
+/**
+ * Normal (Gaussian), optionally truncated to [min, max].
+ * @example
+ * ```ts
+ * NormalDistributionSchema.safeParse({ type: "normal", mean: 0.04, sd: -0.01 }).success; // false
+ * ```
+ */
 export const NormalDistributionSchema = z.strictObject({
   type: z.literal("normal"),
   mean: Finite,
@@ -35,6 +65,10 @@ export const NormalDistributionSchema = z.strictObject({
 /**
  * Lognormal: give either `mu` and `sigma` (mean and sd of the logarithm) or `mean` and `sd` of
  * the value itself.
+ * @example
+ * ```ts
+ * LognormalDistributionSchema.safeParse({ type: "lognormal", mean: 62000, sd: 9000 }).success; // true
+ * ```
  */
 export const LognormalDistributionSchema = z.strictObject({
   type: z.literal("lognormal"),
@@ -43,7 +77,13 @@ export const LognormalDistributionSchema = z.strictObject({
   mean: Positive.optional(),
   sd: z.number().min(0).optional(),
 });
-/** Beta with shape parameters alpha and beta, scaled to [min, max] (default [0, 1]): the usual choice for a rate. */
+/**
+ * Beta with shape parameters alpha and beta, scaled to [min, max] (default [0, 1]): the usual choice for a rate.
+ * @example
+ * ```ts
+ * BetaDistributionSchema.parse({ type: "beta", alpha: 2, beta: 5 }).max; // 1
+ * ```
+ */
 export const BetaDistributionSchema = z.strictObject({
   type: z.literal("beta"),
   alpha: Positive,
@@ -101,7 +141,13 @@ export const DistributionSchema = z
     }
   });
 
-/** One named scenario: input path → value, e.g. `{ "outcomes.custody.success": 0.03 }`. */
+/**
+ * One named scenario: input path → value, e.g. `{ "outcomes.custody.success": 0.03 }`.
+ * @example
+ * ```ts
+ * ScenarioSchema.safeParse({ "outcomes.custody.success": "low" }).success; // false (values are numbers)
+ * ```
+ */
 export const ScenarioSchema = z.record(z.string().min(1), z.union([Finite, z.string().regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number")]));
 
 /**

@@ -64,9 +64,23 @@ export function toDecimal(value: MoneyInput): Decimal {
   throw new RangeError(`expected a number, decimal string or Decimal, got ${typeof value}`);
 }
 
-/** Exact zero, shared (Decimals are immutable). */
+/**
+ * Exact zero, shared (Decimals are immutable).
+ *
+ * @example
+ * ```ts
+ * ZERO.plus("0.1").toString(); // "0.1"
+ * ```
+ */
 export const ZERO: Decimal = new Decimal(0);
-/** Exact one, shared. */
+/**
+ * Exact one, shared. Division is carried to 40 significant digits.
+ *
+ * @example
+ * ```ts
+ * ONE.div(3).toString(); // "0.3333333333333333333333333333333333333333"
+ * ```
+ */
 export const ONE: Decimal = new Decimal(1);
 
 /**
