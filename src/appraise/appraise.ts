@@ -68,6 +68,13 @@ function checkOptions(options: AppraiseOptions, years: number): void {
 /**
  * Appraises a ledger (see {@link appraise}); use this to appraise the same ledger several ways
  * without rebuilding it.
+ *
+ * @example
+ * ```ts
+ * const fiscal = appraiseLedger(ledger);
+ * const social = appraiseLedger(ledger, { lens: "social" });
+ * social.horizons[2].system.npv.minus(fiscal.horizons[2].system.npv).toFixed(0); // "2332584"
+ * ```
  */
 export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): Appraisal {
   const model: Model = ledger.model;
@@ -130,7 +137,8 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
  * @example
  * ```ts
  * const result = appraise(model, { horizons: [1, 5, 10] });
- * result.horizons[2].agencies.council.npv.toFixed(0); // the council's 10-year NPV
+ * result.horizons[2].agencies.council.npv.toFixed(0); // "-1480748" (the council's 10-year NPV)
+ * result.horizons[2].system.npv.toFixed(0);          // "3980078" (the system's)
  * ```
  */
 export function appraise(input: Model | unknown, options: AppraiseOptions = {}): Appraisal {
@@ -143,7 +151,7 @@ export function appraise(input: Model | unknown, options: AppraiseOptions = {}):
  * @example
  * ```ts
  * const lenses = appraiseLenses(model);
- * lenses.social.horizons[0].system.npv.gte(lenses.fiscal.horizons[0].system.npv); // usually true
+ * lenses.social.horizons[0].system.npv.gte(lenses.fiscal.horizons[0].system.npv); // true (the social lens counts more)
  * ```
  */
 export function appraiseLenses(input: Model | unknown, options: Omit<AppraiseOptions, "lens" | "cashableOnly"> = {}): Record<"fiscal" | "economic" | "social" | "cashable", Appraisal> {

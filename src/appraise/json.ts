@@ -25,6 +25,7 @@ const RATIO = /^(bcr|roi|share|shareOf|rate)/i;
  * @example
  * ```ts
  * JSON.stringify(toJSON(appraise(model)), null, 2);
+ * toJSON(result).horizons[0].system.npv; // "-2355127.26"
  * toJSON({ npv: new Decimal("1234.567"), bcr: new Decimal("1.23456789") }); // { npv: "1234.57", bcr: "1.234568" }
  * ```
  */

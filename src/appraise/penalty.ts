@@ -53,6 +53,7 @@ export interface IncentiveGap {
  * @example
  * ```ts
  * incentiveGaps(result.horizons).map((g) => `${g.agency} needs ${g.transferNeeded.toFixed(0)} at ${g.horizon}y`);
+ * // ["council needs 2676145 at 5y", "council needs 1480748 at 10y"]
  * ```
  */
 export function incentiveGaps(horizons: readonly { years: number; system: Metrics; agencies: Record<string, Metrics> }[]): IncentiveGap[] {
@@ -94,6 +95,13 @@ export interface SettlementView {
 /**
  * Measures an agency against its settlement cycle: what it sees inside the budget period, and
  * whether its payback falls inside it.
+ *
+ * @example
+ * ```ts
+ * const view = settlementView(model.agencies[0], flows.agencies.council, result.discountFactors);
+ * view.npvInSettlement.toFixed(0); // "-1834500" (the council's one-year settlement sees only year 0)
+ * view.paybackInSettlement;        // false
+ * ```
  */
 export function settlementView(agency: Agency, flows: AnnualFlows, factors: readonly Decimal[]): SettlementView {
   const last = Math.min(agency.settlementYears - 1, flows.net.length - 1);
@@ -127,6 +135,13 @@ export interface FundingCliff {
 /**
  * Finds funding cliffs: for each budget with a `fundingEndsYear`, compares the end of funding
  * with when the interventions it pays for mature.
+ *
+ * @example
+ * ```ts
+ * const cliffs = fundingCliffs(model, selectRows(ledger.rows), result.discountFactors, result.years);
+ * cliffs.map((c) => [c.budget, c.fundingEndsFinancialYear, c.systemDiscountedPaybackYear, c.cliff]);
+ * // [["families-grant", "2027-28", 5, true]]
+ * ```
  */
 export function fundingCliffs(model: Model, rows: readonly LedgerRow[], factors: readonly Decimal[], labels: readonly string[]): FundingCliff[] {
   const out: FundingCliff[] = [];

@@ -18,7 +18,7 @@ const LENS_ORDER: Record<Lens, number> = { fiscal: 0, economic: 1, social: 2 };
  *
  * @example
  * ```ts
- * selectRows(ledger.rows, { lens: "economic", cashableOnly: true });
+ * selectRows(ledger.rows, { lens: "economic", cashableOnly: true }).length; // 67
  * ```
  */
 export function selectRows(rows: readonly LedgerRow[], filter: RowFilter = {}): LedgerRow[] {
@@ -36,7 +36,14 @@ export interface AnnualFlows {
   net: Decimal[];
 }
 
-/** An all-zero {@link AnnualFlows} for years 0..years. */
+/**
+ * An all-zero {@link AnnualFlows} for years 0..years.
+ *
+ * @example
+ * ```ts
+ * emptyFlows(2).net.map(String); // ["0", "0", "0"]
+ * ```
+ */
 export function emptyFlows(years: number): AnnualFlows {
   const z = () => Array.from({ length: years + 1 }, () => ZERO);
   return { costs: z(), savings: z(), transfers: z(), net: z() };

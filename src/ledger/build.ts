@@ -5,7 +5,14 @@ import { appraisalYears, loadModel, type Cost, type CostShunt, type Lens, type M
 import { activeOutcomes, chainFactor, cohortSeries, priceMultipliers, zeros } from "./profiles";
 import type { Ledger, LedgerRow, LineTrace, RowKind } from "./rows";
 
-/** Decimal places every ledger amount is held to (so that sums are exact). */
+/**
+ * Decimal places every ledger amount is held to (so that sums are exact).
+ *
+ * @example
+ * ```ts
+ * ledger.rows.every((r) => r.amount.decimalPlaces() <= LEDGER_PLACES); // true
+ * ```
+ */
 export const LEDGER_PLACES = 12;
 const q = (d: Decimal) => d.toDecimalPlaces(LEDGER_PLACES, DecimalJs.ROUND_HALF_EVEN);
 
@@ -191,7 +198,7 @@ function shuntLines(ctx: Context, s: CostShunt, i: number): LineSeries[] {
  * @example
  * ```ts
  * const ledger = buildLedger(model);
- * ledger.rows.filter((r) => r.agency === "police" && r.year === 2).length; // rows for police in 2027-28
+ * ledger.rows.filter((r) => r.agency === "police" && r.year === 2).length; // 4 (police rows in 2027-28)
  * ```
  */
 export function buildLedger(input: Model | unknown): Ledger {

@@ -21,6 +21,11 @@ export function deliveryYears(v: Intervention, years: number, sourceSpan?: [numb
 /**
  * People (or families, cases) starting each intervention in each appraisal year, by intervention id.
  * A cohort drawn from another intervention is that cohort times a share, `lag` years later.
+ *
+ * @example
+ * ```ts
+ * cohortSeries(model, 10).get("early-help").series.slice(0, 6).map(Number); // [400, 400, 400, 400, 400, 0]
+ * ```
  */
 export function cohortSeries(model: Model, years: number): Map<string, { series: Decimal[]; span: [number, number] }> {
   const byId = new Map(model.interventions.map((v) => [v.id, v]));
@@ -51,7 +56,14 @@ export function cohortSeries(model: Model, years: number): Map<string, { series:
   return done;
 }
 
-/** The benefit chain's product for one outcome: reach × engagement × success × (1 − deadweight) × attribution × (1 − displacement). */
+/**
+ * The benefit chain's product for one outcome: reach × engagement × success × (1 − deadweight) × attribution × (1 − displacement).
+ *
+ * @example
+ * ```ts
+ * chainFactor(model.outcomes[0]).toString(); // "0.02856" (0.85 engaged × 0.06 success × 0.7 after deadweight × 0.8 attribution)
+ * ```
+ */
 export function chainFactor(o: Outcome): Decimal {
   return toDecimal(o.reach)
     .times(toDecimal(o.engagement))
@@ -65,6 +77,12 @@ export function chainFactor(o: Outcome): Decimal {
  * Attributable outcomes active in each year: each delivery year's cohort × chain × ramp-up
  * produces outcomes that start `lag` years later and last `persistence.years` years, losing
  * `dropOff` of their effect each year after the first.
+ *
+ * @example
+ * ```ts
+ * const cohort = cohortSeries(model, 10).get("early-help");
+ * activeOutcomes(model.outcomes[0], cohort, 10).slice(0, 4).map((n) => n.toFixed(3)); // ["0.000", "5.712", "14.280", "24.276"]
+ * ```
  */
 export function activeOutcomes(o: Outcome, cohort: { series: Decimal[]; span: [number, number] }, years: number): Decimal[] {
   const chain = chainFactor(o);

@@ -7,7 +7,14 @@ export interface Issue {
   message: string;
 }
 
-/** Last appraisal year of the ledger: `appraisal.years`, else the longest horizon. */
+/**
+ * Last appraisal year of the ledger: `appraisal.years`, else the longest horizon.
+ *
+ * @example
+ * ```ts
+ * appraisalYears(model); // 10
+ * ```
+ */
 export function appraisalYears(model: Pick<Model, "appraisal">): number {
   return model.appraisal.years ?? Math.max(...model.appraisal.horizons);
 }
@@ -17,6 +24,13 @@ export function appraisalYears(model: Pick<Model, "appraisal">): number {
  * appraisal period, one amount per line, price conversions possible, no cohort cycles.
  * Returns every problem found (empty when the model is consistent).
  */
+ *
+ * @example
+ * ```ts
+ * validateModel(model).length; // 0
+ * const broken = { ...model, costs: [{ ...model.costs[0], agency: "counci" }] };
+ * validateModel(broken)[0].path; // ["costs", 0, "agency"]
+ * ```
 export function validateModel(model: Model): Issue[] {
   const issues: Issue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
