@@ -23,7 +23,6 @@ export function appraisalYears(model: Pick<Model, "appraisal">): number {
  * Checks what the schema's shape cannot: ids unique, references resolve, years inside the
  * appraisal period, one amount per line, price conversions possible, no cohort cycles.
  * Returns every problem found (empty when the model is consistent).
- */
  *
  * @example
  * ```ts
@@ -31,6 +30,7 @@ export function appraisalYears(model: Pick<Model, "appraisal">): number {
  * const broken = { ...model, costs: [{ ...model.costs[0], agency: "counci" }] };
  * validateModel(broken)[0].path; // ["costs", 0, "agency"]
  * ```
+ */
 export function validateModel(model: Model): Issue[] {
   const issues: Issue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
