@@ -11,3 +11,4 @@ export * from "./excel";
 export * from "./model";
 export * from "./ledger";
 export * from "./appraise";
+export * from "./uncertainty";

@@ -1,0 +1,12 @@
+export { resolveInput, getInput, setInputs, checkValue, type ResolvedInput, type InputDomain } from "./paths";
+export { parseDistribution, support, centralValue, moments, normalQuantile, normalCdf } from "./distributions";
+export { Sampler } from "./sampler";
+export { quantileOf, betaCdf } from "./quantiles";
+export { DRAWS_PER_BLOCK, seedStream, blockStream, uniformOpen, checkSeed, type RandomStream } from "./rng";
+export { uncertainInputs, checkUncertainty, type UncertainInput } from "./resolve";
+export { compileNpv, fastPathGaps, kernelSettings, type NpvKernel, type KernelOptions } from "./compile";
+export { summariseDraws, incentiveGapProbability, type NpvSummary } from "./summary";
+export * from "./simulate";
+export * from "./scenarios";
+export * from "./sensitivity";
+export * from "./switching";

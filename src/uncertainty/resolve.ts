@@ -1,0 +1,104 @@
+import { InvalidModelError, type Distribution, type DistributionInput, type Model, type ModelError } from "../model";
+import { parseDistribution, support } from "./distributions";
+import { resolveInput, type ResolvedInput } from "./paths";
+
+/** A drawn input: where it is in the model and how it varies. */
+export interface UncertainInput extends ResolvedInput {
+  distribution: Distribution;
+}
+
+const where = (block: string, path: string) => `uncertainty.${block}[${JSON.stringify(path)}]`;
+
+function fits(input: ResolvedInput, d: Distribution): string | null {
+  const [lo, hi] = support(d);
+  const dom = input.domain;
+  const low = dom.integer ? Math.round(lo) : lo;
+  const high = dom.integer ? Math.round(hi) : hi;
+  const under = low < dom.min || (dom.minOpen && low === dom.min);
+  if (!under && high <= dom.max) return null;
+  const range = `${Number.isFinite(lo) ? lo : "−∞"} to ${Number.isFinite(hi) ? hi : "∞"}`;
+  const hint = d.type === "normal" ? "; truncate it with min and max" : d.type === "lognormal" || d.type === "uniform" ? "; narrow it" : "";
+  return `this ${d.type} distribution gives values from ${range}, but ${input.canonical} must be ${dom.description}${hint}`;
+}
+
+/**
+ * Resolves distributions by input path (the model's `uncertainty.distributions`, then `extra`,
+ * which wins for the same input) into drawn inputs, in a stable order: the model's paths first,
+ * in their order, then new ones from `extra`.
+ *
+ * @throws InvalidModelError naming each path that is unknown, named twice, or whose distribution
+ * is invalid or gives values the input cannot take (a share outside 0..1, say).
+ * @example
+ * ```ts
+ * const inputs = uncertainInputs(model, { "outcomes.custody.success": { type: "uniform", min: 0.02, max: 0.06 } });
+ * inputs[0].canonical; // "outcomes[1].success"
+ * ```
+ */
+export function uncertainInputs(model: Model, extra: Readonly<Record<string, DistributionInput | Distribution>> = {}): UncertainInput[] {
+  const errors: ModelError[] = [];
+  const byCanonical = new Map<string, UncertainInput>();
+  const entries: [string, string, DistributionInput | Distribution][] = [
+    ...Object.entries(model.uncertainty?.distributions ?? {}).map(([p, d]) => ["distributions", p, d] as [string, string, Distribution]),
+    ...Object.entries(extra).map(([p, d]) => ["options.distributions", p, d] as [string, string, DistributionInput]),
+  ];
+  const seen = new Map<string, string>();
+  for (const [block, path, raw] of entries) {
+    const at = block === "distributions" ? where(block, path) : `options.distributions[${JSON.stringify(path)}]`;
+    let input: ResolvedInput;
+    let d: Distribution;
+    try {
+      input = resolveInput(model, path);
+      d = parseDistribution(raw as DistributionInput, at);
+    } catch (e) {
+      if (e instanceof InvalidModelError) errors.push(...e.errors.map((x) => ({ path: at, message: x.message })));
+      else errors.push({ path: at, message: (e as Error).message });
+      continue;
+    }
+    const twice = seen.get(`${block}:${input.canonical}`);
+    if (twice !== undefined) errors.push({ path: at, message: `${input.canonical} already has a distribution (as "${twice}")` });
+    seen.set(`${block}:${input.canonical}`, path);
+    const problem = fits(input, d);
+    if (problem) errors.push({ path: at, message: problem });
+    byCanonical.set(input.canonical, { ...input, distribution: d });
+  }
+  if (errors.length) throw new InvalidModelError(errors);
+  return [...byCanonical.values()];
+}
+
+/**
+ * Checks a model's `uncertainty` block against the model: every scenario and distribution path
+ * must name a number in the model, every value must fit it, every distribution must be valid.
+ * Returns every problem (empty when the block is consistent).
+ *
+ * @example
+ * ```ts
+ * checkUncertainty({ ...model, uncertainty: { scenarios: { low: { "outcomes.custdy.success": 0.02 } } } })[0].path;
+ * // 'uncertainty.scenarios.low["outcomes.custdy.success"]'
+ * ```
+ */
+export function checkUncertainty(model: Model): ModelError[] {
+  const errors: ModelError[] = [];
+  for (const [name, overrides] of Object.entries(model.uncertainty?.scenarios ?? {})) {
+    for (const [path, value] of Object.entries(overrides)) {
+      const at = `uncertainty.scenarios.${name}[${JSON.stringify(path)}]`;
+      try {
+        const input = resolveInput(model, path);
+        const v = Number(value);
+        const dom = input.domain;
+        if (v < dom.min || v > dom.max || (dom.minOpen && v === dom.min) || (dom.integer && !Number.isInteger(v))) {
+          errors.push({ path: at, message: `expected ${dom.description}, got ${value}` });
+        }
+      } catch (e) {
+        if (!(e instanceof InvalidModelError)) throw e;
+        errors.push(...e.errors.map((x) => ({ path: at, message: x.message })));
+      }
+    }
+  }
+  try {
+    uncertainInputs(model);
+  } catch (e) {
+    if (!(e instanceof InvalidModelError)) throw e;
+    errors.push(...e.errors);
+  }
+  return errors;
+}

@@ -1,0 +1,214 @@
+import { loadModel, type Distribution, type DistributionInput, type Model } from "../model";
+import { compileNpv, type KernelOptions, type NpvKernel } from "./compile";
+import { centralValue, moments } from "./distributions";
+import { Sampler } from "./sampler";
+import { uncertainInputs, type UncertainInput } from "./resolve";
+import { blockStream, checkSeed, DRAWS_PER_BLOCK } from "./rng";
+import { incentiveGapProbability, summariseDraws, type NpvSummary } from "./summary";
+
+/** Settings of a Monte Carlo run that can cross a thread boundary (plain data only). */
+export interface SimulationSettings extends KernelOptions {
+  /** Number of draws (≥ 1). */
+  draws: number;
+  /** Seed (a whole number from 0 to 2^53 − 1); the same seed gives the same figures. Default 1. */
+  seed?: number;
+  /** Distributions by input path, added to (and overriding) the model's `uncertainty.distributions`. */
+  distributions?: Readonly<Record<string, DistributionInput | Distribution>>;
+  /** Keep every draw's NPVs and inputs (typed arrays) in the result, for plots. */
+  keepDraws?: boolean;
+  /** "fast" (default where supported) or "exact" (the Decimal ledger for every draw: slow). */
+  method?: "fast" | "exact";
+}
+
+/** Progress of a run: draws done out of the total. */
+export interface SimulationProgress {
+  done: number;
+  total: number;
+}
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions extends SimulationSettings {
+  /** Called after each block of draws. */
+  onProgress?: (progress: SimulationProgress) => void;
+  /** Stops the run between blocks: `simulate` then throws the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+}
+
+/** Simulated NPVs at one horizon. */
+export interface HorizonSimulation {
+  years: number;
+  system: NpvSummary;
+  agencies: Record<string, NpvSummary>;
+  /** By agency: share of draws where the system NPV > 0 while the agency's NPV < 0. */
+  incentiveGap: Record<string, number>;
+  /** Share of draws where the system NPV > 0 while at least one agency's NPV < 0. */
+  incentiveGapAny: number;
+}
+
+/** A drawn input as reported: its distribution, the model's own value and the distribution's moments. */
+export interface SimulatedInput {
+  path: string;
+  canonical: string;
+  distribution: Distribution;
+  modelValue: number;
+  central: number;
+  mean: number;
+  sd: number;
+}
+
+/** Every draw, kept when `keepDraws` is set: NPVs by horizon (same order as `horizons`) and inputs by path. */
+export interface SimulationDraws {
+  system: Float64Array[];
+  agencies: Record<string, Float64Array[]>;
+  inputs: Record<string, Float64Array>;
+}
+
+/** The result of a Monte Carlo run (the same whichever function or number of threads ran it). */
+export interface SimulationResult {
+  title: string;
+  draws: number;
+  seed: number;
+  /** Draws per random-stream block. */
+  blockSize: number;
+  /** "fast" (float64 kernel) or "exact" (Decimal ledger per draw), and why exact when it is. */
+  method: "fast" | "exact";
+  reasons: string[];
+  lens: string;
+  cashableOnly: boolean;
+  inputs: SimulatedInput[];
+  agencies: { id: string; name: string }[];
+  horizons: HorizonSimulation[];
+  samples: SimulationDraws | null;
+}
+
+/** Everything needed to run blocks of draws: built the same way in every thread. */
+export interface SimulationPlan {
+  model: Model;
+  settings: Required<Pick<SimulationSettings, "draws" | "seed">> & SimulationSettings;
+  inputs: UncertainInput[];
+  kernel: NpvKernel;
+  sampler: Sampler;
+  blocks: number;
+}
+
+/**
+ * Builds a run's plan: validates the model, resolves and checks the distributions, compiles the
+ * kernel and the sampler.
+ *
+ * @example
+ * ```ts
+ * const plan = planSimulation(model, { draws: 2048, distributions: { "outcomes.custody.success": { type: "uniform", min: 0.02, max: 0.06 } } });
+ * [plan.blocks, plan.kernel.method]; // [2, "fast"]
+ * ```
+ */
+export function planSimulation(input: Model | unknown, settings: SimulationSettings): SimulationPlan {
+  const model = loadModel(input);
+  if (!Number.isInteger(settings.draws) || settings.draws < 1) throw new RangeError(`draws must be a whole number ≥ 1, got ${settings.draws}`);
+  const seed = settings.seed ?? 1;
+  checkSeed(seed);
+  const inputs = uncertainInputs(model, settings.distributions ?? {});
+  const kernel = compileNpv(model, inputs, settings);
+  const sampler = new Sampler(
+    inputs.map((i) => i.distribution),
+    inputs.map((i) => i.domain.integer),
+  );
+  return { model, settings: { ...settings, seed }, inputs, kernel, sampler, blocks: Math.ceil(settings.draws / DRAWS_PER_BLOCK) };
+}
+
+/** First draw and number of draws in blocks [first, last). */
+export function blockRange(plan: SimulationPlan, first: number, last: number): { start: number; count: number } {
+  const start = first * DRAWS_PER_BLOCK;
+  return { start, count: Math.max(0, Math.min(last * DRAWS_PER_BLOCK, plan.settings.draws) - start) };
+}
+
+/**
+ * Runs blocks [first, last) of a plan. Figure f of draw d goes to `npvs[f * stride + d - offset]`
+ * and input k to `inputs[k * stride + d - offset]` (when given). Each block uses its own stream,
+ * so the figures do not depend on which blocks run where.
+ */
+export function runBlocks(plan: SimulationPlan, first: number, last: number, npvs: Float64Array, stride: number, offset: number, inputs?: Float64Array | null, each?: (block: number) => void): void {
+  const theta = new Float64Array(plan.inputs.length);
+  const { sampler, kernel } = plan;
+  const k = plan.inputs.length;
+  const rng = blockStream(plan.settings.seed, first);
+  for (let b = first; b < last; b++) {
+    if (b > first) rng.jump();
+    const stream = rng.clone();
+    const { start, count } = blockRange(plan, b, b + 1);
+    for (let d = start; d < start + count; d++) {
+      sampler.sample(stream, theta);
+      kernel.evaluate(theta, npvs, d - offset, stride);
+      if (inputs) for (let j = 0; j < k; j++) inputs[j * stride + d - offset] = theta[j]!;
+    }
+    each?.(b);
+  }
+}
+
+/** Turns a full matrix of draws (figure-major, `draws` columns) into a {@link SimulationResult}. */
+export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, inputs: Float64Array | null): SimulationResult {
+  const { kernel, model } = plan;
+  const n = plan.settings.draws;
+  const H = kernel.horizons.length;
+  const column = (f: number) => npvs.subarray(f * n, (f + 1) * n);
+  const series = (party: number) => kernel.horizons.map((_, h) => column(party * H + h));
+  const system = series(0);
+  const agencies = Object.fromEntries(kernel.agencies.map((id, a) => [id, series(1 + a)]));
+  const horizons = kernel.horizons.map((years, h): HorizonSimulation => {
+    const sys = system[h]!;
+    let any = 0;
+    for (let d = 0; d < n; d++) if (sys[d]! > 0 && kernel.agencies.some((id) => agencies[id]![h]![d]! < 0)) any++;
+    return {
+      years,
+      system: summariseDraws(sys),
+      agencies: Object.fromEntries(kernel.agencies.map((id) => [id, summariseDraws(agencies[id]![h]!)])),
+      incentiveGap: Object.fromEntries(kernel.agencies.map((id) => [id, incentiveGapProbability(sys, agencies[id]![h]!)])),
+      incentiveGapAny: any / n,
+    };
+  });
+  const settings = plan.settings;
+  return {
+    title: model.title,
+    draws: n,
+    seed: settings.seed,
+    blockSize: DRAWS_PER_BLOCK,
+    method: kernel.method,
+    reasons: [...kernel.reasons],
+    lens: settings.lens ?? model.appraisal.lens,
+    cashableOnly: settings.cashableOnly ?? model.appraisal.cashableOnly,
+    inputs: plan.inputs.map((i) => ({ path: i.path, canonical: i.canonical, distribution: i.distribution, modelValue: i.value, central: centralValue(i.distribution), ...moments(i.distribution) })),
+    agencies: model.agencies.map((a) => ({ id: a.id, name: a.name })),
+    horizons,
+    samples: settings.keepDraws
+      ? { system, agencies, inputs: Object.fromEntries(plan.inputs.map((i, k) => [i.path, inputs!.subarray(k * n, (k + 1) * n)])) }
+      : null,
+  };
+}
+
+/**
+ * Monte Carlo appraisal in this thread (portable: runs in browsers too). Draws every uncertain
+ * input from its distribution, computes every agency's and the system's NPV at every horizon,
+ * and summarises them: mean, sd, percentiles, P(NPV > 0), and the probability of an incentive gap
+ * per agency. Draws are taken in blocks of 1,024 with one random stream per block, so a seed gives
+ * the same figures here and in `simulateParallel` (invest-to-save/node) with any number of workers.
+ *
+ * @throws InvalidModelError for an invalid model or distribution (with its path); the signal's
+ * reason when aborted.
+ * @example
+ * ```ts
+ * const mc = simulate(model, { draws: 2000, seed: 7, distributions: { "outcomes.custody.success": { type: "triangular", min: 0.02, mode: 0.04, max: 0.07 } } });
+ * mc.horizons[2].agencies.moj.probabilityPositive; // 1
+ * mc.horizons[2].incentiveGap.council;             // 1
+ * ```
+ */
+export function simulate(input: Model | unknown, options: SimulateOptions): SimulationResult {
+  const plan = planSimulation(input, options);
+  const n = plan.settings.draws;
+  const npvs = new Float64Array(plan.kernel.outputs * n);
+  const inputs = options.keepDraws ? new Float64Array(plan.inputs.length * n) : null;
+  options.signal?.throwIfAborted();
+  runBlocks(plan, 0, plan.blocks, npvs, n, 0, inputs, (b) => {
+    options.onProgress?.({ done: blockRange(plan, 0, b + 1).count, total: n });
+    if (b + 1 < plan.blocks) options.signal?.throwIfAborted();
+  });
+  return summariseSimulation(plan, npvs, inputs);
+}
