@@ -11,4 +11,6 @@ export * from "./excel";
 export * from "./model";
 export * from "./ledger";
 export * from "./appraise";
+export * from "./deals";
+export * from "./solve";
 export * from "./uncertainty";

@@ -3,6 +3,7 @@ import { financialYearLabels } from "../time";
 import { discountFactors, type DiscountSchedule, type Timing } from "../discount";
 import { InvalidModelError, type Lens, type Model } from "../model";
 import { annualFlows, buildLedger, selectRows, type AnnualFlows, type Ledger } from "../ledger";
+import { applyDeals, type DealSummary, type DealtLedger } from "../deals";
 import { metricsFor, type Metrics } from "./metrics";
 import { fundingCliffs, incentiveGaps, positionOf, settlementView, type FundingCliff, type IncentiveGap, type Position, type SettlementView } from "./penalty";
 
@@ -51,6 +52,10 @@ export interface Appraisal {
   fundingCliffs: FundingCliff[];
   /** Undiscounted yearly flows under the chosen lens, for tables and charts. */
   annual: { system: AnnualFlows; agencies: Record<string, AnnualFlows> };
+  /** The same figures without the model's deals (null when it has none): each party before and after. */
+  beforeDeals: { horizons: HorizonResult[]; incentiveGaps: IncentiveGap[]; annual: { system: AnnualFlows; agencies: Record<string, AnnualFlows> } } | null;
+  /** What each deal moved between parties, in order. */
+  deals: DealSummary[];
   /** The model's assumptions register. */
   notes: string[];
 }
@@ -86,21 +91,29 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
   const timing = options.timing ?? a.timing;
   const horizons = [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y);
   const factors = discountFactors(ledger.years, discount, { timing });
-  const rows = selectRows(ledger.rows, { lens, cashableOnly });
   const ids = model.agencies.map((x) => x.id);
-  const annual = annualFlows(rows, ids, ledger.years);
   const years = financialYearLabels(ledger.baseYear, ledger.years);
 
-  const results: HorizonResult[] = horizons.map((h) => ({
-    years: h,
-    system: metricsFor(annual.system, factors, h),
-    agencies: Object.fromEntries(
-      ids.map((id) => {
-        const m = metricsFor(annual.agencies[id]!, factors, h);
-        return [id, { ...m, position: positionOf(m) }];
-      }),
-    ),
-  }));
+  const measure = (all: Ledger["rows"]) => {
+    const rows = selectRows(all, { lens, cashableOnly });
+    const annual = annualFlows(rows, ids, ledger.years);
+    const results: HorizonResult[] = horizons.map((h) => ({
+      years: h,
+      system: metricsFor(annual.system, factors, h),
+      agencies: Object.fromEntries(
+        ids.map((id) => {
+          const m = metricsFor(annual.agencies[id]!, factors, h);
+          return [id, { ...m, position: positionOf(m) }];
+        }),
+      ),
+    }));
+    return { rows, annual, results };
+  };
+
+  const base = "beforeDeals" in ledger ? (ledger as DealtLedger).beforeDeals : ledger;
+  const dealt: DealtLedger | null = "beforeDeals" in ledger ? (ledger as DealtLedger) : model.deals.length ? applyDeals(ledger) : null;
+  const after = measure(dealt ? dealt.rows : ledger.rows);
+  const before = dealt ? measure(base.rows) : null;
   return {
     title: model.title,
     baseYear: a.baseYear,
@@ -115,12 +128,14 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
       id: ag.id,
       name: ag.name,
       kind: ag.kind ?? null,
-      settlement: settlementView(ag, annual.agencies[ag.id]!, factors),
+      settlement: settlementView(ag, after.annual.agencies[ag.id]!, factors),
     })),
-    horizons: results,
-    incentiveGaps: incentiveGaps(results),
-    fundingCliffs: fundingCliffs(model, rows, factors, years),
-    annual,
+    horizons: after.results,
+    incentiveGaps: incentiveGaps(after.results),
+    fundingCliffs: fundingCliffs(model, after.rows, factors, years),
+    annual: after.annual,
+    beforeDeals: before ? { horizons: before.results, incentiveGaps: incentiveGaps(before.results), annual: before.annual } : null,
+    deals: dealt ? dealt.deals : [],
     notes: model.notes,
   };
 }

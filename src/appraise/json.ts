@@ -14,7 +14,8 @@ export interface JsonOptions {
 /** Plain JSON value: what {@link toJSON} returns. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const RATIO = /^(bcr|roi|share|shareOf|rate)/i;
+/** Keys whose Decimals are ratios, shares or rates rather than money. */
+const RATIO = /(bcr|roi|share|rate|ratio|multiple|achievement|probability|factor)/i;
 
 /**
  * Converts any result of this library (an appraisal, deal outcome, simulation summary) into plain,

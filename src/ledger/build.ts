@@ -2,7 +2,7 @@ import DecimalJs from "decimal.js";
 import { ONE, toDecimal, type Decimal } from "../money";
 import { formatFinancialYear, parseFinancialYear } from "../time";
 import { appraisalYears, loadModel, type Cost, type CostShunt, type Lens, type Model, type Outcome } from "../model";
-import { activeOutcomes, chainFactor, cohortSeries, priceMultipliers, zeros } from "./profiles";
+import { activeOutcomes, chainFactor, cohortSeries, priceMultipliers, producedOutcomes, zeros } from "./profiles";
 import type { Ledger, LedgerRow, LineTrace, RowKind } from "./rows";
 
 /**
@@ -250,6 +250,9 @@ export function buildLedger(input: Model | unknown): Ledger {
       });
     }
   }
-  return { title: model.title, baseYear: model.appraisal.baseYear, priceBase: model.appraisal.priceBase, years, rows, lines: ctx.traces, model };
+  const outcomes = Object.fromEntries(
+    model.outcomes.map((o) => [o.id, { active: ctx.active.get(o.id)!, produced: producedOutcomes(o, cohorts.get(o.intervention)!, years) }]),
+  );
+  return { title: model.title, baseYear: model.appraisal.baseYear, priceBase: model.appraisal.priceBase, years, rows, lines: ctx.traces, outcomes, model };
 }
 

@@ -1,4 +1,4 @@
 export * from "./rows";
 export { buildLedger, LEDGER_PLACES } from "./build";
 export * from "./aggregate";
-export { activeOutcomes, chainFactor, cohortSeries } from "./profiles";
+export { activeOutcomes, chainFactor, cohortSeries, producedOutcomes, priceMultipliers } from "./profiles";

@@ -106,8 +106,27 @@ export function activeOutcomes(o: Outcome, cohort: { series: Decimal[]; span: [n
 }
 
 /**
+ * Attributable outcomes first achieved in each year (new results, not those still active): each
+ * delivery year's cohort × chain × ramp-up, dated `lag` years after delivery. Payment-by-results
+ * and outcomes contracts pay on these.
+ *
+ * @example
+ * ```ts
+ * ledger.outcomes["into-work"].produced[1].toFixed(3); // "14.960"
+ * ```
+ */
+export function producedOutcomes(o: Outcome, cohort: { series: Decimal[]; span: [number, number] }, years: number): Decimal[] {
+  return activeOutcomes({ ...o, persistence: { years: 1, dropOff: 0 } }, cohort, years);
+}
+
+/**
  * Multiplier from an amount's own prices to the appraisal price base, by year: constant for real
  * amounts in another price base, year by year for nominal (cash) amounts, 1 otherwise.
+ *
+ * @example
+ * ```ts
+ * priceMultipliers(model, { prices: "nominal" }, 2).factors.map((f) => f.toFixed(4)); // ["1.0000", "0.9804", "0.9612"]
+ * ```
  */
 export function priceMultipliers(
   model: Model,

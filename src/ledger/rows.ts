@@ -54,5 +54,7 @@ export interface Ledger {
   years: number;
   rows: LedgerRow[];
   lines: LineTrace[];
+  /** Attributable outcomes by outcome id and year: still active, and newly achieved. */
+  outcomes: Record<string, { active: Decimal[]; produced: Decimal[] }>;
   model: Model;
 }

@@ -1,90 +1,25 @@
 import { z } from "zod";
 import { UncertaintySchema } from "./uncertainty-schema";
+import { DealSchema } from "./deals-schema";
+import {
+  CountSchema as Count,
+  FinancialYearSchema,
+  IdSchema,
+  LensSchema,
+  MoneySchema,
+  PricesSchema,
+  RateSchema,
+  ShareSchema,
+  YearSchema,
+} from "./schema-parts";
+
+export * from "./schema-parts";
 
 /**
  * The model file's schema. The schema is the type: `Model` (parsed, defaults filled in) and
  * `ModelInput` (what a file may contain) are both inferred from it. Cross-references (agency ids,
  * budgets, years) are checked after the shape in `validate.ts`.
  */
-
-const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-const FY = /^\d{4}-\d{2}$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
-
-/**
- * Money: a number or a decimal string such as "1234.56" (exact).
- * @example
- * ```ts
- * MoneySchema.safeParse("1234.56").success; // true
- * MoneySchema.safeParse("£12").success;     // false
- * ```
- */
-export const MoneySchema = z.union([z.number(), z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"")]);
-/**
- * A share or rate between 0 and 1 inclusive (number or decimal string).
- * @example
- * ```ts
- * ShareSchema.safeParse(1.2).success; // false
- * ```
- */
-export const ShareSchema = z.union([
-  z.number().min(0).max(1),
-  z.string().regex(DECIMAL).refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1"),
-]);
-/**
- * A rate that may be negative but must be above −1 (−100%).
- * @example
- * ```ts
- * RateSchema.safeParse("-0.5").success; // true
- * RateSchema.safeParse(-1).success;     // false
- * ```
- */
-export const RateSchema = z.union([
-  z.number().gt(-1),
-  z.string().regex(DECIMAL).refine((s) => Number(s) > -1, "expected a rate above −1"),
-]);
-/**
- * An identifier: letters, digits, `_`, `-` or `.`, starting with a letter or digit.
- * @example
- * ```ts
- * IdSchema.safeParse("early help").success; // false (no spaces)
- * ```
- */
-export const IdSchema = z.string().regex(ID, "expected an id of letters, digits, _ . or - (no spaces)");
-/**
- * A UK financial year label such as "2025-26".
- * @example
- * ```ts
- * FinancialYearSchema.safeParse("2025/26").success; // false (model files use "2025-26")
- * ```
- */
-export const FinancialYearSchema = z.string().regex(FY, "expected a financial year like \"2025-26\"");
-/**
- * An appraisal year offset: 0 is the base year.
- * @example
- * ```ts
- * YearSchema.safeParse(2.5).success; // false
- * ```
- */
-export const YearSchema = z.number().int().min(0).max(500);
-const Count = z.number().min(0);
-
-/**
- * Lenses, from narrowest to widest: fiscal ⊂ economic ⊂ social.
- * @example
- * ```ts
- * LensSchema.options; // ["fiscal", "economic", "social"]
- * ```
- */
-export const LensSchema = z.enum(["fiscal", "economic", "social"]);
-/**
- * Whether money is in constant prices of a price base year (`real`) or cash of each year (`nominal`).
- * @example
- * ```ts
- * PricesSchema.options; // ["real", "nominal"]
- * ```
- */
-export const PricesSchema = z.enum(["real", "nominal"]);
 
 const Band = z.strictObject({ fromYear: YearSchema, rate: RateSchema });
 /**
@@ -366,6 +301,8 @@ export const ModelSchema = z.strictObject({
   costs: z.array(CostSchema).default([]),
   outcomes: z.array(OutcomeSchema).default([]),
   costShunts: z.array(CostShuntSchema).default([]),
+  /** Deals that move money between parties (gainshare, pooled budgets, PbR, …); see docs/deals.md. */
+  deals: z.array(DealSchema).default([]),
   tables: TablesSchema.default({}),
   uncertainty: UncertaintySchema.optional(),
 });

@@ -1,5 +1,6 @@
 import { parseFinancialYear, formatFinancialYear } from "../time";
 import type { Model } from "./schema";
+import { validateDeals } from "./validate-deals";
 
 /** One problem found in a model: where (JSON path segments) and what was expected. */
 export interface Issue {
@@ -198,6 +199,7 @@ export function validateModel(model: Model): Issue[] {
   });
 
   (model.tables.unitCosts ?? []).forEach((u, i) => checkPrices(["tables", "unitCosts", i], u));
+  validateDeals(model, last, add);
 
   // Deflator coverage for price-base conversions
   const basis = appraisal.prices;

@@ -9,6 +9,13 @@ const share = fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000);
 const money = fc.integer({ min: 0, max: 5_000_000 }).map((p) => p / 100);
 const lens = fc.constantFrom("fiscal" as const, "economic" as const, "social" as const);
 
+/** Between 0 and `max` items, the i-th made by `make(i)`. */
+function listOf<T>(max: number, make: (i: number) => fc.Arbitrary<T>): fc.Arbitrary<T[]> {
+  return fc
+    .integer({ min: 0, max })
+    .chain((n) => (n === 0 ? fc.constant<T[]>([]) : fc.tuple(...Array.from({ length: n }, (_, i) => make(i))).map((t) => [...t] as T[])));
+}
+
 export interface ModelShape {
   agencies?: { min: number; max: number };
   years?: { min: number; max: number };
@@ -98,12 +105,9 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
         }));
       return fc.record({
         interventions: fc.tuple(...interventionIds.map(intervention)),
-        costs: fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => cost(i))))),
-        outcomes: fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => outcome(i))))),
-        costShunts:
-          shape.withShunts === false || nAgencies < 2
-            ? fc.constant([])
-            : fc.integer({ min: 0, max: 2 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => shunt(i))))),
+        costs: listOf(4, cost),
+        outcomes: listOf(4, outcome),
+        costShunts: shape.withShunts === false || nAgencies < 2 ? fc.constant([]) : listOf(2, shunt),
         horizons: fc.uniqueArray(fc.integer({ min: 0, max: years }), { minLength: 1, maxLength: 3 }),
       }).map((parts): ModelInput => ({
         title: "Random model",

@@ -1,0 +1,155 @@
+import DecimalJs from "decimal.js";
+import { ONE, ZERO, toDecimal, toPence, type Decimal, type MoneyInput } from "../money";
+import { formatFinancialYear, parseFinancialYear } from "../time";
+import type { Deal, DealBasis, Model } from "../model";
+import type { Ledger, LedgerRow } from "../ledger";
+import { priceMultipliers } from "../ledger";
+
+/** One row of a deal's own schedule (e.g. a loan's year): amounts in the deal's terms. */
+export type ScheduleRow = Record<string, string | number | Decimal | null>;
+
+/**
+ * What a deal did: the money it moved, party by party and year by year, and what happened along
+ * the way (caps reached, clawbacks, top-ups).
+ */
+export interface DealSummary {
+  id: string;
+  type: Deal["type"];
+  label: string;
+  /** Agencies the deal moves money between. */
+  parties: string[];
+  /** Money received (+) or paid (−) by each party in each appraisal year (real, appraisal prices). */
+  byYear: Record<string, Decimal[]>;
+  /** Undiscounted totals by party (they sum to zero). */
+  totals: Record<string, Decimal>;
+  /** Plain-words notes: caps reached, floors paid, clawbacks, top-ups, modes. */
+  events: string[];
+  /** The deal's own schedule, when it has one (a loan's payments, a pot's balance, PbR by cohort). */
+  schedule: ScheduleRow[];
+  /** Deal-specific figures (e.g. reward claimed as a share of the maximum). */
+  figures: Record<string, Decimal | number | string | null>;
+}
+
+/** Everything a deal rule needs to read from the ledger before deals. */
+export class DealBook {
+  readonly rows: LedgerRow[] = [];
+  readonly summary: DealSummary;
+  private readonly labels: string[];
+  private readonly budgets: Map<string, string>;
+  /** Multiplier turning a deal's cash into the ledger's real terms, by year (1 unless nominal). */
+  private priceFactors: Decimal[] | null = null;
+
+  constructor(
+    readonly ledger: Ledger,
+    readonly deal: Deal,
+    readonly index: number,
+  ) {
+    const base = parseFinancialYear(ledger.baseYear);
+    this.labels = Array.from({ length: ledger.years + 1 }, (_, t) => formatFinancialYear(base + t));
+    this.budgets = new Map(ledger.model.agencies.map((a) => [a.id, a.budgets[0]!.id]));
+    this.summary = { id: deal.id, type: deal.type, label: deal.label ?? deal.id, parties: [], byYear: {}, totals: {}, events: [], schedule: [], figures: {} };
+  }
+
+  get model(): Model {
+    return this.ledger.model;
+  }
+  get years(): number {
+    return this.ledger.years;
+  }
+  label(t: number): string {
+    return this.labels[t]!;
+  }
+  zeros(): Decimal[] {
+    return Array.from({ length: this.years + 1 }, () => ZERO);
+  }
+
+  /** Book the deal's amounts as cash (nominal) and deflate them into the ledger's real terms. */
+  useNominalCash(): void {
+    this.priceFactors = priceMultipliers(this.model, { prices: "nominal" }, this.years).factors;
+  }
+
+  /** Records a payment of `amount` (≥ 0, whole pence) from one party to another in year t. */
+  pay(from: string, to: string, t: number, amount: Decimal, note?: string): void {
+    if (amount.isZero()) return;
+    if (amount.isNegative()) return this.pay(to, from, t, amount.neg(), note);
+    const real = this.priceFactors ? amount.times(this.priceFactors[t]!).toDecimalPlaces(12, DecimalJs.ROUND_HALF_EVEN) : amount;
+    const common = {
+      year: t,
+      financialYear: this.labels[t]!,
+      line: `deal:${this.deal.id}`,
+      label: note ?? this.summary.label,
+      kind: "transfer" as const,
+      lens: "fiscal" as const,
+      cashable: true,
+      category: null,
+      intervention: null,
+      priceBase: this.ledger.priceBase,
+      source: `deals[${this.index}]`,
+      quantity: null,
+    };
+    this.rows.push({ ...common, agency: from, budget: this.budgets.get(from)!, amount: real.neg() });
+    this.rows.push({ ...common, agency: to, budget: this.budgets.get(to)!, amount: real });
+    for (const [party, v] of [[from, real.neg()], [to, real]] as const) {
+      if (!this.summary.byYear[party]) {
+        this.summary.byYear[party] = this.zeros();
+        this.summary.parties.push(party);
+      }
+      this.summary.byYear[party]![t] = this.summary.byYear[party]![t]!.plus(v);
+    }
+  }
+
+  /** Fiscal savings of an agency by year (before any deal), narrowed by a basis. */
+  savings(agency: string, basis: DealBasis = { cashableOnly: false }): Decimal[] {
+    const out = this.zeros();
+    const outcomes = basis.outcomes ? new Set(basis.outcomes.map((o) => `outcome:${o}:`)) : null;
+    for (const r of this.ledger.rows) {
+      if (r.agency !== agency || r.kind !== "saving" || r.lens !== "fiscal") continue;
+      if (basis.cashableOnly && !r.cashable) continue;
+      if (basis.interventions && (!r.intervention || !basis.interventions.includes(r.intervention))) continue;
+      if (outcomes && ![...outcomes].some((prefix) => r.line.startsWith(prefix))) continue;
+      out[r.year] = out[r.year]!.plus(r.amount);
+    }
+    return out;
+  }
+
+  /** Costs (positive) borne by an agency by year, optionally only for some interventions or cost ids. */
+  costs(agency: string | null, filter: { interventions?: string[]; costs?: string[] } = {}): Decimal[] {
+    const out = this.zeros();
+    const lines = filter.costs ? new Set(filter.costs.map((c) => `cost:${c}`)) : null;
+    for (const r of this.ledger.rows) {
+      if (r.kind !== "cost" || (agency !== null && r.agency !== agency)) continue;
+      if (filter.interventions && (!r.intervention || !filter.interventions.includes(r.intervention))) continue;
+      if (lines && !lines.has(r.line)) continue;
+      out[r.year] = out[r.year]!.minus(r.amount);
+    }
+    return out;
+  }
+
+  /** New attributable outcomes achieved in each year. */
+  produced(outcome: string): Decimal[] {
+    return this.ledger.outcomes[outcome]!.produced;
+  }
+
+  note(text: string): void {
+    this.summary.events.push(text);
+  }
+
+  /** Finishes the summary: totals by party. */
+  finish(): { rows: LedgerRow[]; summary: DealSummary } {
+    for (const p of this.summary.parties) this.summary.totals[p] = this.summary.byYear[p]!.reduce((a, b) => a.plus(b), ZERO);
+    return { rows: this.rows, summary: this.summary };
+  }
+}
+
+/** Years [from, to] of a deal window, defaulting to the whole appraisal. */
+export function window(span: [number, number] | undefined, years: number): [number, number] {
+  return span ? [span[0], Math.min(span[1], years)] : [0, years];
+}
+
+/** Rounds to pence, never below zero. */
+export function pence(x: MoneyInput): Decimal {
+  const d = toPence(x);
+  return d.isNegative() ? ZERO : d;
+}
+
+export { ONE, ZERO, toDecimal };

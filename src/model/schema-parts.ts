@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/** Building blocks shared by the model, deal and uncertainty schemas: money, shares, ids, years. */
+
+const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+const FY = /^\d{4}-\d{2}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
+
+/**
+ * Money: a number or a decimal string such as "1234.56" (exact).
+ * @example
+ * ```ts
+ * MoneySchema.safeParse("1234.56").success; // true
+ * MoneySchema.safeParse("£12").success;     // false
+ * ```
+ */
+export const MoneySchema = z.union([z.number(), z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"")]);
+/**
+ * A share or rate between 0 and 1 inclusive (number or decimal string).
+ * @example
+ * ```ts
+ * ShareSchema.safeParse(1.2).success; // false
+ * ```
+ */
+export const ShareSchema = z.union([
+  z.number().min(0).max(1),
+  z.string().regex(DECIMAL).refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1"),
+]);
+/**
+ * A rate that may be negative but must be above −1 (−100%).
+ * @example
+ * ```ts
+ * RateSchema.safeParse("-0.5").success; // true
+ * RateSchema.safeParse(-1).success;     // false
+ * ```
+ */
+export const RateSchema = z.union([
+  z.number().gt(-1),
+  z.string().regex(DECIMAL).refine((s) => Number(s) > -1, "expected a rate above −1"),
+]);
+/**
+ * An identifier: letters, digits, `_`, `-` or `.`, starting with a letter or digit.
+ * @example
+ * ```ts
+ * IdSchema.safeParse("early help").success; // false (no spaces)
+ * ```
+ */
+export const IdSchema = z.string().regex(ID, "expected an id of letters, digits, _ . or - (no spaces)");
+/**
+ * A UK financial year label such as "2025-26".
+ * @example
+ * ```ts
+ * FinancialYearSchema.safeParse("2025/26").success; // false (model files use "2025-26")
+ * ```
+ */
+export const FinancialYearSchema = z.string().regex(FY, "expected a financial year like \"2025-26\"");
+/**
+ * An appraisal year offset: 0 is the base year.
+ * @example
+ * ```ts
+ * YearSchema.safeParse(2.5).success; // false
+ * ```
+ */
+export const YearSchema = z.number().int().min(0).max(500);
+/**
+ * A count of people, cases or outcomes: any number ≥ 0.
+ * @example
+ * ```ts
+ * CountSchema.safeParse(-5).success; // false
+ * ```
+ */
+export const CountSchema = z.number().min(0);
+
+/**
+ * Lenses, from narrowest to widest: fiscal ⊂ economic ⊂ social.
+ * @example
+ * ```ts
+ * LensSchema.options; // ["fiscal", "economic", "social"]
+ * ```
+ */
+export const LensSchema = z.enum(["fiscal", "economic", "social"]);
+/**
+ * Whether money is in constant prices of a price base year (`real`) or cash of each year (`nominal`).
+ * @example
+ * ```ts
+ * PricesSchema.options; // ["real", "nominal"]
+ * ```
+ */
+export const PricesSchema = z.enum(["real", "nominal"]);
+

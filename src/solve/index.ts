@@ -1,0 +1,2 @@
+export * from "./gainshare";
+export * from "./shapley";
