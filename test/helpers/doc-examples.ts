@@ -3,7 +3,7 @@
  * markdown, reads the `// <literal>` expectations after statements, and instruments the code so
  * each expectation is checked when it runs. See that test for the rules.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { Decimal } from "../../src/index";
@@ -19,7 +19,9 @@ export interface Example {
   code: string;
 }
 
+/** Every .ts file under dir (none when dir does not exist: the caller reports an empty folder). */
 export function tsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
   );
