@@ -14,3 +14,4 @@ export * from "./appraise";
 export * from "./deals";
 export * from "./solve";
 export * from "./uncertainty";
+export * from "./report";

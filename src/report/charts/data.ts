@@ -1,0 +1,119 @@
+import { ZERO, type Decimal } from "../../money";
+import { paybackYear } from "../../metrics";
+import type { Appraisal } from "../../appraise";
+
+/** Chart values are floats rounded to pence: charts show shapes, tables carry the exact figures. */
+export function chartNumber(value: Decimal): number {
+  const n = value.toDecimalPlaces(2).toNumber();
+  return Object.is(n, -0) ? 0 : n;
+}
+
+/** The role an agency plays over the whole appraisal: an investor bears costs, a beneficiary does not. */
+export function agencyRoles(appraisal: Pick<Appraisal, "agencies" | "annual">): Record<string, "investor" | "beneficiary"> {
+  return Object.fromEntries(
+    appraisal.agencies.map((a) => [a.id, appraisal.annual.agencies[a.id]!.costs.some((c) => c.gt(0)) ? "investor" : "beneficiary"]),
+  );
+}
+
+/** "County council (investor)": the name charts show for an agency. */
+export function partyLabel(name: string, role: "investor" | "beneficiary"): string {
+  return role === "investor" ? `${name} (investor)` : name;
+}
+
+/** One bar segment of the annual cashflow chart. */
+export interface CashflowDatum {
+  t: number;
+  year: string;
+  agency: string;
+  role: "investor" | "beneficiary";
+  net: number;
+}
+
+/**
+ * Undiscounted net flow per agency and year (real terms), for the stacked annual cashflow chart.
+ * Agencies with no flows at all are left out.
+ */
+export function cashflowData(appraisal: Pick<Appraisal, "agencies" | "annual" | "years">): CashflowDatum[] {
+  const roles = agencyRoles(appraisal);
+  const out: CashflowDatum[] = [];
+  for (const a of appraisal.agencies) {
+    const net = appraisal.annual.agencies[a.id]!.net;
+    if (net.every((v) => v.isZero())) continue;
+    net.forEach((v, t) => out.push({ t, year: appraisal.years[t]!, agency: partyLabel(a.name, roles[a.id]!), role: roles[a.id]!, net: chartNumber(v) }));
+  }
+  return out;
+}
+
+/** One point of the cumulative discounted position chart. */
+export interface CumulativeDatum {
+  t: number;
+  year: string;
+  party: string;
+  cumulative: number;
+}
+
+/** A marked payback (or its absence) on the cumulative chart. */
+export interface PaybackMark {
+  party: string;
+  t: number;
+  year: string;
+  cumulative: number;
+  text: string;
+}
+
+/**
+ * Cumulative discounted net position (present value to date) per agency and for the whole system,
+ * with the discounted payback year marked for the system and each investor ("no payback by …"
+ * at the last year when there is none).
+ */
+export function cumulativeData(appraisal: Pick<Appraisal, "agencies" | "annual" | "years" | "discountFactors">): { points: CumulativeDatum[]; paybacks: PaybackMark[] } {
+  const roles = agencyRoles(appraisal);
+  const points: CumulativeDatum[] = [];
+  const paybacks: PaybackMark[] = [];
+  const add = (party: string, net: readonly Decimal[], mark: boolean) => {
+    let running = ZERO;
+    const series = net.map((v, t) => (running = running.plus(v.times(appraisal.discountFactors[t]!))));
+    series.forEach((v, t) => points.push({ t, year: appraisal.years[t]!, party, cumulative: chartNumber(v) }));
+    if (!mark) return;
+    const last = series.length - 1;
+    const payback = paybackYear(net.map((v, t) => v.times(appraisal.discountFactors[t]!)));
+    if (payback === null) paybacks.push({ party, t: last, year: appraisal.years[last]!, cumulative: chartNumber(series[last]!), text: `no payback by ${appraisal.years[last]}` });
+    else paybacks.push({ party, t: payback, year: appraisal.years[payback]!, cumulative: chartNumber(series[payback]!), text: `payback ${appraisal.years[payback]}` });
+  };
+  for (const a of appraisal.agencies) {
+    const net = appraisal.annual.agencies[a.id]!.net;
+    if (net.every((v) => v.isZero())) continue;
+    add(partyLabel(a.name, roles[a.id]!), net, roles[a.id] === "investor");
+  }
+  add("Whole system", appraisal.annual.system.net, true);
+  return { points, paybacks };
+}
+
+/** One bar of the incentive-gap chart. */
+export interface GapDatum {
+  horizon: string;
+  years: number;
+  party: string;
+  npv: number;
+}
+
+/**
+ * NPV at each horizon for the whole system, each investor, and the beneficiaries together: the
+ * incentive gap is where the system's bar is above zero and an investor's below.
+ */
+export function incentiveGapData(appraisal: Pick<Appraisal, "agencies" | "annual" | "horizons">): GapDatum[] {
+  const roles = agencyRoles(appraisal);
+  const out: GapDatum[] = [];
+  for (const h of appraisal.horizons) {
+    const horizon = `${h.years} year${h.years === 1 ? "" : "s"}`;
+    out.push({ horizon, years: h.years, party: "Whole system", npv: chartNumber(h.system.npv) });
+    let beneficiaries = ZERO;
+    for (const a of appraisal.agencies) {
+      const m = h.agencies[a.id]!;
+      if (roles[a.id] === "investor") out.push({ horizon, years: h.years, party: partyLabel(a.name, "investor"), npv: chartNumber(m.npv) });
+      else beneficiaries = beneficiaries.plus(m.npv);
+    }
+    out.push({ horizon, years: h.years, party: "Beneficiaries together", npv: chartNumber(beneficiaries) });
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+import type { TopLevelSpec } from "vega-lite";
+import { VEGA_LITE_SCHEMA } from "./specs";
+
+/** One input's swing in a tornado chart: the NPV with the input at its low and at its high value. */
+export interface TornadoChartBar {
+  /** What was varied, in words ("Success rate: custody"). */
+  label: string;
+  /** NPV with the input at its low value, and at its high value. */
+  low: number;
+  high: number;
+  /** The input values themselves, for the tooltip ("0.3", "£3,600"). */
+  lowInput?: string;
+  highInput?: string;
+}
+
+/** Data for {@link tornadoSpec}: the central NPV and each input's swing. */
+export interface TornadoChartInput {
+  /** Whose NPV ("Whole system", "County council"). */
+  party: string;
+  /** Central-case NPV. */
+  base: number;
+  bars: readonly TornadoChartBar[];
+}
+
+const CONFIG = { font: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, axisY: { labelLimit: 280 } };
+
+function checkFinite(values: readonly number[], what: string): void {
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new RangeError(`${what}[${bad}] must be a finite number, got ${values[bad]}`);
+}
+
+/**
+ * Tornado chart of one-way sensitivity: for each input, a bar from the central NPV to the NPV at
+ * the input's low value and another to its high value, widest swing at the top.
+ *
+ * @throws RangeError when a value is not a finite number.
+ * @example
+ * ```ts
+ * tornadoSpec({ party: "Whole system", base: 3.98e6, bars: [{ label: "Success rate", low: 1.2e6, high: 6.1e6 }] });
+ * ```
+ */
+export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
+  checkFinite([input.base, ...input.bars.flatMap((b) => [b.low, b.high])], "tornado values");
+  const sorted = [...input.bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  const values = sorted.flatMap((b, rank) => [
+    { label: b.label, rank, side: "Input at low value", npv: b.low, input: b.lowInput ?? "low", base: input.base },
+    { label: b.label, rank, side: "Input at high value", npv: b.high, input: b.highInput ?? "high", base: input.base },
+  ]);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: `What moves the NPV: ${input.party}`, subtitle: "One input at a time, from its low to its high value; the line is the central case" },
+    width: 560,
+    height: { step: 26 },
+    config: CONFIG,
+    layer: [
+      {
+        data: { values },
+        mark: { type: "bar", tooltip: true },
+        encoding: {
+          y: { field: "label", type: "nominal", sort: { field: "rank", op: "min" }, title: null },
+          x: { field: "npv", type: "quantitative", axis: { format: "~s", title: "NPV £" } },
+          x2: { field: "base" },
+          color: { field: "side", type: "nominal", title: null, scale: { domain: ["Input at low value", "Input at high value"], range: ["#d95f02", "#1b9e77"] }, legend: { orient: "bottom" } },
+          tooltip: [
+            { field: "label", title: "Input" },
+            { field: "input", title: "Value" },
+            { field: "npv", type: "quantitative", title: "NPV £", format: ",.0f" },
+          ],
+        },
+      },
+      { mark: { type: "rule", color: "#222", strokeWidth: 2 }, encoding: { x: { datum: input.base } } },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Data for {@link distributionSpec}: simulated NPVs of one party. */
+export interface DistributionChartInput {
+  party: string;
+  /** NPV of each draw. */
+  draws: ArrayLike<number>;
+  /** Number of histogram bins (default 40). */
+  bins?: number;
+  /** Figures to mark, when already computed (e.g. by `simulate`); else computed from the draws. */
+  summary?: { mean: number; p5: number; p95: number; probabilityPositive: number };
+}
+
+/**
+ * Histogram of draws with their mean, 5th and 95th percentiles (linear interpolation between
+ * order statistics) and the share above zero.
+ *
+ * @throws RangeError when there are no draws or a draw is not finite.
+ * @example
+ * ```ts
+ * histogramSummary([1, 2, 3, 4], 2).bins.map((b) => b.count); // [2, 2]
+ * ```
+ */
+export function histogramSummary(draws: ArrayLike<number>, bins = 40): { bins: { start: number; end: number; count: number }[]; mean: number; p5: number; p95: number; probabilityPositive: number } {
+  const xs = Float64Array.from(draws);
+  if (xs.length === 0) throw new RangeError("draws must not be empty");
+  checkFinite(Array.from(xs), "draws");
+  xs.sort();
+  const q = (p: number) => {
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    return xs[lo]! + (h - lo) * ((xs[Math.min(lo + 1, xs.length - 1)] ?? xs[lo]!) - xs[lo]!);
+  };
+  const min = xs[0]!;
+  const max = xs[xs.length - 1]!;
+  const width = max > min ? (max - min) / bins : 1;
+  const counts = new Array<number>(max > min ? bins : 1).fill(0);
+  let sum = 0;
+  let above = 0;
+  for (const x of xs) {
+    counts[Math.min(counts.length - 1, Math.floor((x - min) / width))]! += 1;
+    sum += x;
+    if (x > 0) above += 1;
+  }
+  return {
+    bins: counts.map((count, i) => ({ start: min + i * width, end: min + (i + 1) * width, count })),
+    mean: sum / xs.length,
+    p5: q(0.05),
+    p95: q(0.95),
+    probabilityPositive: above / xs.length,
+  };
+}
+
+/**
+ * Monte Carlo distribution of NPV: a histogram of the draws with the mean, the 5th and 95th
+ * percentiles and zero marked, and the chance the NPV is above zero in the subtitle.
+ *
+ * @throws RangeError when there are no draws or a draw is not finite.
+ * @example
+ * ```ts
+ * distributionSpec({ party: "Whole system", draws: [1, 2, 2, 3, 5] });
+ * ```
+ */
+export function distributionSpec(input: DistributionChartInput): TopLevelSpec {
+  const s = { ...histogramSummary(input.draws, input.bins ?? 40), ...input.summary };
+  const marks = [
+    { label: "P5", value: s.p5 },
+    { label: "mean", value: s.mean },
+    { label: "P95", value: s.p95 },
+  ];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: `Monte Carlo distribution of NPV: ${input.party}`,
+      subtitle: `${input.draws.length.toLocaleString("en-GB")} draws; chance NPV > 0: ${(s.probabilityPositive * 100).toFixed(1)}%; marked: mean, 5th (P5) and 95th (P95) percentiles`,
+    },
+    width: 560,
+    height: 240,
+    config: CONFIG,
+    layer: [
+      {
+        data: { values: s.bins },
+        mark: { type: "bar", color: "#4c78a8", tooltip: true, binSpacing: 0 },
+        encoding: {
+          x: { field: "start", type: "quantitative", bin: { binned: true }, axis: { format: "~s", title: "NPV £" } },
+          x2: { field: "end" },
+          y: { field: "count", type: "quantitative", title: "Draws" },
+          tooltip: [
+            { field: "start", type: "quantitative", title: "From £", format: ",.0f" },
+            { field: "end", type: "quantitative", title: "To £", format: ",.0f" },
+            { field: "count", type: "quantitative", title: "Draws" },
+          ],
+        },
+      },
+      {
+        data: { values: marks },
+        mark: { type: "rule", color: "#222", strokeWidth: 1.5 },
+        encoding: { x: { field: "value", type: "quantitative" }, strokeDash: { condition: { test: "datum.label === 'mean'", value: [1, 0] }, value: [4, 3] }, tooltip: [{ field: "label" }, { field: "value", type: "quantitative", format: ",.0f" }] },
+      },
+      {
+        data: { values: marks },
+        mark: { type: "text", align: "center", baseline: "bottom", dy: -4, fontSize: 10, y: 0 },
+        encoding: { x: { field: "value", type: "quantitative" }, text: { field: "label" } },
+      },
+      { mark: { type: "rule", color: "#c00" }, encoding: { x: { datum: 0 } } },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,124 @@
+import type { Appraisal, HorizonResult } from "../appraise";
+import { basisWords, formatAmount, formatRatio, tableColumns } from "./columns";
+import { summaryRows } from "./summary";
+import { horizonWords, moneyWords, percentWords } from "./words";
+
+/**
+ * Escapes text for HTML element content and attribute values.
+ *
+ * @example
+ * ```ts
+ * escapeHtml(`<a href="x">&</a>`); // "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+ * ```
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+const cap = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+
+/** Headline cards: whole-system NPV and BCR at the longest horizon, each investor's NPV, the gap. */
+export function headlineHtml(a: Appraisal): string {
+  const h = a.horizons[a.horizons.length - 1];
+  if (!h) return "";
+  const cards: [string, string, string][] = [
+    ["Whole-system NPV", moneyWords(h.system.npv), horizonWords(h.years, a.years)],
+    ["Benefit–cost ratio", formatRatio(h.system.bcr), "whole system, present values"],
+    ["Discounted payback", h.system.discountedPaybackYear === null ? "not within horizon" : (a.years[h.system.discountedPaybackYear] ?? ""), "whole system"],
+  ];
+  for (const ag of a.agencies) {
+    const m = h.agencies[ag.id]!;
+    if (!m.pvCosts.gt(0)) continue;
+    cards.push([`${ag.name} NPV`, moneyWords(m.npv), m.npv.lt(0) ? "the investor loses" : "the investor gains"]);
+  }
+  const gap = a.incentiveGaps.filter((g) => g.horizon === h.years);
+  for (const g of gap) {
+    const name = a.agencies.find((x) => x.id === g.agency)?.name ?? g.agency;
+    cards.push(["Transfer to close the gap", moneyWords(g.transferNeeded), `to ${name}${g.shareOfGainersSavings ? `: ${percentWords(g.shareOfGainersSavings)} of gainers' savings` : ""}`]);
+  }
+  const cls = (v: string) => (v.startsWith("−") ? " neg" : "");
+  return `<div class="cards">${cards
+    .map(([label, value, note]) => `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value${cls(value)}">${escapeHtml(value)}</div><div class="note">${escapeHtml(note)}</div></div>`)
+    .join("")}</div>`;
+}
+
+/** One table per horizon: every agency and the whole system, penalty rows flagged. */
+export function horizonTablesHtml(a: Appraisal, horizons: readonly HorizonResult[] = a.horizons): string {
+  const columns = tableColumns("pounds");
+  const rows = summaryRows(a, { unit: "pounds", horizons });
+  return horizons
+    .map((h) => {
+      const mine = rows.filter((r) => r.horizon === h.years);
+      const head = columns.map((c) => `<th${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.header)}</th>`).join("");
+      const body = mine
+        .map((r) => {
+          const cls = r.party === "system" ? "system" : r.incentiveGap ? "gap" : "";
+          const cells = columns.map((c) => `<td${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.cell(r))}</td>`).join("");
+          return `<tr${cls ? ` class="${cls}"` : ""}>${cells}</tr>`;
+        })
+        .join("");
+      return `<h3>${escapeHtml(cap(horizonWords(h.years, a.years)))}</h3><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+    })
+    .join("\n");
+}
+
+/** When the appraisal carries deals: each party's NPV before and after them, at every horizon. */
+export function dealsHtml(a: Appraisal): string {
+  const before = (a as { beforeDeals?: readonly HorizonResult[] | null }).beforeDeals;
+  if (!before || before.length === 0) return "";
+  const head = `<tr><th>Party</th>${a.horizons.map((h) => `<th class="num">${h.years}y before</th><th class="num">${h.years}y after</th>`).join("")}</tr>`;
+  const line = (name: string, get: (h: HorizonResult) => HorizonResult["system"] | undefined, cls = "") =>
+    `<tr${cls}><td>${escapeHtml(name)}</td>${a.horizons
+      .map((h) => {
+        const pre = before.find((b) => b.years === h.years);
+        const was = pre ? get(pre)?.npv : undefined;
+        const now = get(h)?.npv;
+        return `<td class="num">${was ? escapeHtml(formatAmount(was.toDecimalPlaces(0), "pounds")) : "–"}</td><td class="num">${now ? escapeHtml(formatAmount(now.toDecimalPlaces(0), "pounds")) : "–"}</td>`;
+      })
+      .join("")}</tr>`;
+  const body = [...a.agencies.map((ag) => line(ag.name, (h) => h.agencies[ag.id])), line("Whole system", (h) => h.system, ' class="system"')].join("");
+  return `<section id="deals"><h2>Before and after deals</h2><p>Net present value (£) of each party without the deals and with them. Deals move money between parties, so the whole system's figure does not change.</p><div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
+}
+
+/** The assumptions register and the appraisal settings. */
+export function assumptionsHtml(a: Appraisal, description?: string): string {
+  const settings: [string, string][] = [
+    ["Basis", basisWords(a)],
+    ["Base year / price base", `${a.baseYear} / ${a.priceBase}`],
+    ["Years appraised", `${a.years[0]} to ${a.years[a.years.length - 1]} (${a.years.length - 1} years after the base year)`],
+    ["Horizons", a.horizons.map((h) => `${h.years} year${h.years === 1 ? "" : "s"}`).join(", ")],
+    ...a.agencies.map((ag): [string, string] => [ag.name, `budget settled ${ag.settlement.years === 1 ? "one year" : `${ag.settlement.years} years`} at a time`]),
+  ];
+  const notes = a.notes.length ? `<ol>${a.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ol>` : "<p>The model records no assumptions.</p>";
+  const cliffs = a.fundingCliffs.length
+    ? `<h3>Time-limited funding</h3><ul>${a.fundingCliffs
+        .map((c) => `<li>${escapeHtml(`${a.agencies.find((x) => x.id === c.agency)?.name ?? c.agency}, budget “${c.budget}”: funding ends ${c.fundingEndsFinancialYear}; ${moneyWords(c.pvCostsAfterEnd)} of costs and ${moneyWords(c.pvSavingsAfterEnd)} of savings (PV) fall after it${c.cliff ? " — a funding cliff" : ""}.`)}</li>`)
+        .join("")}</ul>`
+    : "";
+  return `<section id="assumptions"><h2>Assumptions register</h2>${description ? `<p>${escapeHtml(description)}</p>` : ""}${notes}${cliffs}<h3>Settings</h3><table class="settings"><tbody>${settings
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join("")}</tbody></table></section>`;
+}
+
+/** One party's simulated NPV: its summary and, for the chart, the draws themselves. */
+export interface SimulatedParty {
+  party: string;
+  mean: number;
+  p5: number;
+  p95: number;
+  /** Share of draws with NPV > 0. */
+  probabilityPositive: number;
+  /** Every draw's NPV, when kept (the first party's are charted). */
+  draws?: ArrayLike<number>;
+}
+
+/** Monte Carlo summary table: mean, 5th and 95th percentiles and the chance NPV > 0 per party. */
+export function simulationTableHtml(parties: readonly SimulatedParty[], note: string): string {
+  const rows = parties
+    .map((p) => {
+      const cell = (v: number) => `<td class="num">${escapeHtml(moneyWords(v))}</td>`;
+      return `<tr><td>${escapeHtml(p.party)}</td>${cell(p.mean)}${cell(p.p5)}${cell(p.p95)}<td class="num">${(p.probabilityPositive * 100).toFixed(1)}%</td></tr>`;
+    })
+    .join("");
+  return `<p>${escapeHtml(note)}</p><div class="scroll"><table><thead><tr><th>Party</th><th class="num">Mean NPV</th><th class="num">5th percentile</th><th class="num">95th percentile</th><th class="num">Chance NPV &gt; 0</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}

@@ -1,0 +1,143 @@
+import { roundSeriesConserving, ZERO, type Decimal } from "../money";
+import type { Appraisal, HorizonResult, Position } from "../appraise";
+
+/** The unit money is rounded to in a summary: pence, whole pounds, thousands or millions of pounds. */
+export type MoneyUnit = "pence" | "pounds" | "thousands" | "millions";
+
+/** The size of one {@link MoneyUnit} in pounds. */
+export const UNIT_SIZE: Record<MoneyUnit, string> = { pence: "0.01", pounds: "1", thousands: "1000", millions: "1000000" };
+
+/** One party (an agency, or the whole system) at one horizon, rounded for presentation. */
+export interface SummaryRow {
+  /** Horizon in years: the appraisal covers years 0..horizon. */
+  horizon: number;
+  /** Agency id, or `"system"` for the whole system. */
+  party: string;
+  name: string;
+  position: Position | "system";
+  /**
+   * Money rounded to the chosen unit. Each column of agency figures adds up to the system figure
+   * (largest-remainder rounding of PV costs, savings and transfers), and each row's NPV is its
+   * rounded savings − costs + transfers, so the table adds up both ways; every figure is within
+   * one unit of the exact value.
+   */
+  pvCosts: Decimal;
+  pvSavings: Decimal;
+  pvTransfers: Decimal;
+  npv: Decimal;
+  /** Exact ratios (round when shown); null when there are no costs. */
+  bcr: Decimal | null;
+  roi: Decimal | null;
+  /** Appraisal year of payback (undiscounted / discounted) and its financial-year label, or null. */
+  paybackYear: number | null;
+  paybackFinancialYear: string | null;
+  discountedPaybackYear: number | null;
+  discountedPaybackFinancialYear: string | null;
+  irr: number | null;
+  /** True for an agency that loses while the system gains at this horizon: the prevention penalty. */
+  incentiveGap: boolean;
+}
+
+/** Options for {@link summaryRows}. */
+export interface SummaryOptions {
+  /** Rounding unit for money (default `"pence"`). */
+  unit?: MoneyUnit;
+  /** Horizons to summarise (default the appraisal's own; pass `appraisal.beforeDeals` for the pre-deal view). */
+  horizons?: readonly HorizonResult[];
+}
+
+const MONEY = ["pvCosts", "pvSavings", "pvTransfers", "npv"] as const;
+const PARTS = ["pvCosts", "pvSavings", "pvTransfers"] as const;
+
+/**
+ * Flattens an appraisal into one row per horizon × party (every agency, then the system), with
+ * money rounded so that each column of agency figures **adds up exactly** to the system figure
+ * (largest-remainder rounding, {@link roundSeriesConserving}) and each row's NPV is its rounded
+ * savings − costs + transfers. This is what the text,
+ * CSV and Markdown tables print.
+ *
+ * @example
+ * ```ts
+ * const rows = summaryRows(appraise(model), { unit: "pounds" });
+ * rows.filter((r) => r.horizon === 10 && r.party !== "system").reduce((s, r) => s.plus(r.npv), ZERO)
+ *   .equals(rows.find((r) => r.horizon === 10 && r.party === "system")!.npv); // true
+ * ```
+ */
+export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" | "years">, options: SummaryOptions = {}): SummaryRow[] {
+  const unit = UNIT_SIZE[options.unit ?? "pence"];
+  const fy = (y: number | null) => (y === null ? null : (appraisal.years[y] ?? null));
+  const out: SummaryRow[] = [];
+  for (const h of options.horizons ?? appraisal.horizons) {
+    const ids = appraisal.agencies.map((a) => a.id);
+    const rounded = Object.fromEntries(
+      PARTS.map((k) => [k, roundSeriesConserving(ids.map((id) => h.agencies[id]![k]), { unit })]),
+    ) as Record<(typeof MONEY)[number], Decimal[]>;
+    // NPV from the rounded parts, so every row adds across as well as every column down.
+    rounded.npv = ids.map((_, i) => rounded.pvSavings[i]!.minus(rounded.pvCosts[i]!).plus(rounded.pvTransfers[i]!));
+    const gainsOverall = h.system.npv.gt(0);
+    appraisal.agencies.forEach((a, i) => {
+      const m = h.agencies[a.id]!;
+      out.push({
+        horizon: h.years,
+        party: a.id,
+        name: a.name,
+        position: m.position,
+        pvCosts: rounded.pvCosts[i]!,
+        pvSavings: rounded.pvSavings[i]!,
+        pvTransfers: rounded.pvTransfers[i]!,
+        npv: rounded.npv[i]!,
+        bcr: m.bcr,
+        roi: m.roi,
+        paybackYear: m.paybackYear,
+        paybackFinancialYear: fy(m.paybackYear),
+        discountedPaybackYear: m.discountedPaybackYear,
+        discountedPaybackFinancialYear: fy(m.discountedPaybackYear),
+        irr: m.irr,
+        incentiveGap: gainsOverall && m.npv.lt(0),
+      });
+    });
+    const s = h.system;
+    // The system's figure is the sum of the rounded agency figures, which is the rounded sum of
+    // the exact agency figures (= the rounded exact system figure), so the column adds up.
+    const total = (k: (typeof MONEY)[number]) => rounded[k].reduce((a, b) => a.plus(b), ZERO);
+    out.push({
+      horizon: h.years,
+      party: "system",
+      name: "Whole system",
+      position: "system",
+      pvCosts: total("pvCosts"),
+      pvSavings: total("pvSavings"),
+      pvTransfers: total("pvTransfers"),
+      npv: total("npv"),
+      bcr: s.bcr,
+      roi: s.roi,
+      paybackYear: s.paybackYear,
+      paybackFinancialYear: fy(s.paybackYear),
+      discountedPaybackYear: s.discountedPaybackYear,
+      discountedPaybackFinancialYear: fy(s.discountedPaybackYear),
+      irr: s.irr,
+      incentiveGap: false,
+    });
+  }
+  return out;
+}
+
+/**
+ * Words for a party's position in the prevention penalty.
+ *
+ * @example
+ * ```ts
+ * positionWords("investor-loses"); // "investor, loses"
+ * ```
+ */
+export function positionWords(position: Position | "system"): string {
+  return {
+    "investor-loses": "investor, loses",
+    "investor-gains": "investor, gains",
+    "investor-breaks-even": "investor, breaks even",
+    "beneficiary-gains": "beneficiary, gains",
+    "beneficiary-loses": "beneficiary, loses",
+    uninvolved: "not affected",
+    system: "whole system",
+  }[position];
+}

@@ -1,0 +1,68 @@
+import type { Appraisal } from "../appraise";
+import { basisWords, tableColumns } from "./columns";
+import { summaryRows, type MoneyUnit } from "./summary";
+import { horizonWords, penaltyStatements } from "./words";
+
+/** Options for {@link formatAppraisalTable}. */
+export interface TextTableOptions {
+  /** Money unit (default whole pounds). Columns of agencies add up to the system row. */
+  unit?: MoneyUnit;
+  /** Leave out the plain-words findings under the tables (default false). */
+  omitFindings?: boolean;
+}
+
+/**
+ * Aligns cells into a plain-text table: text columns left, numbers right, two spaces between.
+ *
+ * @example
+ * ```ts
+ * alignColumns([["Party", "NPV"], ["Police", "665,797"]], [false, true]);
+ * // "Party      NPV\nPolice  665,797"
+ * ```
+ */
+export function alignColumns(rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
+  const widths = numeric.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => {
+          const pad = " ".repeat(widths[c]! - [...cell].length);
+          return numeric[c] ? pad + cell : cell + pad;
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/**
+ * The appraisal as plain text for a terminal or an email: a heading with the basis (lens,
+ * discounting, prices), then for each horizon a table of every agency and the whole system
+ * (PV costs, PV savings, PV transfers, NPV, BCR, payback), agencies that lose while the system
+ * gains flagged `(!)`, and the prevention penalty in plain words.
+ *
+ * @example
+ * ```ts
+ * console.log(formatAppraisalTable(appraise(model, { horizons: [1, 5, 10] })));
+ * ```
+ */
+export function formatAppraisalTable(result: Appraisal, options: TextTableOptions = {}): string {
+  const unit = options.unit ?? "pounds";
+  const columns = tableColumns(unit, " (!)");
+  const rows = summaryRows(result, { unit });
+  const parts: string[] = [result.title, basisWords(result), ""];
+  for (const h of result.horizons) {
+    const mine = rows.filter((r) => r.horizon === h.years);
+    const cells = [columns.map((c) => c.header), ...mine.map((r) => columns.map((c) => c.cell(r)))];
+    const table = alignColumns(cells, columns.map((c) => c.numeric)).split("\n");
+    const width = Math.max(...table.map((l) => l.length));
+    // A rule above the system row, which is the sum of the agency rows above it.
+    table.splice(table.length - 1, 0, "-".repeat(width));
+    parts.push(`${horizonWords(h.years, result.years)[0]!.toUpperCase()}${horizonWords(h.years, result.years).slice(1)}`, ...table, "");
+  }
+  if (rows.some((r) => r.incentiveGap)) parts.push("(!) loses while the whole system gains: the prevention penalty.", "");
+  if (!options.omitFindings) {
+    for (const s of penaltyStatements(result)) parts.push(`- ${s}`);
+  }
+  return `${parts.join("\n").trimEnd()}\n`;
+}
