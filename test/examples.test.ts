@@ -1,0 +1,60 @@
+/**
+ * The example scripts run as part of the suite (imported with console output captured), so they
+ * cannot silently rot; each check reads a figure the script prints.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function run(path: string): Promise<string> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
+  try {
+    await import(path);
+  } finally {
+    spy.mockRestore();
+  }
+  return lines.join("\n");
+}
+
+afterEach(() => vi.resetModules());
+
+describe("example scripts", () => {
+  it("npm run demo: the family-support table with the penalty, gap and cliff", async () => {
+    const out = await run("../examples/demo.ts");
+    expect(out).toMatch(/10-year horizon/);
+    expect(out).toMatch(/County council .*PAYS, LOSES/);
+    expect(out).toMatch(/Prevention penalty at 10 years/);
+    expect(out).toMatch(/Funding cliff/);
+  });
+  it("deals/gainshare: a range of shares at 10 years and none at 5", async () => {
+    const out = await run("../examples/deals/gainshare.ts");
+    expect(out).toMatch(/5 years: no share closes the gap/);
+    expect(out).toMatch(/10 years: any share from 26\.\d\d% to 47\.\d\d%/);
+    expect(out).toMatch(/County council .*investor-gains/);
+  });
+  it("deals/payment-by-results: attachment falling 3,200 → 2,400 → 1,600", async () => {
+    const out = await run("../examples/deals/payment-by-results.ts");
+    expect(out).toMatch(/attachment £3,200 each/);
+    expect(out).toMatch(/attachment £1,600 each/);
+  });
+  it("deals/reward-grant: only targets above 60% earn", async () => {
+    const out = await run("../examples/deals/reward-grant.ts");
+    expect(out).toMatch(/into-work .*\(64%\): reward £641,143/);
+    expect(out).toMatch(/custody .*\(57%\): reward £0/);
+  });
+  it("deals/outcomes-contract: the investor's multiple and IRR", async () => {
+    const out = await run("../examples/deals/outcomes-contract.ts");
+    expect(out).toMatch(/multiple 1\.05×, IRR 4\.8%/);
+  });
+  it("deals/loan: the Juno loan repays £103,603.66 a year, as Excel's PMT", async () => {
+    const out = await run("../examples/deals/loan.ts");
+    expect(out).toMatch(/Level payment: £103,603\.66 a year; Excel PMT gives £103,603\.66/);
+    expect(out).toMatch(/2034-35 .*£0$/m);
+  });
+  it("deals/pooled-budget: the pot never goes below zero", async () => {
+    const out = await run("../examples/deals/pooled-budget.ts");
+    const balances = out.split("Pot balance by year:")[1]!.split("\n\n")[0]!.trim().split("\n");
+    expect(balances.length).toBe(11);
+    for (const line of balances) expect(line).not.toMatch(/−/);
+    expect(out).toMatch(/fair \(Shapley\) split/);
+  });
+});
