@@ -126,16 +126,16 @@ describe("excel functions: properties", () => {
     fc.array(fc.integer({ min: 30, max: 400 }), { minLength: 16, maxLength: 16 }),
     fc.double({ min: -0.99, max: 10, noNaN: true }),
   ])("XIRR finds the unique root of one-sign-change dated flows", (out, ins, gaps, guess) => {
-    // Keep the root representable as a double above −1: the returns come back over at least a
-    // year and total at least 1% of the outlay (else 1 + r can be ~1e-100 and r rounds to −1),
-    // with flows at least 30 days apart (else 1 + r can exceed 1e308).
+    // Keep the root representable as a double: the last inflow is at least 1% of the outlay and
+    // comes at least a year after the last outflow (so 1 + r ≥ 0.01; otherwise it can be ~1e-100
+    // and r rounds to −1), and flows are at least 30 days apart (otherwise 1 + r can exceed 1e308).
     const outlay = out.reduce((a, b) => a + b, 0);
-    const back = ins.reduce((a, b) => a + b, 0);
-    const scaleIns = back < outlay / 100 ? Math.ceil(outlay / 100 / back) : 1;
-    const values = [...out.map((v) => -v), ...ins.map((v) => v * scaleIns)];
+    const last = Math.max(ins.at(-1)!, Math.ceil(outlay / 100));
+    const values = [...out.map((v) => -v), ...ins.slice(0, -1), last];
     let day = 0;
     const offsets = values.map((_, i) => (day += i === 0 ? 0 : gaps[i % 16]!));
-    if (offsets.at(-1)! < 365) offsets[offsets.length - 1] = 365;
+    const lastOutflow = offsets[out.length - 1]!;
+    if (offsets.at(-1)! < lastOutflow + 365) offsets[offsets.length - 1] = lastOutflow + 365;
     const dates = offsets.map((d) => new Date(2020, 0, 1 + d));
     const r = excel.XIRR(values, dates, guess);
     expect(isTrueRoot(r, offsets.map((d) => d / 365), values)).toBe(true);
