@@ -142,7 +142,27 @@ function uniqueRoot(flows: Timed, guess: number): number | null {
   const ghi = g(hi);
   if (Math.sign(glo) === Math.sign(ghi) && glo !== 0) return null;
   const r = polish(Math.expm1(brent(g, lo, hi, { fa: glo, fb: ghi }).x), flows);
-  return r > -1 && Number.isFinite(r) ? r : null;
+  if (!(r > -1) || !Number.isFinite(r)) return null;
+  return isRoot(r, flows) || bracketedByNeighbours(r, flows) ? r : null;
+}
+
+/** The adjacent double above or below r (r finite). */
+function adjacent(r: number, up: boolean): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, r);
+  const bits = view.getBigInt64(0);
+  view.setBigInt64(0, bits + ((r >= 0) === up ? 1n : -1n));
+  return view.getFloat64(0);
+}
+
+/**
+ * True when NPV changes sign between r and a neighbouring double above −1: r is then as close to
+ * the root as a double can be, even if the residual at r is not small (as when 1 + r is tiny).
+ */
+function bracketedByNeighbours(r: number, flows: Timed): boolean {
+  const at = Math.sign(npvFloat(r, flows.times, flows.values));
+  const below = adjacent(r, false);
+  return at !== Math.sign(npvFloat(adjacent(r, true), flows.times, flows.values)) || (below > -1 && at !== Math.sign(npvFloat(below, flows.times, flows.values)));
 }
 
 /**
