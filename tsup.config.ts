@@ -7,6 +7,9 @@ import { modelJsonSchema } from "./src/model/json-schema";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    // invest-to-save/node: the Monte Carlo worker pool (Node only), and the script each worker runs.
+    node: "src/node/index.ts",
+    "node-worker": "src/node/worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -88,7 +88,7 @@ export function fastPathGaps(model: Model, inputs: readonly ResolvedInput[]): st
 export function compileNpv(model: Model, inputs: readonly ResolvedInput[], options: KernelOptions & { method?: "fast" | "exact" } = {}): NpvKernel {
   const settings = kernelSettings(model, options);
   const reasons = options.method === "exact" ? ["the exact path was asked for"] : fastPathGaps(model, inputs);
-  return reasons.length ? exactKernel(model, inputs, settings, reasons) : fastKernel(model, inputs, settings);
+  return reasons.length ? exactKernel(model, inputs, settings, options, reasons) : fastKernel(model, inputs, settings);
 }
 
 type Settings = ReturnType<typeof kernelSettings>;
@@ -206,12 +206,14 @@ function fastKernel(model: Model, inputs: readonly ResolvedInput[], s: Settings)
   };
 }
 
-function exactKernel(model: Model, inputs: readonly ResolvedInput[], s: Settings, reasons: string[]): NpvKernel {
+function exactKernel(model: Model, inputs: readonly ResolvedInput[], s: Settings, given: KernelOptions, reasons: string[]): NpvKernel {
   const agencies = model.agencies.map((a) => a.id);
   const A = agencies.length;
   const H = s.horizons.length;
   const acc = new Float64Array(A * H);
-  const options: AppraiseOptions = { horizons: s.horizons, lens: s.lens, cashableOnly: s.cashableOnly, discount: s.discount, timing: s.timing };
+  // Only the caller's settings: the drawn model's own appraisal block (which a draw may change) fills the rest.
+  const { horizons: _, method: __, ...rest } = given as KernelOptions & { method?: string };
+  const options: AppraiseOptions = { ...rest, horizons: s.horizons };
   return {
     method: "exact",
     reasons,

@@ -96,9 +96,14 @@ export function logParams(d: Extract<Distribution, { type: "lognormal" }>): [num
  * parseDistribution({ type: "triangular", min: 1, mode: 2, max: 4 }).type; // "triangular"
  * ```
  */
-export function parseDistribution(input: DistributionInput | Distribution, where = "distribution"): Distribution {
+export function parseDistribution(input: DistributionInput | Distribution, where = ""): Distribution {
   const r = DistributionSchema.safeParse(input);
-  if (!r.success) throw new RangeError(r.error.issues.map((i) => `${[where, ...i.path].join(".")}: ${i.message}`).join("; "));
+  if (!r.success) {
+    throw new RangeError(r.error.issues.map((i) => {
+      const at = [where, ...i.path.map(String)].filter(Boolean).join(".");
+      return at ? `${at}: ${i.message}` : i.message;
+    }).join("; "));
+  }
   return r.data;
 }
 

@@ -48,7 +48,7 @@ export function uncertainInputs(model: Model, extra: Readonly<Record<string, Dis
     let d: Distribution;
     try {
       input = resolveInput(model, path);
-      d = parseDistribution(raw as DistributionInput, at);
+      d = parseDistribution(raw as DistributionInput);
     } catch (e) {
       if (e instanceof InvalidModelError) errors.push(...e.errors.map((x) => ({ path: at, message: x.message })));
       else errors.push({ path: at, message: (e as Error).message });

@@ -155,8 +155,17 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
   const agencies = Object.fromEntries(kernel.agencies.map((id, a) => [id, series(1 + a)]));
   const horizons = kernel.horizons.map((years, h): HorizonSimulation => {
     const sys = system[h]!;
+    const columns = kernel.agencies.map((id) => agencies[id]![h]!);
     let any = 0;
-    for (let d = 0; d < n; d++) if (sys[d]! > 0 && kernel.agencies.some((id) => agencies[id]![h]![d]! < 0)) any++;
+    for (let d = 0; d < n; d++) {
+      if (!(sys[d]! > 0)) continue;
+      for (let a = 0; a < columns.length; a++) {
+        if (columns[a]![d]! < 0) {
+          any++;
+          break;
+        }
+      }
+    }
     return {
       years,
       system: summariseDraws(sys),

@@ -1,0 +1,175 @@
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { InvalidModelError, type ModelError } from "../model";
+import { blockRange, planSimulation, summariseSimulation, type SimulateOptions, type SimulationResult, type SimulationSettings } from "../uncertainty/simulate";
+import type { FromWorker, ToWorker } from "./worker";
+
+/**
+ * A pool of worker threads for Monte Carlo runs. Blocks of draws are handed out in chunks as
+ * workers become free; each block carries its own random stream and lands at its own place in
+ * the result, so the figures are identical for any number of workers (and equal `simulate`'s).
+ */
+
+/**
+ * How to start a worker: the built worker file next to this one (ESM or CJS), or, when running
+ * from the TypeScript source (tests, benchmarks under tsx), the source worker compiled by tsx.
+ */
+function workerScript(): { script: string | URL; eval: boolean } {
+  const here = typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  if (/\.[cm]?ts$/.test(here)) {
+    const require = createRequire(here);
+    const tsx = require.resolve("tsx/cjs/api");
+    const source = fileURLToPath(new URL("./worker.ts", here));
+    return { script: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, eval: true };
+  }
+  return { script: new URL(here.endsWith(".cjs") ? "./node-worker.cjs" : "./node-worker.js", here), eval: false };
+}
+
+/** Options of {@link SimulationPool.simulate} and {@link simulateParallel}. */
+export type ParallelOptions = SimulateOptions;
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("The simulation was aborted", "AbortError");
+}
+
+/** A reusable set of worker threads. Call `close()` when done (workers keep the process alive). */
+export class SimulationPool {
+  /** Number of worker threads. */
+  readonly size: number;
+  private workers: Worker[] = [];
+  private job = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * @example
+   * ```ts
+   * const pool = new SimulationPool({ workers: 2 });
+   * const result = await pool.simulate(model, { draws: 100_000, seed: 1 });
+   * await pool.close();
+   * ```
+   */
+  constructor(options: { workers?: number } = {}) {
+    const n = options.workers ?? Math.max(1, availableParallelism());
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${n}`);
+    this.size = n;
+  }
+
+  private spawn(): Worker[] {
+    if (this.workers.length === 0) {
+      const { script, eval: asCode } = workerScript();
+      this.workers = Array.from({ length: this.size }, () => new Worker(script, { eval: asCode }));
+    }
+    return this.workers;
+  }
+
+  /** Stops every worker; the pool starts new ones if used again. */
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  /** Runs a simulation on the pool (one at a time; later calls wait). Same result as `simulate`. */
+  simulate(model: unknown, options: ParallelOptions): Promise<SimulationResult> {
+    const run = this.queue.then(() => this.run(model, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(input: unknown, options: ParallelOptions): Promise<SimulationResult> {
+    const { onProgress, signal, ...rest } = options;
+    const settings: SimulationSettings = rest;
+    signal?.throwIfAborted();
+    const plan = planSimulation(input, settings); // validates here, so errors come from the caller's thread
+    const n = plan.settings.draws;
+    const npvs = new Float64Array(plan.kernel.outputs * n);
+    const inputs = settings.keepDraws ? new Float64Array(plan.inputs.length * n) : null;
+    const job = ++this.job;
+    const workers = this.spawn().slice(0, plan.blocks);
+    const chunk = Math.max(1, Math.min(16, Math.ceil(plan.blocks / (workers.length * 4))));
+    let next = 0;
+    let done = 0;
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const cleanups: (() => void)[] = [];
+      const finish = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        cleanups.forEach((c) => c());
+        if (error === undefined) resolve();
+        else {
+          // Workers may be mid-chunk: replace them rather than wait.
+          void this.close();
+          reject(error);
+        }
+      };
+      const send = (w: Worker) => {
+        if (next >= plan.blocks) return false;
+        const first = next;
+        next = Math.min(plan.blocks, next + chunk);
+        w.postMessage({ type: "run", job, first, last: next } satisfies ToWorker);
+        return true;
+      };
+      for (const w of workers) {
+        const onMessage = (msg: FromWorker) => {
+          if (msg.job !== job || settled) return;
+          if (msg.type === "error") {
+            const errors = msg.errors as ModelError[] | undefined;
+            return finish(msg.name === "InvalidModelError" && errors ? new InvalidModelError(errors) : Object.assign(new Error(msg.message), { name: msg.name }));
+          }
+          if (msg.type === "ready") return void send(w);
+          const { start, count } = blockRange(plan, msg.first, msg.last);
+          for (let f = 0; f < plan.kernel.outputs; f++) npvs.set(msg.npvs.subarray(f * count, (f + 1) * count), f * n + start);
+          if (inputs && msg.inputs) for (let k = 0; k < plan.inputs.length; k++) inputs.set(msg.inputs.subarray(k * count, (k + 1) * count), k * n + start);
+          done += count;
+          onProgress?.({ done, total: n });
+          if (done === n) finish();
+          else send(w);
+        };
+        const onError = (e: unknown) => finish(e);
+        const onExit = (code: number) => finish(new Error(`a simulation worker stopped (exit code ${code})`));
+        w.on("message", onMessage);
+        w.on("error", onError);
+        w.on("exit", onExit);
+        cleanups.push(() => {
+          w.off("message", onMessage);
+          w.off("error", onError);
+          w.off("exit", onExit);
+        });
+        w.postMessage({ type: "plan", job, model: plan.model, settings } satisfies ToWorker);
+      }
+      if (signal) {
+        const onAbort = () => finish(abortError(signal));
+        signal.addEventListener("abort", onAbort, { once: true });
+        cleanups.push(() => signal.removeEventListener("abort", onAbort));
+      }
+    });
+    return summariseSimulation(plan, npvs, inputs);
+  }
+}
+
+/**
+ * Monte Carlo on worker threads: the same result as `simulate` (identical figures for the same
+ * seed whatever the number of workers), spread over `workers` threads (default: one per core).
+ * Starts a pool and stops it afterwards; for several runs, keep a {@link SimulationPool}.
+ * `onProgress` is called as chunks of blocks finish; aborting `signal` stops the workers and
+ * rejects with the signal's reason (a DOMException named "AbortError" by default).
+ *
+ * @example
+ * ```ts
+ * import { simulateParallel } from "invest-to-save/node";
+ * const mc = await simulateParallel(model, { draws: 400_000, seed: 7, workers: 2, onProgress: (p) => bar.update(p.done / p.total) });
+ * mc.horizons[2].agencies.council.probabilityPositive;
+ * ```
+ */
+export async function simulateParallel(model: unknown, options: ParallelOptions & { workers?: number }): Promise<SimulationResult> {
+  const { workers, ...rest } = options;
+  const pool = new SimulationPool({ workers: workers ?? Math.max(1, availableParallelism()) });
+  try {
+    return await pool.simulate(model, rest);
+  } finally {
+    await pool.close();
+  }
+}

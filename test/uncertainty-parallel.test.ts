@@ -1,0 +1,45 @@
+/** The worker pool (invest-to-save/node): same figures as `simulate` for any number of workers. */
+import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { loadModel, simulate, type ModelInput } from "../src";
+import { SimulationPool, simulateParallel } from "../src/node";
+
+const family = loadModel(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput);
+const distributions = {
+  "outcomes.custody.success": { type: "triangular", min: 0.02, mode: 0.04, max: 0.07 },
+  "outcomes.care-entry.persistence.dropOff": { type: "pert", min: 0, mode: 0.1, max: 0.4 },
+  "outcomes.into-work.success": { type: "beta", alpha: 11, beta: 89 },
+  "outcomes.custody.lag": { type: "uniform", min: 0, max: 3 },
+} as const;
+const settings = { draws: 5000, seed: 2024, distributions, keepDraws: true };
+
+describe("simulateParallel", { timeout: 60_000 }, () => {
+  const pool = new SimulationPool({ workers: 4 });
+  afterAll(() => pool.close());
+  const single = simulate(family, settings);
+
+  it("gives identical results with 1, 2 and 4 workers, equal to simulate", async () => {
+    for (const workers of [1, 2, 4]) {
+      const r = await simulateParallel(family, { ...settings, workers });
+      expect(r).toEqual(single);
+    }
+  });
+  it("reuses a pool across runs, reports progress, and keeps the results identical", async () => {
+    const seen: number[] = [];
+    const r = await pool.simulate(family, { ...settings, onProgress: (p) => seen.push(p.done) });
+    expect(r).toEqual(single);
+    expect(seen[seen.length - 1]).toBe(5000);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    const again = await pool.simulate(family, { ...settings, seed: 7, keepDraws: false });
+    expect(again).toEqual(simulate(family, { ...settings, seed: 7, keepDraws: false }));
+  });
+  it("rejects with an AbortError when aborted, and the pool still works afterwards", async () => {
+    const ac = new AbortController();
+    const run = pool.simulate(family, { ...settings, draws: 200_000, keepDraws: false, signal: ac.signal, onProgress: () => ac.abort() });
+    await expect(run).rejects.toMatchObject({ name: "AbortError" });
+    expect(await pool.simulate(family, settings)).toEqual(single);
+  });
+  it("reports model errors from the calling thread", async () => {
+    await expect(simulateParallel(family, { draws: 10, workers: 2, distributions: { "outcomes.nope.success": { type: "fixed", value: 0.1 } } })).rejects.toThrow(/no item with id "nope"/);
+  });
+});
