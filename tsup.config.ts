@@ -10,6 +10,8 @@ export default defineConfig({
     // invest-to-save/node: the Monte Carlo worker pool (Node only), and the script each worker runs.
     node: "src/node/index.ts",
     "node-worker": "src/node/worker.ts",
+    // The `invest-to-save` command (bin): Node only.
+    cli: "src/cli/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -18,6 +20,8 @@ export default defineConfig({
   target: "node20",
   splitting: true,
   treeshake: true,
+  // import.meta.url in the CJS build (the CLI finds the chart bundles it inlines with it).
+  shims: true,
   // Ship the model file's JSON Schema (generated from the zod schema) for editors.
   async onSuccess() {
     writeFileSync("dist/model.schema.json", JSON.stringify(modelJsonSchema(), null, 2) + "\n");

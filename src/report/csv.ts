@@ -19,6 +19,8 @@ type Cell = string | number | boolean | null;
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return stringify([header as Cell[], ...(rows as Cell[][])], {
     record_delimiter: "windows",
+    // Line breaks inside a field are quoted too (csv-stringify only quotes its own delimiter).
+    quoted_match: /[\r\n]/,
     cast: { boolean: (v) => (v ? "true" : "false") },
   });
 }

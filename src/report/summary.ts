@@ -1,4 +1,4 @@
-import { roundSeriesConserving, ZERO, type Decimal } from "../money";
+import { Decimal, roundSeriesConserving, ZERO } from "../money";
 import type { Appraisal, HorizonResult, Position } from "../appraise";
 
 /** The unit money is rounded to in a summary: pence, whole pounds, thousands or millions of pounds. */
@@ -16,10 +16,10 @@ export interface SummaryRow {
   name: string;
   position: Position | "system";
   /**
-   * Money rounded to the chosen unit. Each column of agency figures adds up to the system figure
-   * (largest-remainder rounding of PV costs, savings and transfers), and each row's NPV is its
-   * rounded savings − costs + transfers, so the table adds up both ways; every figure is within
-   * one unit of the exact value.
+   * Money rounded to the chosen unit: each figure is the exact value rounded down or up (within
+   * one unit), each column of agency figures adds up to the system figure (largest-remainder
+   * rounding), and each row's NPV equals its rounded savings − costs + transfers wherever the
+   * column's total allows.
    */
   pvCosts: Decimal;
   pvSavings: Decimal;
@@ -52,8 +52,9 @@ const PARTS = ["pvCosts", "pvSavings", "pvTransfers"] as const;
 /**
  * Flattens an appraisal into one row per horizon × party (every agency, then the system), with
  * money rounded so that each column of agency figures **adds up exactly** to the system figure
- * (largest-remainder rounding, {@link roundSeriesConserving}) and each row's NPV is its rounded
- * savings − costs + transfers. This is what the text,
+ * (largest-remainder rounding, {@link roundSeriesConserving}); each figure is within one unit of
+ * the exact value, and each row's NPV is its rounded savings − costs + transfers wherever the
+ * column's total allows. This is what the text,
  * CSV and Markdown tables print.
  *
  * @example
@@ -72,8 +73,11 @@ export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" |
     const rounded = Object.fromEntries(
       PARTS.map((k) => [k, roundSeriesConserving(ids.map((id) => h.agencies[id]![k]), { unit })]),
     ) as Record<(typeof MONEY)[number], Decimal[]>;
-    // NPV from the rounded parts, so every row adds across as well as every column down.
-    rounded.npv = ids.map((_, i) => rounded.pvSavings[i]!.minus(rounded.pvCosts[i]!).plus(rounded.pvTransfers[i]!));
+    rounded.npv = roundNpvColumn(
+      ids.map((id) => h.agencies[id]!.npv),
+      ids.map((_, i) => rounded.pvSavings[i]!.minus(rounded.pvCosts[i]!).plus(rounded.pvTransfers[i]!)),
+      unit,
+    );
     const gainsOverall = h.system.npv.gt(0);
     appraisal.agencies.forEach((a, i) => {
       const m = h.agencies[a.id]!;
@@ -120,6 +124,32 @@ export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" |
     });
   }
   return out;
+}
+
+/**
+ * Rounds a column of NPVs like {@link roundSeriesConserving} (each value to the unit below or
+ * above it, the column adding up to the rounded total), but hands the spare units first to the
+ * rows where that makes the NPV equal its rounded savings − costs + transfers, and last to rows
+ * where it would break that, so rows add across wherever the column allows.
+ */
+function roundNpvColumn(exact: readonly Decimal[], fromParts: readonly Decimal[], unit: string): Decimal[] {
+  const u = new Decimal(unit);
+  const floors = exact.map((v) => v.div(u).floor());
+  const target = exact.reduce((a, b) => a.plus(b), ZERO).div(u).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  let left = target.minus(floors.reduce((a, b) => a.plus(b), ZERO)).toNumber();
+  const tier = (i: number) => {
+    const parts = fromParts[i]!.div(u);
+    return parts.equals(floors[i]!.plus(1)) ? 0 : parts.equals(floors[i]!) ? 2 : 1;
+  };
+  const order = exact
+    .map((v, i) => ({ i, tier: tier(i), rem: v.div(u).minus(floors[i]!) }))
+    .sort((a, b) => a.tier - b.tier || b.rem.comparedTo(a.rem) || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] = floors[i]!.plus(1);
+    left -= 1;
+  }
+  return floors.map((f) => f.times(u));
 }
 
 /**

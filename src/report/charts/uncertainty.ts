@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import type { Tornado } from "../../uncertainty";
 import { VEGA_LITE_SCHEMA } from "./specs";
 
 /** One input's swing in a tornado chart: the NPV with the input at its low and at its high value. */
@@ -20,6 +21,31 @@ export interface TornadoChartInput {
   /** Central-case NPV. */
   base: number;
   bars: readonly TornadoChartBar[];
+}
+
+/**
+ * Turns the sensitivity module's tornado data into chart input for one party (the whole system
+ * by default) at one horizon (the longest by default). Bars are labelled with the input's path.
+ *
+ * @throws RangeError when the horizon or party is not in the data.
+ * @example
+ * ```ts
+ * const t = sensitivity(model, [{ path: "outcomes.custody.success", low: 0.02, high: 0.06 }]);
+ * tornadoChartInput(t).bars[0].label; // "outcomes.custody.success"
+ * ```
+ */
+export function tornadoChartInput(tornado: Tornado, options: { horizon?: number; party?: string; partyName?: string } = {}): TornadoChartInput {
+  const h = options.horizon === undefined ? tornado.horizons[tornado.horizons.length - 1] : tornado.horizons.find((x) => x.years === options.horizon);
+  if (!h) throw new RangeError(`no tornado data at horizon ${options.horizon}`);
+  const party = options.party ?? "system";
+  const bars = party === "system" ? h.system : h.agencies[party];
+  const base = party === "system" ? h.baseNpv.system : h.baseNpv.agencies[party];
+  if (!bars || !base) throw new RangeError(`no tornado data for party ${JSON.stringify(party)}`);
+  return {
+    party: options.partyName ?? (party === "system" ? "Whole system" : party),
+    base: base.toNumber(),
+    bars: bars.map((b) => ({ label: b.path, low: b.npvLow.toNumber(), high: b.npvHigh.toNumber(), lowInput: String(b.low), highInput: String(b.high) })),
+  };
 }
 
 const CONFIG = { font: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, axisY: { labelLimit: 280 } };

@@ -1,0 +1,98 @@
+import { appraiseLedger, toJSON, type AppraiseOptions, type Appraisal } from "../appraise";
+import { buildLedger, type Ledger } from "../ledger";
+import { modelJsonSchema, type Lens, type Model } from "../model";
+import { appraisalMarkdown, buildReportHtml, buildWorkbook, formatAppraisalTable, summaryCsv, tidyCsv, tidyRows, tornadoChartInput, type MoneyUnit } from "../report";
+import { sensitivity } from "../uncertainty";
+import { chartScripts } from "./assets";
+import { CliError, EXIT, readModel, writeOutput } from "./io";
+import type { CliIo } from "./program";
+import { runSimulation, simulationReportSection, simulationTable, type SimulateCliOptions } from "./simulate";
+
+interface ModelOptions {
+  horizons?: number[];
+  lens?: Lens;
+  cashableOnly?: boolean;
+}
+
+function appraiseOptions(opts: ModelOptions): AppraiseOptions {
+  return {
+    ...(opts.horizons ? { horizons: opts.horizons } : {}),
+    ...(opts.lens ? { lens: opts.lens } : {}),
+    ...(opts.cashableOnly ? { cashableOnly: true } : {}),
+  };
+}
+
+function load(file: string, opts: ModelOptions): { model: Model; ledger: Ledger; appraisal: Appraisal } {
+  const model = readModel(file);
+  const ledger = buildLedger(model);
+  return { model, ledger, appraisal: appraiseLedger(ledger, appraiseOptions(opts)) };
+}
+
+/** `validate`: a one-line summary of a valid model (problems are reported by `readModel`). */
+export function validateCommand(file: string, io: CliIo): void {
+  const model = readModel(file);
+  const y = model.appraisal;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [count(model.agencies.length, "agency").replace(/agencys$/, "agencies"), count(model.interventions.length, "intervention"), count(model.costs.length, "cost"), count(model.outcomes.length, "outcome")];
+  io.stdout.write(`valid: ${model.title} — ${parts.join(", ")}; base year ${y.baseYear}, horizons ${y.horizons.join(", ")}\n`);
+}
+
+/** `appraise`: the appraisal as a table, JSON, CSV or Markdown on stdout. */
+export function appraiseCommand(file: string, opts: ModelOptions & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }, io: CliIo): void {
+  const { appraisal } = load(file, opts);
+  const out =
+    opts.format === "json"
+      ? `${JSON.stringify(toJSON(appraisal), null, 2)}\n`
+      : opts.format === "csv"
+        ? summaryCsv(appraisal, { unit: opts.unit ?? "pence" })
+        : opts.format === "md"
+          ? appraisalMarkdown(appraisal, { unit: opts.unit ?? "pounds" })
+          : formatAppraisalTable(appraisal, { unit: opts.unit ?? "pounds" });
+  io.stdout.write(out);
+}
+
+/** `simulate`: Monte Carlo summary as a table or JSON. */
+export async function simulateCommand(file: string, opts: SimulateCliOptions & { format: "table" | "json" }, io: CliIo): Promise<void> {
+  const model = readModel(file);
+  const result = await runSimulation(model, opts, io);
+  io.stdout.write(opts.format === "json" ? `${JSON.stringify(toJSON(result), null, 2)}\n` : simulationTable(result));
+}
+
+/** `report`: the self-contained HTML report. */
+export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number }, io: CliIo): Promise<void> {
+  const { model, appraisal } = load(file, opts);
+  const distributions = Object.keys(model.uncertainty?.distributions ?? {}).length;
+  const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts))) : undefined;
+  const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal) : undefined;
+  const html = await buildReportHtml(
+    { appraisal, ...(model.description ? { description: model.description } : {}), ...(tornado ? { tornado } : {}), ...(simulation ? { simulation } : {}) },
+    { ...(opts.static ? {} : { scripts: chartScripts() }), footer: `Model: ${file}.` },
+  );
+  writeOutput(opts.out, html);
+  io.stderr.write(`wrote ${opts.out}\n`);
+}
+
+/** `export`: XLSX workbook and tidy ledger rows. */
+export async function exportCommand(file: string, opts: ModelOptions & { xlsx?: string; csv?: string; json?: string; exact?: boolean }, io: CliIo): Promise<void> {
+  if (!opts.xlsx && !opts.csv && !opts.json) throw new CliError("export: nothing to write; give --xlsx, --csv and/or --json (see --help)", EXIT.usage);
+  const { ledger, appraisal } = load(file, opts);
+  if (opts.xlsx) {
+    const bytes = await (await buildWorkbook(ledger, appraisal)).xlsx.writeBuffer();
+    writeOutput(opts.xlsx, new Uint8Array(bytes as ArrayBuffer));
+    io.stderr.write(`wrote ${opts.xlsx}\n`);
+  }
+  const rows = opts.csv || opts.json ? tidyRows(ledger, appraisal, { exact: opts.exact ?? false }) : [];
+  if (opts.csv) {
+    writeOutput(opts.csv, tidyCsv(rows));
+    io.stderr.write(`wrote ${opts.csv}\n`);
+  }
+  if (opts.json) {
+    writeOutput(opts.json, `${JSON.stringify(toJSON(rows), null, 2)}\n`);
+    io.stderr.write(`wrote ${opts.json}\n`);
+  }
+}
+
+/** `schema`: the model file's JSON Schema. */
+export function schemaCommand(io: CliIo): void {
+  io.stdout.write(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+}

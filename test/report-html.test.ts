@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { appraise, buildReportHtml, escapeHtml, reportCharts, type ModelInput } from "../src";
+
+const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput & { description: string };
+const result = appraise(familySupport);
+const draws = Array.from({ length: 400 }, (_, i) => 4e6 + 1e6 * Math.sin(i * 1.3));
+const input = {
+  appraisal: result,
+  description: familySupport.description,
+  tornado: { party: "Whole system", base: 3.98e6, bars: [{ label: "outcomes.custody.success", low: 2.1e6, high: 5.4e6 }] },
+  simulation: { parties: [{ party: "Whole system", mean: 4e6, p5: 2.6e6, p95: 5.4e6, probabilityPositive: 1, draws }], note: "400 test draws" },
+};
+const fakeScripts = { vega: "window.vega = {};", vegaLite: "window.vegaLite = {}; // </script> inside a bundle", vegaEmbed: "window.vegaEmbed = function () {};" };
+
+/** Every src/href attribute value in a page. */
+const links = (html: string) => [...html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]!);
+
+describe("buildReportHtml", async () => {
+  const page = await buildReportHtml(input);
+  const interactive = await buildReportHtml(input, { scripts: fakeScripts });
+
+  it("is one self-contained page: no external scripts, styles, images or links", () => {
+    for (const html of [page, interactive]) {
+      expect(links(html).filter((l) => /^(https?:)?\/\//i.test(l))).toEqual([]);
+      expect(html).not.toMatch(/<link\b|@import|url\(\s*["']?https?:/i);
+      expect(html.startsWith("<!doctype html>")).toBe(true);
+    }
+  });
+  it("has the headline, the penalty in words, a table per horizon and the assumptions register", () => {
+    expect(page).toContain("<h1>Early help for families: a council-funded family support service</h1>");
+    expect(page).toContain('<div class="label">Whole-system NPV</div><div class="value">£4.0m</div>');
+    expect(page).toContain('<div class="label">County council NPV</div><div class="value neg">−£1.5m</div>');
+    expect(page).toContain("passing back £1.5m in present value");
+    expect(page.match(/<h3>\d+-year horizon/g)).toHaveLength(3);
+    expect(page.match(/<tr class="gap">/g)).toHaveLength(2);
+    for (const note of result.notes) expect(page).toContain(escapeHtml(note));
+    expect(page).toContain("Funding cliff");
+  });
+  it("draws every chart as static SVG with its spec alongside", () => {
+    const ids = reportCharts(input).map((c) => c.id);
+    expect(ids).toEqual(["cashflow", "cumulative", "incentive-gap", "tornado", "distribution"]);
+    for (const id of ids) {
+      const figure = page.match(new RegExp(`<figure class="chart" id="${id}"[^>]*>([\\s\\S]*?)</figure>`))?.[1] ?? "";
+      expect(figure).toMatch(/^<div class="chart-body"><svg /);
+      expect(figure).toContain(`<script type="application/json" id="spec-${id}">`);
+    }
+    expect(page).not.toContain("vegaEmbed(");
+  });
+  it("inlines the chart bundles only when given, closing no script early", () => {
+    expect(interactive).toContain("vegaEmbed(target, spec");
+    expect(interactive).toContain("// <\\/script> inside a bundle");
+    const specText = interactive.match(/<script type="application\/json" id="spec-cashflow">([\s\S]*?)<\/script>/)![1]!;
+    expect(JSON.parse(specText).title.text).toBe("Annual cashflow by agency");
+  });
+  it("escapes model text", async () => {
+    const odd = await buildReportHtml({ appraisal: appraise({ ...familySupport, title: `<img src=x onerror="alert(1)">` }) });
+    expect(odd).toContain("<h1>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</h1>");
+    expect(odd).not.toContain("<img");
+  });
+  it("shows the Monte Carlo table and leaves out the uncertainty section when there is none", async () => {
+    expect(page).toContain("<td>Whole system</td><td class=\"num\">£4.0m</td><td class=\"num\">£2.6m</td><td class=\"num\">£5.4m</td><td class=\"num\">100.0%</td>");
+    const plain = await buildReportHtml({ appraisal: result });
+    expect(plain).not.toContain('id="uncertainty"');
+    expect(plain).not.toContain('id="deals"');
+  });
+});
