@@ -43,7 +43,15 @@ export interface ReportChart {
   spec: TopLevelSpec;
 }
 
-/** The charts a report shows for its input, in order. */
+/**
+ * The charts a report shows for its input, in order: the tornado and the Monte Carlo
+ * distribution only when the input has them.
+ *
+ * @example
+ * ```ts
+ * reportCharts({ appraisal: result }).map((c) => c.id); // ["cashflow", "cumulative", "incentive-gap"]
+ * ```
+ */
 export function reportCharts(input: ReportInput): ReportChart[] {
   const a = input.appraisal;
   const charts: ReportChart[] = [
@@ -91,8 +99,8 @@ document.querySelectorAll("figure[data-chart]").forEach(function (figure) {
  *
  * @example
  * ```ts
- * const html = await buildReportHtml({ appraisal: appraise(model), description: model.description });
- * html.startsWith("<!doctype html>"); // true
+ * buildReportHtml({ appraisal: result, description: model.description })
+ *   .then((html) => html.startsWith("<!doctype html>")); // resolves to true; write it to a file
  * ```
  */
 export async function buildReportHtml(input: ReportInput, options: ReportOptions = {}): Promise<string> {

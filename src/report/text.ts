@@ -17,7 +17,7 @@ export interface TextTableOptions {
  * @example
  * ```ts
  * alignColumns([["Party", "NPV"], ["Police", "665,797"]], [false, true]);
- * // "Party      NPV\nPolice  665,797"
+ * // "Party       NPV\nPolice  665,797"
  * ```
  */
 export function alignColumns(rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {

@@ -31,7 +31,14 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** "10-year horizon (2025-26 to 2035-36)": a horizon covers appraisal years 0..years. */
+/**
+ * Names a horizon, which covers appraisal years 0..years.
+ *
+ * @example
+ * ```ts
+ * horizonWords(10, result.years); // "10-year horizon (2025-26 to 2035-36)"
+ * ```
+ */
 export function horizonWords(years: number, labels: readonly string[]): string {
   const span = `${labels[0] ?? "year 0"}${years > 0 ? ` to ${labels[years] ?? `year ${years}`}` : ""}`;
   return `${years}-year horizon (${span})`;
@@ -47,8 +54,8 @@ type PenaltyInput = Pick<Appraisal, "agencies" | "horizons" | "incentiveGaps" | 
  *
  * @example
  * ```ts
- * penaltyStatements(appraise(model))[0];
- * // "Over the 10-year horizon (2025-26 to 2035-36) the whole system gains £4.0m, but County council loses £1.5m. …"
+ * penaltyStatements(result)[2];
+ * // "County council sets its budget one year at a time: its own money does not come back within the appraisal (inside the settlement it sees −£1.8m)."
  * ```
  */
 export function penaltyStatements(appraisal: PenaltyInput): string[] {

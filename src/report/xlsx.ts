@@ -155,9 +155,8 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
  *
  * @example
  * ```ts
- * const workbook = await buildWorkbook(ledger, appraiseLedger(ledger));
- * workbook.worksheets.map((s) => s.name); // ["Summary", "Flows", "Ledger", "Inputs"]
- * const bytes = await workbook.xlsx.writeBuffer();
+ * buildWorkbook(ledger, appraiseLedger(ledger))
+ *   .then((workbook) => workbook.xlsx.writeBuffer()); // resolves to the .xlsx file's bytes
  * ```
  */
 export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, options: WorkbookOptions = {}): Promise<ExcelJS.Workbook> {

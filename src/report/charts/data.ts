@@ -8,7 +8,16 @@ export function chartNumber(value: Decimal): number {
   return Object.is(n, -0) ? 0 : n;
 }
 
-/** The role an agency plays over the whole appraisal: an investor bears costs, a beneficiary does not. */
+/**
+ * The role each agency plays over the whole appraisal: an investor bears costs, a beneficiary
+ * does not.
+ *
+ * @example
+ * ```ts
+ * agencyRoles(result).council; // "investor"
+ * agencyRoles(result).police;  // "beneficiary"
+ * ```
+ */
 export function agencyRoles(appraisal: Pick<Appraisal, "agencies" | "annual">): Record<string, "investor" | "beneficiary"> {
   return Object.fromEntries(
     appraisal.agencies.map((a) => [a.id, appraisal.annual.agencies[a.id]!.costs.some((c) => c.gt(0)) ? "investor" : "beneficiary"]),
@@ -32,6 +41,11 @@ export interface CashflowDatum {
 /**
  * Undiscounted net flow per agency and year (real terms), for the stacked annual cashflow chart.
  * Agencies with no flows at all are left out.
+ *
+ * @example
+ * ```ts
+ * cashflowData(result)[0]; // { t: 0, year: "2025-26", agency: "County council (investor)", role: "investor", net: -1834500 }
+ * ```
  */
 export function cashflowData(appraisal: Pick<Appraisal, "agencies" | "annual" | "years">): CashflowDatum[] {
   const roles = agencyRoles(appraisal);
@@ -65,6 +79,11 @@ export interface PaybackMark {
  * Cumulative discounted net position (present value to date) per agency and for the whole system,
  * with the discounted payback year marked for the system and each investor ("no payback by …"
  * at the last year when there is none).
+ *
+ * @example
+ * ```ts
+ * cumulativeData(result).paybacks.map((p) => p.text); // ["no payback by 2035-36", "payback 2030-31"]
+ * ```
  */
 export function cumulativeData(appraisal: Pick<Appraisal, "agencies" | "annual" | "years" | "discountFactors">): { points: CumulativeDatum[]; paybacks: PaybackMark[] } {
   const roles = agencyRoles(appraisal);
@@ -100,6 +119,12 @@ export interface GapDatum {
 /**
  * NPV at each horizon for the whole system, each investor, and the beneficiaries together: the
  * incentive gap is where the system's bar is above zero and an investor's below.
+ *
+ * @example
+ * ```ts
+ * incentiveGapData(result).filter((d) => d.years === 10).map((d) => d.party);
+ * // ["Whole system", "County council (investor)", "Beneficiaries together"]
+ * ```
  */
 export function incentiveGapData(appraisal: Pick<Appraisal, "agencies" | "annual" | "horizons">): GapDatum[] {
   const roles = agencyRoles(appraisal);

@@ -2,7 +2,14 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Appraisal } from "../../appraise";
 import { cashflowData, chartNumber, cumulativeData, incentiveGapData } from "./data";
 
-/** The Vega-Lite schema the specs are written against (vega-lite 6). */
+/**
+ * The Vega-Lite schema the specs are written against (vega-lite 6).
+ *
+ * @example
+ * ```ts
+ * annualCashflowSpec(result).$schema === VEGA_LITE_SCHEMA; // true
+ * ```
+ */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 const WIDTH = 620;

@@ -8,8 +8,7 @@ import type { TopLevelSpec } from "vega-lite";
  *
  * @example
  * ```ts
- * const svg = await renderSvg(annualCashflowSpec(appraise(model)));
- * svg.startsWith("<svg"); // true
+ * renderSvg(annualCashflowSpec(result)).then((svg) => svg.startsWith("<svg")); // resolves to true
  * ```
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
