@@ -58,6 +58,19 @@ describe("buildReportHtml", async () => {
     expect(odd).toContain("<h1>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</h1>");
     expect(odd).not.toContain("<img");
   });
+  it("with deals: what each deal moved and every party's NPV before and after, the system unchanged", async () => {
+    const dealt = appraise({ ...familySupport, deals: [{ type: "gainshare", id: "gs", label: "Gainshare to the council", from: ["police", "moj"], to: "council", share: 0.3 }] } as ModelInput);
+    const html = await buildReportHtml({ appraisal: dealt });
+    const section = html.match(/<section id="deals">([\s\S]*?)<\/section>/)?.[1] ?? "";
+    expect(section).toContain("<strong>Gainshare to the council</strong> (gainshare)");
+    const cells = (row: string) => [...row.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]!);
+    const council = cells(section.match(/<tr><td>County council<\/td>(.*?)<\/tr>/)![1]!);
+    expect(council).toHaveLength(2 * dealt.horizons.length);
+    expect(council[4]).toBe("−1,480,748"); // 10 years before the deal, as without deals
+    const system = cells(section.match(/<tr class="system"><td>Whole system<\/td>(.*?)<\/tr>/)![1]!);
+    for (let i = 0; i < system.length; i += 2) expect(system[i]).toBe(system[i + 1]);
+    expect(html).toMatch(/With the deals, County council&#39;s net present value over the 10-year horizon \(2025-26 to 2035-36\) moves from −£1\.5m to /);
+  });
   it("shows the Monte Carlo table and leaves out the uncertainty section when there is none", async () => {
     expect(page).toContain("<td>Whole system</td><td class=\"num\">£4.0m</td><td class=\"num\">£2.6m</td><td class=\"num\">£5.4m</td><td class=\"num\">100.0%</td>");
     const plain = await buildReportHtml({ appraisal: result });

@@ -1,3 +1,4 @@
+import { roundTo, type Decimal } from "../money";
 import type { Appraisal, HorizonResult } from "../appraise";
 import { basisWords, formatAmount, formatRatio, tableColumns } from "./columns";
 import { summaryRows } from "./summary";
@@ -62,22 +63,32 @@ export function horizonTablesHtml(a: Appraisal, horizons: readonly HorizonResult
     .join("\n");
 }
 
-/** When the appraisal carries deals: each party's NPV before and after them, at every horizon. */
+/**
+ * When the appraisal carries deals: what each deal moved between parties (undiscounted totals
+ * and its notes), then each party's NPV before and after the deals at every horizon.
+ */
 export function dealsHtml(a: Appraisal): string {
-  const before = (a as { beforeDeals?: readonly HorizonResult[] | null }).beforeDeals;
+  const before = a.beforeDeals?.horizons;
   if (!before || before.length === 0) return "";
+  const name = (id: string) => a.agencies.find((x) => x.id === id)?.name ?? id;
+  const deals = a.deals
+    .map((d) => {
+      const totals = d.parties.map((p) => `${name(p)} ${moneyWords(d.totals[p] ?? 0)}`).join("; ");
+      const events = d.events.length ? `<ul>${d.events.map((e) => `<li>${escapeHtml(e)}</li>`).join("")}</ul>` : "";
+      return `<li><strong>${escapeHtml(d.label)}</strong> (${escapeHtml(d.type)}): ${escapeHtml(totals)} (undiscounted, + received, − paid)${events}</li>`;
+    })
+    .join("");
   const head = `<tr><th>Party</th>${a.horizons.map((h) => `<th class="num">${h.years}y before</th><th class="num">${h.years}y after</th>`).join("")}</tr>`;
-  const line = (name: string, get: (h: HorizonResult) => HorizonResult["system"] | undefined, cls = "") =>
-    `<tr${cls}><td>${escapeHtml(name)}</td>${a.horizons
+  const money = (m: { npv: Decimal } | undefined) => (m ? escapeHtml(formatAmount(roundTo(m.npv, 0), "pounds")) : "–");
+  const line = (label: string, get: (h: HorizonResult) => { npv: Decimal } | undefined, cls = "") =>
+    `<tr${cls}><td>${escapeHtml(label)}</td>${a.horizons
       .map((h) => {
         const pre = before.find((b) => b.years === h.years);
-        const was = pre ? get(pre)?.npv : undefined;
-        const now = get(h)?.npv;
-        return `<td class="num">${was ? escapeHtml(formatAmount(was.toDecimalPlaces(0), "pounds")) : "–"}</td><td class="num">${now ? escapeHtml(formatAmount(now.toDecimalPlaces(0), "pounds")) : "–"}</td>`;
+        return `<td class="num">${money(pre ? get(pre) : undefined)}</td><td class="num">${money(get(h))}</td>`;
       })
       .join("")}</tr>`;
   const body = [...a.agencies.map((ag) => line(ag.name, (h) => h.agencies[ag.id])), line("Whole system", (h) => h.system, ' class="system"')].join("");
-  return `<section id="deals"><h2>Before and after deals</h2><p>Net present value (£) of each party without the deals and with them. Deals move money between parties, so the whole system's figure does not change.</p><div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
+  return `<section id="deals"><h2>Deals: each party before and after</h2><ul class="findings">${deals}</ul><p>Net present value (£) of each party without the deals and with them. Deals move money between parties, so the whole system's figure does not change.</p><div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 /** The assumptions register and the appraisal settings. */

@@ -42,7 +42,7 @@ export interface SummaryRow {
 export interface SummaryOptions {
   /** Rounding unit for money (default `"pence"`). */
   unit?: MoneyUnit;
-  /** Horizons to summarise (default the appraisal's own; pass `appraisal.beforeDeals` for the pre-deal view). */
+  /** Horizons to summarise (default the appraisal's own; pass `appraisal.beforeDeals.horizons` for the view before deals). */
   horizons?: readonly HorizonResult[];
 }
 

@@ -1,5 +1,5 @@
 import { formatPounds, toDecimal, type Decimal, type MoneyInput } from "../money";
-import type { Appraisal, HorizonResult } from "../appraise";
+import type { Appraisal } from "../appraise";
 
 /**
  * Money for sentences: `£1.5m`, `£665k`, `£2.1bn`, `£950`, with a proper minus sign.
@@ -44,7 +44,7 @@ export function horizonWords(years: number, labels: readonly string[]): string {
   return `${years}-year horizon (${span})`;
 }
 
-type PenaltyInput = Pick<Appraisal, "agencies" | "horizons" | "incentiveGaps" | "fundingCliffs" | "years">;
+type PenaltyInput = Pick<Appraisal, "agencies" | "horizons" | "incentiveGaps" | "fundingCliffs" | "years"> & Partial<Pick<Appraisal, "beforeDeals">>;
 
 /**
  * The prevention penalty in plain words, one sentence per finding: each incentive gap (the system
@@ -92,7 +92,7 @@ export function penaltyStatements(appraisal: PenaltyInput): string[] {
 }
 
 function dealStatements(appraisal: PenaltyInput): string[] {
-  const before = (appraisal as { beforeDeals?: readonly HorizonResult[] | null }).beforeDeals;
+  const before = appraisal.beforeDeals?.horizons;
   if (!before || before.length === 0) return [];
   const after = appraisal.horizons[appraisal.horizons.length - 1];
   const pre = before.find((h) => h.years === after?.years);
