@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
+import { quantile as ssQuantile } from "simple-statistics";
 import {
   appraise,
   betaCdf,
@@ -14,6 +15,8 @@ import {
   normalQuantile,
   parseDistribution,
   quantileOf,
+  quantiles,
+  summariseDraws,
   resolveInput,
   Sampler,
   seedStream,
@@ -248,5 +251,30 @@ describe("checkUncertainty", () => {
     });
     expect(checkUncertainty(m).map((e) => e.path)).toEqual(['uncertainty.scenarios.low["outcomes.custody.success"]', 'uncertainty.scenarios.low["outcomes.nope.success"]']);
     expect(checkUncertainty(family)).toEqual([]);
+  });
+});
+
+describe("summaries", () => {
+  const levels = [0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1];
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 20000 }),
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      fc.constantFrom("spread", "lumpy", "tail"),
+    ],
+    { numRuns: 40 },
+  )("percentiles equal simple-statistics' quantile exactly (spread, lumpy and heavy-tailed draws)", (n, seed, shape) => {
+    const rng = seedStream(seed);
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const u = rng.next() / 2 ** 32 + 0.5;
+      x[i] = shape === "spread" ? u * 1e6 - 3e5 : shape === "lumpy" ? Math.round(u * 4) * 1000 : Math.exp(12 * u) * (u < 0.3 ? -1 : 1);
+    }
+    expect(quantiles(x, levels)).toEqual(ssQuantile(Array.from(x), levels));
+  });
+  it("all-equal draws give that value for every statistic, sd 0", () => {
+    const s = summariseDraws(new Float64Array(5000).fill(0.1 + 0.2));
+    for (const v of [s.mean, s.min, s.max, s.p5, s.p50, s.p95]) expect(v).toBe(0.1 + 0.2);
+    expect(s.sd).toBe(0);
   });
 });

@@ -109,7 +109,7 @@ function fastKernel(model: Model, inputs: readonly ResolvedInput[], s: Settings)
   const slots = new Map(inputs.map((input, k) => [input.canonical, k]));
   const base = Float64Array.from(inputs, (i) => i.value);
   const num = (path: string, value: number | string): Num => ({ slot: slots.get(path) ?? -1, value: asFloat(value) });
-  const { lines, nodes } = floatLines(model, s.years, num, base);
+  const { lines, nodes } = floatLines(model, s.years, num, base, { cashableOnly: s.cashableOnly });
   const df = discountFactorsFloat(s.years, s.discount, { timing: s.timing });
   const agencies = model.agencies.map((a) => a.id);
   const agencyIndex = new Map(agencies.map((id, i) => [id, i]));

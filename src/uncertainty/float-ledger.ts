@@ -75,7 +75,13 @@ function node(years: number, dynamic: boolean, fill: (buf: Float64Array, theta: 
 }
 
 /** Builds the float lines of a model; `num(path, value)` says whether an input is drawn. */
-export function floatLines(model: Model, years: number, num: (path: string, value: number | string) => Num, base: Float64Array): { lines: FloatLine[]; nodes: ProfileNode[] } {
+export function floatLines(
+  model: Model,
+  years: number,
+  num: (path: string, value: number | string) => Num,
+  base: Float64Array,
+  options: { cashableOnly: boolean },
+): { lines: FloatLine[]; nodes: ProfileNode[] } {
   const nodes: ProfileNode[] = [];
   const add = (n: ProfileNode) => (nodes.push(n), n);
   const ob = model.tables.optimismBias ?? {};
@@ -173,7 +179,8 @@ export function floatLines(model: Model, years: number, num: (path: string, valu
       const total = times(scale, [value, Transform.Value], [keep, Transform.OneMinus]);
       const pr = prices({ priceBase: unit?.u.priceBase ?? v.priceBase, prices: v.prices });
       const common = { agency: v.agency, lens: v.lens, profile: n, prices: pr };
-      if (v.cashable) lines.push({ ...common, cashable: true, scale: total });
+      // Counting non-cashable savings too, the cash and capacity parts add back to the total.
+      if (v.cashable || !options.cashableOnly) lines.push({ ...common, cashable: true, scale: total });
       else {
         const r = num(`outcomes[${i}].values[${j}].realisation`, v.realisation ?? 0);
         lines.push({ ...common, cashable: true, scale: times(total, [r, Transform.Value]) });

@@ -5,7 +5,7 @@ export { quantileOf, betaCdf } from "./quantiles";
 export { DRAWS_PER_BLOCK, seedStream, blockStream, uniformOpen, checkSeed, type RandomStream } from "./rng";
 export { uncertainInputs, checkUncertainty, type UncertainInput } from "./resolve";
 export { compileNpv, fastPathGaps, kernelSettings, type NpvKernel, type KernelOptions } from "./compile";
-export { summariseDraws, incentiveGapProbability, type NpvSummary } from "./summary";
+export { summariseDraws, incentiveGapProbability, quantiles, type NpvSummary } from "./summary";
 export * from "./simulate";
 export * from "./scenarios";
 export * from "./sensitivity";

@@ -144,12 +144,17 @@ export function runBlocks(plan: SimulationPlan, first: number, last: number, npv
   }
 }
 
-/** Turns a full matrix of draws (figure-major, `draws` columns) into a {@link SimulationResult}. */
-export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, inputs: Float64Array | null): SimulationResult {
+/**
+ * Turns a full matrix of draws (figure-major, `draws` columns) into a {@link SimulationResult}.
+ * `summaries` may hold each figure's summary already computed (by worker threads); any missing
+ * are computed here.
+ */
+export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, inputs: Float64Array | null, summaries: (NpvSummary | undefined)[] = []): SimulationResult {
   const { kernel, model } = plan;
   const n = plan.settings.draws;
   const H = kernel.horizons.length;
   const column = (f: number) => npvs.subarray(f * n, (f + 1) * n);
+  const summary = (party: number, h: number) => summaries[party * H + h] ?? summariseDraws(column(party * H + h));
   const series = (party: number) => kernel.horizons.map((_, h) => column(party * H + h));
   const system = series(0);
   const agencies = Object.fromEntries(kernel.agencies.map((id, a) => [id, series(1 + a)]));
@@ -168,8 +173,8 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
     }
     return {
       years,
-      system: summariseDraws(sys),
-      agencies: Object.fromEntries(kernel.agencies.map((id) => [id, summariseDraws(agencies[id]![h]!)])),
+      system: summary(0, h),
+      agencies: Object.fromEntries(kernel.agencies.map((id, a) => [id, summary(1 + a, h)])),
       incentiveGap: Object.fromEntries(kernel.agencies.map((id) => [id, incentiveGapProbability(sys, agencies[id]![h]!)])),
       incentiveGapAny: any / n,
     };

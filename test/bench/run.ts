@@ -1,0 +1,151 @@
+/**
+ * `npm run bench` (add `-- --json` to write test/bench/results.json). Every speed figure is a
+ * ratio against a baseline measured in the same process and run, because these machines are
+ * noisy; absolute times are printed for information only. Tasks are timed with tinybench.
+ */
+import { writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import * as formulajs from "@formulajs/formulajs";
+import { Bench } from "tinybench";
+import { appraise, excel, loadModel, seedStream, simulate, uniformOpen } from "../../src";
+import { SimulationPool, simulateParallel } from "../../src/node";
+import { isTrueRoot } from "../helpers/roots";
+import { baselineNpvs } from "./baseline";
+import { linesModel, MC_DISTRIBUTIONS, MC_MODEL, sizedModel } from "./models";
+
+const json = process.argv.includes("--json");
+const quick = process.argv.includes("--quick");
+const results: Record<string, number> = {};
+const rows: { task: string; "median ms": string; samples: number }[] = [];
+
+async function median(name: string, fn: () => unknown, iterations: number): Promise<number> {
+  const bench = new Bench({ name, time: 0, iterations, warmupIterations: 1, warmupTime: 0 });
+  bench.add(name, fn as () => void);
+  await bench.run();
+  const r = bench.tasks[0]!.result;
+  if (r.state !== "completed") throw new Error(`${name}: ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`);
+  rows.push({ task: name, "median ms": r.latency.p50.toFixed(1), samples: r.latency.samples?.length ?? iterations });
+  return r.latency.p50;
+}
+
+/** Alternates two tasks a few rounds (so that load on the machine hits both alike) and returns their medians. */
+async function paired(a: [string, () => unknown], b: [string, () => unknown], rounds: number, each: number): Promise<[number, number]> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    ta.push(await median(`${a[0]} (round ${r + 1})`, a[1], each));
+    tb.push(await median(`${b[0]} (round ${r + 1})`, b[1], each));
+  }
+  const mid = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)]!;
+  return [mid(ta), mid(tb)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monte Carlo: simulate() vs a hand-written Float64Array loop, same draws.
+const mcModel = loadModel(MC_MODEL);
+const DRAWS = 100_000;
+{
+  const check = simulate(mcModel, { draws: 20_000, seed: 1, distributions: MC_DISTRIBUTIONS, keepDraws: true });
+  const base = baselineNpvs(20_000, 1);
+  const parties = [check.samples!.system, ...mcModel.agencies.map((a) => check.samples!.agencies[a.id]!)];
+  let worst = 0;
+  parties.forEach((series, p) =>
+    series.forEach((col, h) => {
+      for (let d = 0; d < col.length; d++) {
+        const x = col[d]!;
+        worst = Math.max(worst, Math.abs(x - base[(p * 3 + h) * 20_000 + d]!) / Math.max(1, Math.abs(x)));
+      }
+    }),
+  );
+  if (worst > 1e-8) throw new Error(`the baseline does not compute the same NPVs (max relative difference ${worst})`);
+  results.mc_baseline_max_rel_diff = worst;
+  results.mc_method_fast = check.method === "fast" ? 1 : 0;
+}
+const [tKernel, tSimulate] = await paired(
+  ["hand-written Float64Array loop, 100k draws", () => baselineNpvs(DRAWS, 1)],
+  ["simulate(), 100k draws, 1 thread", () => simulate(mcModel, { draws: DRAWS, seed: 1, distributions: MC_DISTRIBUTIONS })],
+  quick ? 1 : 3,
+  quick ? 2 : 3,
+);
+results.mc_kernel_ms_100k = tKernel;
+results.mc_simulate_ms_100k = tSimulate;
+results.mc_ratio_vs_kernel = tSimulate / tKernel;
+
+// Growth with draws (same run).
+const t50 = await median("simulate(), 50k draws", () => simulate(mcModel, { draws: 50_000, seed: 1, distributions: MC_DISTRIBUTIONS }), quick ? 2 : 5);
+const t200 = await median("simulate(), 200k draws", () => simulate(mcModel, { draws: 200_000, seed: 1, distributions: MC_DISTRIBUTIONS }), quick ? 2 : 3);
+results.mc_scaling_200k_vs_50k = t200 / t50;
+
+// Workers: warm pools of 1 and 2 threads, 400k draws; and cold (starting the threads) for reference.
+{
+  const MANY = 400_000;
+  const opts = { draws: MANY, seed: 1, distributions: MC_DISTRIBUTIONS };
+  const one = new SimulationPool({ workers: 1 });
+  const two = new SimulationPool({ workers: 2 });
+  await one.simulate(mcModel, { ...opts, draws: 5000 });
+  await two.simulate(mcModel, { ...opts, draws: 5000 });
+  const [t1, t2] = await paired(["pool of 1 worker, 400k draws", () => one.simulate(mcModel, opts)], ["pool of 2 workers, 400k draws", () => two.simulate(mcModel, opts)], quick ? 1 : 3, quick ? 1 : 2);
+  await one.close();
+  await two.close();
+  results.mc_workers_1_ms_400k = t1;
+  results.mc_workers_2_ms_400k = t2;
+  results.mc_workers_speedup = t1 / t2;
+  const [c1, c2] = await paired(
+    ["simulateParallel 1 worker (with start-up), 400k", () => simulateParallel(mcModel, { ...opts, workers: 1 })],
+    ["simulateParallel 2 workers (with start-up), 400k", () => simulateParallel(mcModel, { ...opts, workers: 2 })],
+    1,
+    quick ? 1 : 2,
+  );
+  results.mc_workers_speedup_cold = c1 / c2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IRR: this library's excel.IRR vs formulajs on the same 1,000 seeded one-sign-change cashflows.
+{
+  const rng = seedStream(2024);
+  const int = (lo: number, hi: number) => lo + Math.floor(uniformOpen(rng) * (hi - lo + 1));
+  const flows: number[][] = Array.from({ length: 1000 }, () => {
+    const out = Array.from({ length: int(1, 5) }, () => -(1 + uniformOpen(rng) * 1e6));
+    const zeros = Array.from({ length: int(0, 3) }, () => 0);
+    const ins = Array.from({ length: int(1, 30) }, () => 1 + uniformOpen(rng) * 1e6);
+    return [...out, ...zeros, ...ins];
+  });
+  const times = flows.map((v) => v.map((_, t) => t));
+  const ours = (v: number[]) => {
+    try {
+      return excel.IRR(v);
+    } catch {
+      return NaN;
+    }
+  };
+  const theirs = (v: number[]) => {
+    const r = formulajs.IRR(v) as unknown;
+    return typeof r === "number" ? r : NaN;
+  };
+  results.irr_correct = flows.filter((v, i) => isTrueRoot(ours(v), times[i]!, v)).length;
+  results.irr_correct_formulajs = flows.filter((v, i) => isTrueRoot(theirs(v), times[i]!, v)).length;
+  const [tf, to] = await paired(["formulajs IRR × 1,000", () => flows.forEach(theirs)], ["excel.IRR × 1,000", () => flows.forEach(ours)], quick ? 1 : 3, quick ? 3 : 10);
+  results.irr_speedup_vs_formulajs = tf / to;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact appraisal.
+{
+  const m = loadModel(sizedModel(10, 20, 10));
+  results.appraise_ms_10x20x10 = await median("appraise 10 agencies × 20 interventions × 10 years", () => appraise(m), quick ? 3 : 10);
+  const small = loadModel(linesModel(1000, 30));
+  const big = loadModel(linesModel(10_000, 30));
+  const [ts, tb] = await paired(["appraise 1,000 lines × 30 years", () => appraise(small)], ["appraise 10,000 lines × 30 years", () => appraise(big)], 1, quick ? 1 : 3);
+  results.appraise_ms_1000x30 = ts;
+  results.appraise_ms_10000x30 = tb;
+  results.appraise_scaling = tb / ts;
+}
+
+console.table(rows);
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, Node ${process.version}`;
+console.log(`\nMachine: ${machine}`);
+console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { value: Number(v.toPrecision(4)) }])));
+if (json) {
+  writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2) + "\n");
+  console.log("wrote test/bench/results.json");
+}
