@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InvalidModelError, type ModelError } from "../model";
-import { blockRange, planSimulation, summariseSimulation, type SimulateOptions, type SimulationResult, type SimulationSettings } from "../uncertainty/simulate";
+import { blockRange, planSimulation, summariseSimulation, type NpvSummary, type SimulateOptions, type SimulationResult, type SimulationSettings } from "../uncertainty";
 import type { FromWorker, ToWorker } from "./worker";
 
 /**
@@ -84,13 +84,19 @@ export class SimulationPool {
     signal?.throwIfAborted();
     const plan = planSimulation(input, settings); // validates here, so errors come from the caller's thread
     const n = plan.settings.draws;
-    const npvs = new Float64Array(plan.kernel.outputs * n);
-    const inputs = settings.keepDraws ? new Float64Array(plan.inputs.length * n) : null;
+    const F = plan.kernel.outputs;
+    // Workers write their blocks straight into shared memory: no copies, and any worker can
+    // summarise any figure afterwards.
+    const sharedNpvs = new SharedArrayBuffer(F * n * 8);
+    const sharedInputs = settings.keepDraws ? new SharedArrayBuffer(plan.inputs.length * n * 8) : null;
     const job = ++this.job;
-    const workers = this.spawn().slice(0, plan.blocks);
-    const chunk = Math.max(1, Math.min(16, Math.ceil(plan.blocks / (workers.length * 4))));
+    const workers = this.spawn();
+    const active = workers.slice(0, Math.min(workers.length, plan.blocks));
+    const chunk = Math.max(1, Math.min(16, Math.ceil(plan.blocks / (active.length * 4))));
+    const summaries: NpvSummary[] = [];
     let next = 0;
     let done = 0;
+    let pending = 0;
     await new Promise<void>((resolve, reject) => {
       let settled = false;
       const cleanups: (() => void)[] = [];
@@ -100,32 +106,40 @@ export class SimulationPool {
         cleanups.forEach((c) => c());
         if (error === undefined) resolve();
         else {
-          // Workers may be mid-chunk: replace them rather than wait.
-          void this.close();
+          void this.close(); // workers may be mid-chunk: replace them rather than wait
           reject(error);
         }
       };
       const send = (w: Worker) => {
-        if (next >= plan.blocks) return false;
+        if (next >= plan.blocks) return;
         const first = next;
         next = Math.min(plan.blocks, next + chunk);
         w.postMessage({ type: "run", job, first, last: next } satisfies ToWorker);
-        return true;
       };
-      for (const w of workers) {
+      const summarise = () => {
+        // Share the figures (columns) out between the workers.
+        active.forEach((w, i) => {
+          const figures = Array.from({ length: F }, (_, f) => f).filter((f) => f % active.length === i);
+          pending++;
+          w.postMessage({ type: "summarise", job, figures } satisfies ToWorker);
+        });
+      };
+      for (const w of active) {
         const onMessage = (msg: FromWorker) => {
           if (msg.job !== job || settled) return;
           if (msg.type === "error") {
             const errors = msg.errors as ModelError[] | undefined;
             return finish(msg.name === "InvalidModelError" && errors ? new InvalidModelError(errors) : Object.assign(new Error(msg.message), { name: msg.name }));
           }
-          if (msg.type === "ready") return void send(w);
-          const { start, count } = blockRange(plan, msg.first, msg.last);
-          for (let f = 0; f < plan.kernel.outputs; f++) npvs.set(msg.npvs.subarray(f * count, (f + 1) * count), f * n + start);
-          if (inputs && msg.inputs) for (let k = 0; k < plan.inputs.length; k++) inputs.set(msg.inputs.subarray(k * count, (k + 1) * count), k * n + start);
-          done += count;
+          if (msg.type === "ready") return send(w);
+          if (msg.type === "summaries") {
+            msg.figures.forEach((f, k) => (summaries[f] = msg.summaries[k]!));
+            if (--pending === 0) finish();
+            return;
+          }
+          done += blockRange(plan, msg.first, msg.last).count;
           onProgress?.({ done, total: n });
-          if (done === n) finish();
+          if (done === n) summarise();
           else send(w);
         };
         const onError = (e: unknown) => finish(e);
@@ -138,7 +152,7 @@ export class SimulationPool {
           w.off("error", onError);
           w.off("exit", onExit);
         });
-        w.postMessage({ type: "plan", job, model: plan.model, settings } satisfies ToWorker);
+        w.postMessage({ type: "plan", job, model: plan.model, settings, npvs: sharedNpvs, inputs: sharedInputs } satisfies ToWorker);
       }
       if (signal) {
         const onAbort = () => finish(abortError(signal));
@@ -146,7 +160,10 @@ export class SimulationPool {
         cleanups.push(() => signal.removeEventListener("abort", onAbort));
       }
     });
-    return summariseSimulation(plan, npvs, inputs);
+    // Kept draws are handed back in ordinary (unshared) memory.
+    const npvs = new Float64Array(sharedNpvs);
+    const inputs = sharedInputs ? new Float64Array(sharedInputs).slice() : null;
+    return summariseSimulation(plan, settings.keepDraws ? npvs.slice() : npvs, inputs, summaries);
   }
 }
 
