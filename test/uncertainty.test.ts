@@ -29,7 +29,8 @@ import {
 } from "../src";
 
 const raw = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
-const family = loadModel(raw);
+// The example's own distributions are left out here: each test names the inputs it draws.
+const family = loadModel({ ...raw, uncertainty: undefined });
 
 describe("input paths", () => {
   it("resolve by position, by id and by table key, to one canonical spelling", () => {
@@ -251,6 +252,14 @@ describe("checkUncertainty", () => {
     });
     expect(checkUncertainty(m).map((e) => e.path)).toEqual(['uncertainty.scenarios.low["outcomes.custody.success"]', 'uncertainty.scenarios.low["outcomes.nope.success"]']);
     expect(checkUncertainty(family)).toEqual([]);
+  });
+  it("accepts the example model's own block, and simulate uses it on the fast path", () => {
+    const own = loadModel(raw);
+    expect(checkUncertainty(own)).toEqual([]);
+    const r = simulate(own, { draws: 2000, seed: 1 });
+    expect(r.method).toBe("fast");
+    expect(r.inputs).toHaveLength(9);
+    expect(r.horizons[0]!.system.sd).toBeGreaterThan(0);
   });
 });
 

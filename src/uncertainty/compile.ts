@@ -48,7 +48,14 @@ export interface NpvKernel {
   evaluate(theta: Float64Array, out: Float64Array, index?: number, stride?: number): void;
 }
 
-/** Resolved appraisal settings, as `appraise` would use them. */
+/**
+ * Resolved appraisal settings, as `appraise` would use them (options first, then the model's own).
+ *
+ * @example
+ * ```ts
+ * kernelSettings(model, { horizons: [10, 5] }).horizons; // [5, 10]
+ * ```
+ */
 export function kernelSettings(model: Model, options: KernelOptions = {}) {
   const a = model.appraisal;
   const years = appraisalYears(model);
@@ -65,7 +72,15 @@ export function kernelSettings(model: Model, options: KernelOptions = {}) {
   };
 }
 
-/** Why the fast path cannot take a model with these drawn inputs (empty when it can). */
+/**
+ * Why the fast path cannot take a model with these drawn inputs (empty when it can).
+ *
+ * @example
+ * ```ts
+ * fastPathGaps(model, [resolveInput(model, "outcomes.custody.success")]); // []
+ * fastPathGaps(model, [resolveInput(model, "appraisal.years")]).length;   // 1
+ * ```
+ */
 export function fastPathGaps(model: Model, inputs: readonly ResolvedInput[]): string[] {
   const reasons = inputs.filter((i) => !SUPPORTED.some((re) => re.test(i.canonical))).map((i) => `${i.path} (${i.canonical}) is not in the fast path`);
   const deals = (model as { deals?: unknown[] }).deals;

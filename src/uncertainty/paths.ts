@@ -174,7 +174,15 @@ export function getInput(model: Model, path: string): number {
   return resolveInput(model, path).value;
 }
 
-/** Checks a value against an input's domain; returns a message when it does not fit. */
+/**
+ * Checks a value against an input's domain; returns a message when it does not fit.
+ *
+ * @example
+ * ```ts
+ * checkValue(resolveInput(model, "outcomes.custody.success"), 1.2); // "expected a share from 0 to 1, got 1.2"
+ * checkValue(resolveInput(model, "outcomes.custody.lag"), 2);       // null
+ * ```
+ */
 export function checkValue(input: Pick<ResolvedInput, "domain">, value: number): string | null {
   const d = input.domain;
   if (!Number.isFinite(value)) return `expected ${d.description}, got ${value}`;

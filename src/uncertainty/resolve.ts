@@ -31,7 +31,9 @@ function fits(input: ResolvedInput, d: Distribution): string | null {
  * @example
  * ```ts
  * const inputs = uncertainInputs(model, { "outcomes.custody.success": { type: "uniform", min: 0.02, max: 0.06 } });
- * inputs[0].canonical; // "outcomes[1].success"
+ * inputs.length;                                                       // 9 (the example model's own nine)
+ * inputs.find((i) => i.path === "outcomes.custody.success").canonical; // "outcomes[1].success"
+ * inputs.find((i) => i.canonical === "outcomes[1].success").distribution.type; // "uniform"
  * ```
  */
 export function uncertainInputs(model: Model, extra: Readonly<Record<string, DistributionInput | Distribution>> = {}): UncertainInput[] {

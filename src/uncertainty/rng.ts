@@ -9,7 +9,14 @@ import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGene
  * threads share the work or in which order blocks finish.
  */
 
-/** Draws per block: the unit of work and of random streams. */
+/**
+ * Draws per block: the unit of work and of random streams.
+ *
+ * @example
+ * ```ts
+ * Math.ceil(100_000 / DRAWS_PER_BLOCK); // 98 (blocks in a run of 100,000 draws)
+ * ```
+ */
 export const DRAWS_PER_BLOCK = 1024;
 
 /** A pure-rand jumpable generator (xoroshiro128+). */
@@ -21,7 +28,15 @@ function mix32(x: number): number {
   return (x ^ (x >>> 16)) | 0;
 }
 
-/** Checks a seed: a whole number from 0 to 2^53 − 1. */
+/**
+ * Checks a seed: a whole number from 0 to 2^53 − 1.
+ *
+ * @throws RangeError for any other value.
+ * @example
+ * ```ts
+ * checkSeed(20250401); // passes
+ * ```
+ */
 export function checkSeed(seed: number): void {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a whole number from 0 to 2^53 − 1, got ${seed}`);
 }

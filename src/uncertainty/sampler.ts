@@ -45,6 +45,14 @@ const enum Code {
  * Draws values for a list of inputs, in a fixed order, from one random stream. Built once; each
  * call fills a Float64Array and allocates nothing. Inputs marked `integer` are rounded to the
  * nearest whole number (half away from zero), as whole-number inputs (lags, years) need.
+ *
+ * @example
+ * ```ts
+ * const sampler = new Sampler([{ type: "uniform", min: 0, max: 1 }, { type: "fixed", value: 3 }]);
+ * const theta = new Float64Array(2);
+ * sampler.sample(seedStream(7), theta);
+ * theta[1]; // 3
+ * ```
  */
 export class Sampler {
   readonly size: number;
@@ -52,15 +60,6 @@ export class Sampler {
   private readonly p: Float64Array;
   private readonly round: Uint8Array;
 
-  /**
-   * @example
-   * ```ts
-   * const sampler = new Sampler([{ type: "uniform", min: 0, max: 1 }, { type: "fixed", value: 3 }]);
-   * const theta = new Float64Array(2);
-   * sampler.sample(seedStream(7), theta);
-   * theta[1]; // 3
-   * ```
-   */
   constructor(distributions: readonly Distribution[], integer: readonly boolean[] = []) {
     this.size = distributions.length;
     this.code = new Int8Array(this.size);

@@ -115,7 +115,14 @@ export function planSimulation(input: Model | unknown, settings: SimulationSetti
   return { model, settings: { ...settings, seed }, inputs, kernel, sampler, blocks: Math.ceil(settings.draws / DRAWS_PER_BLOCK) };
 }
 
-/** First draw and number of draws in blocks [first, last). */
+/**
+ * First draw and number of draws in blocks [first, last).
+ *
+ * @example
+ * ```ts
+ * blockRange(planSimulation(model, { draws: 2500 }), 2, 3); // { start: 2048, count: 452 }
+ * ```
+ */
 export function blockRange(plan: SimulationPlan, first: number, last: number): { start: number; count: number } {
   const start = first * DRAWS_PER_BLOCK;
   return { start, count: Math.max(0, Math.min(last * DRAWS_PER_BLOCK, plan.settings.draws) - start) };
@@ -125,6 +132,14 @@ export function blockRange(plan: SimulationPlan, first: number, last: number): {
  * Runs blocks [first, last) of a plan. Figure f of draw d goes to `npvs[f * stride + d - offset]`
  * and input k to `inputs[k * stride + d - offset]` (when given). Each block uses its own stream,
  * so the figures do not depend on which blocks run where.
+ *
+ * @example
+ * ```ts
+ * const plan = planSimulation(model, { draws: 3000, seed: 4 });
+ * const npvs = new Float64Array(plan.kernel.outputs * 3000);
+ * runBlocks(plan, 0, plan.blocks, npvs, 3000, 0);
+ * summariseSimulation(plan, npvs, null).horizons[2].system.p50 === simulate(model, { draws: 3000, seed: 4 }).horizons[2].system.p50; // true
+ * ```
  */
 export function runBlocks(plan: SimulationPlan, first: number, last: number, npvs: Float64Array, stride: number, offset: number, inputs?: Float64Array | null, each?: (block: number) => void): void {
   const theta = new Float64Array(plan.inputs.length);
@@ -148,6 +163,14 @@ export function runBlocks(plan: SimulationPlan, first: number, last: number, npv
  * Turns a full matrix of draws (figure-major, `draws` columns) into a {@link SimulationResult}.
  * `summaries` may hold each figure's summary already computed (by worker threads); any missing
  * are computed here.
+ *
+ * @example
+ * ```ts
+ * const plan = planSimulation(model, { draws: 1000 });
+ * const npvs = new Float64Array(plan.kernel.outputs * 1000);
+ * runBlocks(plan, 0, plan.blocks, npvs, 1000, 0);
+ * summariseSimulation(plan, npvs, null).draws; // 1000
+ * ```
  */
 export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, inputs: Float64Array | null, summaries: (NpvSummary | undefined)[] = []): SimulationResult {
   const { kernel, model } = plan;
