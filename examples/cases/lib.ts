@@ -1,0 +1,196 @@
+/**
+ * Shared helpers for the worked examples of real programmes (examples/cases/*.json): loading a
+ * case, checking a published headline against the ledger to the paper's own rounding, and
+ * markdown tables of what the library adds. Used by run-case.ts, write-docs.ts and
+ * test/cases.test.ts.
+ */
+import { readFileSync } from "node:fs";
+import {
+  appraise,
+  formatPounds,
+  loadModel,
+  roundTo,
+  toDecimal,
+  type Appraisal,
+  type AppraiseOptions,
+  type Decimal,
+  type HorizonResult,
+  type Model,
+  type ShareRange,
+} from "../../src";
+
+/** Money unit a case is reported in. */
+export type Unit = "" | "k" | "m" | "bn";
+
+/** One published figure and the figure the model computes, compared to the paper's rounding. */
+export interface Check {
+  figure: string;
+  /** The published figure as the paper writes it. */
+  published: string;
+  /** The model's figure, shown with two more decimals than the paper uses. */
+  computed: string;
+  ok: boolean;
+  /** Where the published figure comes from. */
+  source: string;
+}
+
+/** A worked example: its model file, how to check its headline, and what the library adds. */
+export interface CaseStudy {
+  /** File stem in examples/cases/ (also the model's id). */
+  id: string;
+  title: string;
+  /** Reproduces the published headline from the model's ledger and appraisal. */
+  headline(model: Model): Check[];
+  /** Markdown blocks: what the published figure hides. */
+  explain(model: Model): string[];
+}
+
+/** Reads and validates examples/cases/<id>.json. */
+export function loadCase(id: string): Model {
+  return loadModel(JSON.parse(readFileSync(new URL(`./${id}.json`, import.meta.url), "utf8")));
+}
+
+/** How a published figure is written: prefix/suffix, decimal places, or rounding to a step (e.g. nearest £100m). */
+export interface Format {
+  prefix?: string;
+  suffix?: string;
+  places?: number;
+  step?: number;
+  /** Decimals shown for the model's figure (default: two more than the paper's). */
+  shown?: number;
+}
+
+const grouped = (s: string) => s.replace(/^(-?\d+)/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+
+/**
+ * Compares a computed value (already in the published figure's units) with the published one,
+ * rounded half-up as the paper rounds it: to `places` decimals, or to the nearest `step`.
+ */
+export function check(figure: string, source: string, published: number, computed: Decimal | number, format: Format = {}): Check {
+  const { prefix = "", suffix = "", places = 0, step, shown = places + 2 } = format;
+  const value = toDecimal(typeof computed === "number" ? String(computed) : computed);
+  const rounded = step ? roundTo(value.div(step), 0).times(step) : roundTo(value, places);
+  return {
+    figure,
+    published: `${prefix}${grouped(published.toFixed(places))}${suffix}`,
+    computed: `${prefix}${grouped(roundTo(value, shown).toFixed(shown))}${suffix}`,
+    ok: rounded.equals(toDecimal(String(published))),
+    source,
+  };
+}
+
+/** Money for tables, in the case's unit. */
+export function money(value: Decimal, unit: Unit, places = unit === "" ? 0 : 1): string {
+  return formatPounds(value, { unit, places });
+}
+
+/** A ratio to two decimals, or a dash when it does not exist. */
+export function ratio(value: Decimal | null, places = 2): string {
+  return value === null ? "–" : roundTo(value, places).toFixed(places);
+}
+
+/** A share as a percentage. */
+export function pct(value: Decimal | number | null, places = 1): string {
+  if (value === null) return "–";
+  return `${roundTo(toDecimal(typeof value === "number" ? String(value) : value).times(100), places).toFixed(places)}%`;
+}
+
+/** A markdown table. */
+export function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(headers), line(headers.map((_, i) => (i === 0 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+}
+
+/** The published-vs-computed table. */
+export function headlineTable(checks: readonly Check[]): string {
+  return table(
+    ["Figure", "Published", "Model", "Reproduced"],
+    checks.map((c) => [c.figure, c.published, c.computed, c.ok ? "yes" : "**NO**"]),
+  );
+}
+
+/** The horizon result for a number of years (throws if the appraisal has no such horizon). */
+export function at(result: Pick<Appraisal, "horizons">, years: number): HorizonResult {
+  const h = result.horizons.find((x) => x.years === years);
+  if (!h) throw new RangeError(`no ${years}-year horizon in this appraisal`);
+  return h;
+}
+
+const POSITION: Record<string, string> = {
+  "investor-loses": "pays, loses",
+  "investor-gains": "pays, gains",
+  "investor-breaks-even": "pays, breaks even",
+  "beneficiary-gains": "gains",
+  "beneficiary-loses": "loses",
+  uninvolved: "–",
+};
+
+/** A horizon in words: "2013-14 to 2017-18 (horizon 4)". */
+export function span(result: Pick<Appraisal, "years">, years: number): string {
+  return `${result.years[0]} to ${result.years[years]} (horizon ${years})`;
+}
+
+/** Every involved agency at one horizon: PV costs, PV savings, transfers, NPV, position; then the system. */
+export function agencyTable(result: Appraisal, years: number, unit: Unit, places?: number): string {
+  const h = at(result, years);
+  const rows = result.agencies
+    .filter((a) => h.agencies[a.id]!.position !== "uninvolved")
+    .map((a) => {
+      const m = h.agencies[a.id]!;
+      return [a.name, money(m.pvCosts, unit, places), money(m.pvSavings, unit, places), money(m.pvTransfers, unit, places), money(m.npv, unit, places), POSITION[m.position]!];
+    });
+  const s = h.system;
+  rows.push(["**Whole system**", money(s.pvCosts, unit, places), money(s.pvSavings, unit, places), "", `**${money(s.npv, unit, places)}**`, `BCR ${ratio(s.bcr)}`]);
+  return table(["Agency", "PV costs", "PV savings", "Transfers", "NPV", "Position"], rows);
+}
+
+/** NPV before and after the model's deals for every party at one horizon. */
+export function dealTable(result: Appraisal, years: number, unit: Unit, places?: number): string {
+  const after = at(result, years);
+  const before = result.beforeDeals ? at(result.beforeDeals, years) : after;
+  const rows = result.agencies
+    .filter((a) => before.agencies[a.id]!.position !== "uninvolved" || after.agencies[a.id]!.position !== "uninvolved")
+    .map((a) => [a.name, money(before.agencies[a.id]!.npv, unit, places), money(after.agencies[a.id]!.npv, unit, places), POSITION[after.agencies[a.id]!.position]!]);
+  rows.push(["**Whole system**", money(before.system.npv, unit, places), money(after.system.npv, unit, places), ""]);
+  return table(["Party", "NPV without the deal", "NPV with the deal", "Position with the deal"], rows);
+}
+
+/**
+ * The system at each horizon under the published convention and under the model's own (Green
+ * Book) settings: the effect of discounting and of the horizon in one table.
+ */
+export function conventionTable(model: Model, published: AppraiseOptions, unit: Unit, label = "Undiscounted"): string {
+  const a = appraise(model, published);
+  const g = appraise(model);
+  return table(
+    ["Horizon", `${label}: NPV`, `${label}: BCR`, "Green Book (STPR): NPV", "Green Book: BCR"],
+    g.horizons.map((h) => {
+      const p = at(a, h.years);
+      return [span(g, h.years), money(p.system.npv, unit), ratio(p.system.bcr), money(h.system.npv, unit), ratio(h.system.bcr)];
+    }),
+  );
+}
+
+/** Incentive gaps in words: who loses while the system gains, and the transfer that closes it. */
+export function gapLines(result: Appraisal, unit: Unit): string {
+  if (result.incentiveGaps.length === 0) return "No incentive gap: at no horizon does the system gain while an agency loses.";
+  return result.incentiveGaps
+    .map((g) => {
+      const name = result.agencies.find((a) => a.id === g.agency)!.name;
+      const share = g.shareOfGainersSavings ? `, ${pct(g.shareOfGainersSavings)} of the gainers' PV savings` : "";
+      return `- To ${result.years[g.horizon]} (horizon ${g.horizon}): the system gains ${money(g.systemNpv, unit)} but ${name} loses ${money(g.agencyNpv.neg(), unit)}; closing the gap takes a transfer of ${money(g.transferNeeded, unit)} in present value${share}.`;
+    })
+    .join("\n");
+}
+
+/** A gainshare range in words: the smallest share that closes the gap, and the most the payers can give. */
+export function rangeText(range: ShareRange, payers: string, receivers: string): string {
+  if (!range.ok) return range.message;
+  const most = range.maxShare.lt(1) ? ` (${payers} still break even at any share up to ${pct(range.maxShare, 1)})` : "";
+  return `${payers} paying ${receivers} ${pct(range.minShare, 2)} of their savings closes the gap at horizon ${range.horizon}${most}`;
+}
+
+/** Drops an outcome (and any deal or shunt reference to it is the caller's concern). */
+export function withoutOutcome(model: Model, id: string): Model {
+  return loadModel({ ...model, outcomes: model.outcomes.filter((o) => o.id !== id) });
+}
