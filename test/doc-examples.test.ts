@@ -28,7 +28,7 @@ import * as lib from "../src/index";
 import { blocksIn, examplesIn, exportedValues, instrument, mismatch, show, tsFiles, type Check, type Example } from "./helpers/doc-examples";
 
 /** Folders of src/ whose examples are run (and whose public exports must have one). */
-const FOLDERS = ["money", "time", "discount", "metrics", "excel", "model", "ledger", "appraise", "deals", "solve", "uncertainty"] as const;
+const FOLDERS = ["money", "time", "discount", "metrics", "excel", "model", "ledger", "appraise", "deals", "solve", "uncertainty", "report"] as const;
 /** Markdown files whose ```ts blocks are run the same way. */
 const DOCS = ["docs/conventions.md"] as const;
 
@@ -51,7 +51,10 @@ async function moduleOf(file: string): Promise<Record<string, unknown>> {
   return (await import(/* @vite-ignore */ join(ROOT, file))) as Record<string, unknown>;
 }
 
-function run(example: Example, own: Record<string, unknown>): { checks: Check[]; problems: string[] } {
+/** Examples may use top-level `await` (e.g. rendering a chart): they run as async functions. */
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+
+async function run(example: Example, own: Record<string, unknown>): Promise<{ checks: Check[]; problems: string[] }> {
   const { source, checks, problems } = instrument(example);
   const out = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, isolatedModules: true },
@@ -72,7 +75,7 @@ function run(example: Example, own: Record<string, unknown>): { checks: Check[];
   const body = out.outputText.replace(/^export\s*\{\s*\};?\s*$/m, "");
   try {
     // The block lets an example declare its own `model`, `ledger`… over the ready-made ones.
-    new Function(...names, "__check", `"use strict";\n{\n${body}\n}`)(...names.map((n) => scope[n]), __check);
+    await new AsyncFunction(...names, "__check", `"use strict";\n{\n${body}\n}`)(...names.map((n) => scope[n]), __check);
   } catch (e) {
     failures.push(`${example.where}: threw ${(e as Error).stack ?? String(e)}`);
   }
@@ -89,7 +92,7 @@ describe("TSDoc @example blocks run and show true values", () => {
     for (const d of DOCS) expect(examples.some((e) => e.file === d), `no \`\`\`ts blocks in ${d}`).toBe(true);
   });
   it.each(examples.map((e) => [e.where, e] as const))("%s", async (_, example) => {
-    const { problems } = run(example, example.file.endsWith(".ts") ? await moduleOf(example.file) : {});
+    const { problems } = await run(example, example.file.endsWith(".ts") ? await moduleOf(example.file) : {});
     expect(problems, problems.join("\n")).toEqual([]);
   });
 });

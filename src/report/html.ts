@@ -99,8 +99,9 @@ document.querySelectorAll("figure[data-chart]").forEach(function (figure) {
  *
  * @example
  * ```ts
- * buildReportHtml({ appraisal: result, description: model.description })
- *   .then((html) => html.startsWith("<!doctype html>")); // resolves to true; write it to a file
+ * const html = await buildReportHtml({ appraisal: result, description: model.description });
+ * html.startsWith("<!doctype html>"); // true
+ * html.includes("County council");    // true
  * ```
  */
 export async function buildReportHtml(input: ReportInput, options: ReportOptions = {}): Promise<string> {

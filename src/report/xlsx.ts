@@ -155,8 +155,9 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
  *
  * @example
  * ```ts
- * buildWorkbook(ledger, appraiseLedger(ledger))
- *   .then((workbook) => workbook.xlsx.writeBuffer()); // resolves to the .xlsx file's bytes
+ * const workbook = await buildWorkbook(ledger, appraiseLedger(ledger));
+ * workbook.worksheets.map((w) => w.name).includes("Summary"); // true
+ * const bytes = await workbook.xlsx.writeBuffer(); // the .xlsx file, ready to save
  * ```
  */
 export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, options: WorkbookOptions = {}): Promise<ExcelJS.Workbook> {

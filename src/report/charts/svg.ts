@@ -8,7 +8,8 @@ import type { TopLevelSpec } from "vega-lite";
  *
  * @example
  * ```ts
- * renderSvg(annualCashflowSpec(result)).then((svg) => svg.startsWith("<svg")); // resolves to true
+ * const svg = await renderSvg(annualCashflowSpec(result));
+ * svg.startsWith("<svg"); // true
  * ```
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
