@@ -26,15 +26,15 @@ export const lpsaRewardGrant: CaseStudy = {
   explain(model) {
     const result = appraise(model);
     const deal = result.deals.find((d) => d.id === "lpsa-reward")!;
+    const grant = model.deals.find((d) => d.id === "lpsa-reward") as RewardGrant;
     const label = (id: unknown) => model.outcomes.find((o) => o.id === id)!.label ?? String(id);
     const targets = table(
-      ["Stretch target", "Target", "Achieved by 2003-04", "Achievement", "Available", "Reward"],
+      ["Stretch target", "Target", `Achieved by ${result.years[grant.assessmentYear]}`, "Achievement", "Available", "Reward"],
       deal.schedule.map((r) => {
         const achievement = toDecimal(String(r.achievement));
         return [label(r.outcome), String(r.target), Number(r.achieved).toFixed(0), pct(achievement, 0) + (achievement.lt(0.6) ? " (below 60%)" : ""), money(toDecimal(String(r.available)), ""), money(toDecimal(String(r.reward)), "")];
       }),
     );
-    const grant = model.deals.find((d) => d.id === "lpsa-reward") as RewardGrant;
     const rows = deal.schedule.map((r) => ({ achievement: toDecimal(String(r.achievement)), reward: toDecimal(String(r.reward)) }));
     const lowestPaid = rows.filter((r) => r.reward.gt(0)).reduce((m, r) => (r.achievement.lt(m) ? r.achievement : m), toDecimal(1));
     const highestUnpaid = rows.filter((r) => r.reward.isZero()).reduce((m, r) => (r.achievement.gt(m) ? r.achievement : m), toDecimal(0));

@@ -52,13 +52,13 @@ export const troubledFamiliesPbr: CaseStudy = {
     return [
       `**The payment-by-results rule, cohort by cohort** (cash, at the claimed 99% turned around):\n\n${schedule}`,
       `At 99% the rules pay ${money(paid, "m")} (${pct(toDecimal(String(deal.figures.resultsShare)))} of it on results), ${money(paid.minus(ALLOCATION), "m")} more than the £448m allocated; the allocation would cover them only if no more than ${pct(affordable)} of families were turned around. The seed papers do not say how the difference was met.`,
-      `**Councils with and without the payments** (fiscal lens, STPR, 2012-13 prices, ${HORIZON} years):\n\n${dealTable(result, HORIZON, "m")}`,
+      `**Councils with and without the payments** (fiscal lens, STPR, 2012-13 prices, to ${result.years[HORIZON]}):\n\n${dealTable(result, HORIZON, "m")}`,
       `Inside its one-year settlement the councils' position in ${result.years[0]} is ${money(council.settlement.npvInSettlement, "m")}. ` +
         (gap.ok
           ? `Even with the payments the councils lose at horizon ${HORIZON}: ${rangeText(gap, "police, MoJ, DWP and the NHS", "the councils")}.`
           : `No gainshare from police, MoJ, DWP and the NHS closes the councils' gap at ${HORIZON} years: ${gap.message}.`),
       `**Switching value.** The case assumes every family claimed as turned around was turned around by the programme (deadweight 0). ` +
-        (dw.found ? `The system's ${HORIZON}-year NPV stays positive up to a deadweight of ${pct(dw.value)}` : `The system's NPV keeps its sign for any deadweight`) +
+        (dw.found ? `The system's NPV to ${result.years[HORIZON]} stays positive up to a deadweight of ${pct(dw.value)}` : `The system's NPV keeps its sign for any deadweight`) +
         (dwCouncil.found ? `; the councils' own NPV changes sign at a deadweight of ${pct(dwCouncil.value)}.` : `; the councils' NPV is negative at any deadweight from 0 to 100%, and more so as deadweight rises, because their results payments shrink with the results.`),
     ];
   },
