@@ -32,7 +32,12 @@ if (isMain) {
     }
   } else {
     const file = args[0]!;
-    const study = findCase(file);
-    if (!run(study, loadModel(JSON.parse(readFileSync(file, "utf8"))))) process.exitCode = 1;
+    try {
+      const study = findCase(file);
+      if (!run(study, loadModel(JSON.parse(readFileSync(file, "utf8"))))) process.exitCode = 1;
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 2;
+    }
   }
 }
