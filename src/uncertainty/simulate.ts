@@ -4,7 +4,7 @@ import { centralValue, moments } from "./distributions";
 import { Sampler } from "./sampler";
 import { uncertainInputs, type UncertainInput } from "./resolve";
 import { blockStream, checkSeed, DRAWS_PER_BLOCK } from "./rng";
-import { incentiveGapProbability, summariseDraws, type NpvSummary } from "./summary";
+import { summariseDraws, type NpvSummary } from "./summary";
 
 /** Settings of a Monte Carlo run that can cross a thread boundary (plain data only). */
 export interface SimulationSettings extends KernelOptions {
@@ -188,22 +188,26 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
   const agencies = Object.fromEntries(kernel.agencies.map((id, a) => [id, series(1 + a)]));
   const horizons = kernel.horizons.map((years, h): HorizonSimulation => {
     const sys = system[h]!;
+    // One pass: for draws where the system gains, count each agency that loses, and any.
     const columns = kernel.agencies.map((id) => agencies[id]![h]!);
+    const gaps = new Float64Array(columns.length);
     let any = 0;
     for (let d = 0; d < n; d++) {
       if (!(sys[d]! > 0)) continue;
+      let loses = false;
       for (let a = 0; a < columns.length; a++) {
         if (columns[a]![d]! < 0) {
-          any++;
-          break;
+          gaps[a]!++;
+          loses = true;
         }
       }
+      if (loses) any++;
     }
     return {
       years,
       system: summary(0, h),
       agencies: Object.fromEntries(kernel.agencies.map((id, a) => [id, summary(1 + a, h)])),
-      incentiveGap: Object.fromEntries(kernel.agencies.map((id) => [id, incentiveGapProbability(sys, agencies[id]![h]!)])),
+      incentiveGap: Object.fromEntries(kernel.agencies.map((id, a) => [id, gaps[a]! / n])),
       incentiveGapAny: any / n,
     };
   });

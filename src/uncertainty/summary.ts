@@ -114,7 +114,7 @@ export function quantiles(values: Float64Array, levels: readonly number[], min?:
   if (!Number.isFinite(scale) || n < 4096) return fallback();
   const counts = new Int32Array(bins);
   for (let i = 0; i < n; i++) {
-    const b = Math.floor((values[i]! - lo) * scale);
+    const b = ((values[i]! - lo) * scale) | 0; // ≥ 0, so truncation is floor
     const c = b < bins ? b : bins - 1;
     counts[c] = counts[c]! + 1;
   }
@@ -134,7 +134,7 @@ export function quantiles(values: Float64Array, levels: readonly number[], min?:
   const fill = new Int32Array(chosen.length);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    const b = Math.floor((v - lo) * scale);
+    const b = ((v - lo) * scale) | 0;
     const k = mark[b < bins ? b : bins - 1]!;
     if (k >= 0) lists[k]![fill[k]!++] = v;
   }

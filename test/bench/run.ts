@@ -4,7 +4,7 @@
  * noisy; absolute times are printed for information only. Tasks are timed with tinybench.
  */
 import { writeFileSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import * as formulajs from "@formulajs/formulajs";
 import { Bench } from "tinybench";
 import { appraise, excel, loadModel, seedStream, simulate, uniformOpen } from "../../src";
@@ -14,30 +14,51 @@ import { baselineNpvs } from "./baseline";
 import { linesModel, MC_DISTRIBUTIONS, MC_MODEL, sizedModel } from "./models";
 
 const json = process.argv.includes("--json");
+const loadAtStart = loadavg()[0]!;
 const quick = process.argv.includes("--quick");
 const results: Record<string, number> = {};
-const rows: { task: string; "median ms": string; samples: number }[] = [];
+const rows: { task: string; "median ms": string; "min ms": string; samples: number }[] = [];
 
-async function median(name: string, fn: () => unknown, iterations: number): Promise<number> {
+interface Timing {
+  median: number;
+  min: number;
+}
+
+async function time(name: string, fn: () => unknown, iterations: number): Promise<Timing> {
   const bench = new Bench({ name, time: 0, iterations, warmupIterations: 1, warmupTime: 0 });
   bench.add(name, fn as () => void);
   await bench.run();
   const r = bench.tasks[0]!.result;
   if (r.state !== "completed") throw new Error(`${name}: ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`);
-  rows.push({ task: name, "median ms": r.latency.p50.toFixed(1), samples: r.latency.samples?.length ?? iterations });
-  return r.latency.p50;
+  rows.push({ task: name, "median ms": r.latency.p50.toFixed(1), "min ms": r.latency.min.toFixed(1), samples: r.latency.samples?.length ?? iterations });
+  return { median: r.latency.p50, min: r.latency.min };
 }
 
-/** Alternates two tasks a few rounds (so that load on the machine hits both alike) and returns their medians. */
-async function paired(a: [string, () => unknown], b: [string, () => unknown], rounds: number, each: number): Promise<[number, number]> {
-  const ta: number[] = [];
-  const tb: number[] = [];
+async function median(name: string, fn: () => unknown, iterations: number): Promise<number> {
+  return (await time(name, fn, iterations)).median;
+}
+
+/**
+ * Alternates two tasks for a few rounds, so that bursts of load from other processes hit both
+ * alike. Returns for each the fastest run (other processes only ever add time, so the fastest is
+ * the least disturbed) and the median of the rounds' medians.
+ */
+async function paired(a: [string, () => unknown], b: [string, () => unknown], rounds: number, each: number): Promise<[Timing, Timing]> {
+  const ta: Timing[] = [];
+  const tb: Timing[] = [];
   for (let r = 0; r < rounds; r++) {
-    ta.push(await median(`${a[0]} (round ${r + 1})`, a[1], each));
-    tb.push(await median(`${b[0]} (round ${r + 1})`, b[1], each));
+    ta.push(await time(`${a[0]} (round ${r + 1})`, a[1], each));
+    tb.push(await time(`${b[0]} (round ${r + 1})`, b[1], each));
   }
   const mid = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)]!;
-  return [mid(ta), mid(tb)];
+  const sum = (x: Timing[]): Timing => ({ median: mid(x.map((t) => t.median)), min: Math.min(...x.map((t) => t.min)) });
+  return [sum(ta), sum(tb)];
+}
+
+/** Records a ratio a ÷ b under `key` (from the fastest runs) and `key_median`. */
+function ratio(key: string, a: Timing, b: Timing): void {
+  results[key] = a.min / b.min;
+  results[`${key}_median`] = a.median / b.median;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,14 +88,18 @@ const [tKernel, tSimulate] = await paired(
   quick ? 1 : 3,
   quick ? 2 : 3,
 );
-results.mc_kernel_ms_100k = tKernel;
-results.mc_simulate_ms_100k = tSimulate;
-results.mc_ratio_vs_kernel = tSimulate / tKernel;
+results.mc_kernel_ms_100k = tKernel.min;
+results.mc_simulate_ms_100k = tSimulate.min;
+ratio("mc_ratio_vs_kernel", tSimulate, tKernel);
 
 // Growth with draws (same run).
-const t50 = await median("simulate(), 50k draws", () => simulate(mcModel, { draws: 50_000, seed: 1, distributions: MC_DISTRIBUTIONS }), quick ? 2 : 5);
-const t200 = await median("simulate(), 200k draws", () => simulate(mcModel, { draws: 200_000, seed: 1, distributions: MC_DISTRIBUTIONS }), quick ? 2 : 3);
-results.mc_scaling_200k_vs_50k = t200 / t50;
+const [t200, t50] = await paired(
+  ["simulate(), 200k draws", () => simulate(mcModel, { draws: 200_000, seed: 1, distributions: MC_DISTRIBUTIONS })],
+  ["simulate(), 50k draws", () => simulate(mcModel, { draws: 50_000, seed: 1, distributions: MC_DISTRIBUTIONS })],
+  quick ? 1 : 3,
+  quick ? 2 : 3,
+);
+ratio("mc_scaling_200k_vs_50k", t200, t50);
 
 // Workers: warm pools of 1 and 2 threads, 400k draws; and cold (starting the threads) for reference.
 {
@@ -84,19 +109,25 @@ results.mc_scaling_200k_vs_50k = t200 / t50;
   const two = new SimulationPool({ workers: 2 });
   await one.simulate(mcModel, { ...opts, draws: 5000 });
   await two.simulate(mcModel, { ...opts, draws: 5000 });
-  const [t1, t2] = await paired(["pool of 1 worker, 400k draws", () => one.simulate(mcModel, opts)], ["pool of 2 workers, 400k draws", () => two.simulate(mcModel, opts)], quick ? 1 : 3, quick ? 1 : 2);
+  const [t1, t2] = await paired(["pool of 1 worker, 400k draws", () => one.simulate(mcModel, opts)], ["pool of 2 workers, 400k draws", () => two.simulate(mcModel, opts)], quick ? 1 : 5, quick ? 1 : 2);
+  // How many cores the 2-worker run keeps busy: process CPU time ÷ wall time (≈ 2 when both are).
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  await two.simulate(mcModel, opts);
+  const cpu = process.cpuUsage(cpu0);
+  results.mc_workers_2_cores_busy = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0);
   await one.close();
   await two.close();
-  results.mc_workers_1_ms_400k = t1;
-  results.mc_workers_2_ms_400k = t2;
-  results.mc_workers_speedup = t1 / t2;
+  results.mc_workers_1_ms_400k = t1.min;
+  results.mc_workers_2_ms_400k = t2.min;
+  ratio("mc_workers_speedup", t1, t2);
   const [c1, c2] = await paired(
     ["simulateParallel 1 worker (with start-up), 400k", () => simulateParallel(mcModel, { ...opts, workers: 1 })],
     ["simulateParallel 2 workers (with start-up), 400k", () => simulateParallel(mcModel, { ...opts, workers: 2 })],
-    1,
     quick ? 1 : 2,
+    1,
   );
-  results.mc_workers_speedup_cold = c1 / c2;
+  ratio("mc_workers_speedup_cold", c1, c2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +156,7 @@ results.mc_scaling_200k_vs_50k = t200 / t50;
   results.irr_correct = flows.filter((v, i) => isTrueRoot(ours(v), times[i]!, v)).length;
   results.irr_correct_formulajs = flows.filter((v, i) => isTrueRoot(theirs(v), times[i]!, v)).length;
   const [tf, to] = await paired(["formulajs IRR × 1,000", () => flows.forEach(theirs)], ["excel.IRR × 1,000", () => flows.forEach(ours)], quick ? 1 : 3, quick ? 3 : 10);
-  results.irr_speedup_vs_formulajs = tf / to;
+  ratio("irr_speedup_vs_formulajs", tf, to);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,14 +166,16 @@ results.mc_scaling_200k_vs_50k = t200 / t50;
   results.appraise_ms_10x20x10 = await median("appraise 10 agencies × 20 interventions × 10 years", () => appraise(m), quick ? 3 : 10);
   const small = loadModel(linesModel(1000, 30));
   const big = loadModel(linesModel(10_000, 30));
-  const [ts, tb] = await paired(["appraise 1,000 lines × 30 years", () => appraise(small)], ["appraise 10,000 lines × 30 years", () => appraise(big)], 1, quick ? 1 : 3);
-  results.appraise_ms_1000x30 = ts;
-  results.appraise_ms_10000x30 = tb;
-  results.appraise_scaling = tb / ts;
+  const [tb, ts] = await paired(["appraise 10,000 lines × 30 years", () => appraise(big)], ["appraise 1,000 lines × 30 years", () => appraise(small)], quick ? 1 : 2, quick ? 1 : 2);
+  results.appraise_ms_1000x30 = ts.min;
+  results.appraise_ms_10000x30 = tb.min;
+  ratio("appraise_scaling", tb, ts);
 }
 
 console.table(rows);
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, Node ${process.version}`;
+results.load_average_at_start = loadAtStart;
+results.load_average_at_end = loadavg()[0]!;
 console.log(`\nMachine: ${machine}`);
 console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { value: Number(v.toPrecision(4)) }])));
 if (json) {
