@@ -18,12 +18,14 @@ async function run(path: string): Promise<string> {
 afterEach(() => vi.resetModules());
 
 describe("example scripts", () => {
-  it("npm run demo: the family-support table with the penalty, gap and cliff", async () => {
+  it("npm run demo: the family-support table with the penalty, gap and cliff, then Cheshire West", async () => {
     const out = await run("../examples/demo.ts");
     expect(out).toMatch(/10-year horizon/);
-    expect(out).toMatch(/County council .*PAYS, LOSES/);
-    expect(out).toMatch(/Prevention penalty at 10 years/);
+    expect(out).toMatch(/County council +investor, loses \(!\)/);
+    expect(out).toMatch(/would bring County council to break-even/);
     expect(out).toMatch(/Funding cliff/);
+    expect(out).toMatch(/Cheshire West/);
+    expect(out).toMatch(/\| Savings per £1 invested \(108 \/ 41\) \| £2\.63 \| £2\.6341 \| yes \|/);
   });
   it("deals/gainshare: a range of shares at 10 years and none at 5", async () => {
     const out = await run("../examples/deals/gainshare.ts");
