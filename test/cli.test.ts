@@ -95,6 +95,17 @@ describe("commands (in process)", () => {
     expect(social.lens).toBe("social");
     expect(social.horizons[2].system.npv).toBe(appraise(familySupport, { lens: "social" }).horizons[2]!.system.npv.toFixed(2));
   });
+  it("appraise --discount and --timing: the Cheshire West 108/41 reproduced undiscounted", async () => {
+    const r = await cli(["appraise", "examples/cases/cheshire-west.json", "--discount", "0", "--horizons", "4", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.discount).toEqual({ rate: "0" });
+    expect(json.horizons[0].system).toMatchObject({ pvCosts: "41000000", pvSavings: "108000000", bcr: "2.634146" });
+    const flat = JSON.parse((await cli(["appraise", EXAMPLE, "--discount", "0.035", "--timing", "mid", "--format", "json"])).out);
+    expect(flat.timing).toBe("mid");
+    expect((await cli(["appraise", EXAMPLE, "--discount", "two"])).code).toBe(2);
+    expect((await cli(["appraise", EXAMPLE, "--timing", "noon"])).code).toBe(2);
+  });
   it("schema: the model's JSON Schema", async () => {
     expect(JSON.parse((await cli(["schema"])).out)).toEqual(JSON.parse(JSON.stringify(modelJsonSchema())));
   });

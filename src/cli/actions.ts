@@ -1,4 +1,5 @@
 import { appraiseLedger, toJSON, type AppraiseOptions, type Appraisal } from "../appraise";
+import type { DiscountSchedule, Timing } from "../discount";
 import { buildLedger, type Ledger } from "../ledger";
 import { modelJsonSchema, type Lens, type Model } from "../model";
 import { appraisalMarkdown, buildReportHtml, buildWorkbook, formatAppraisalTable, summaryCsv, tidyCsv, tidyRows, tornadoChartInput, type MoneyUnit } from "../report";
@@ -12,6 +13,8 @@ interface ModelOptions {
   horizons?: number[];
   lens?: Lens;
   cashableOnly?: boolean;
+  discount?: DiscountSchedule;
+  timing?: Timing;
 }
 
 function appraiseOptions(opts: ModelOptions): AppraiseOptions {
@@ -19,6 +22,8 @@ function appraiseOptions(opts: ModelOptions): AppraiseOptions {
     ...(opts.horizons ? { horizons: opts.horizons } : {}),
     ...(opts.lens ? { lens: opts.lens } : {}),
     ...(opts.cashableOnly ? { cashableOnly: true } : {}),
+    ...(opts.discount !== undefined ? { discount: opts.discount } : {}),
+    ...(opts.timing ? { timing: opts.timing } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { InvalidModelError } from "../model";
 import { appraiseCommand, exportCommand, reportCommand, schemaCommand, simulateCommand, validateCommand } from "./actions";
+import type { DiscountSchedule } from "../discount";
 import { CliError, EXIT } from "./io";
 import { VERSION } from "./version";
 
@@ -28,12 +29,26 @@ Examples:
   $ invest-to-save validate examples/family-support.json
   $ invest-to-save appraise examples/family-support.json --horizons 1,5,10
   $ invest-to-save appraise examples/family-support.json --format csv > summary.csv
+  $ invest-to-save appraise examples/cases/cheshire-west.json --discount 0 --horizons 4
   $ invest-to-save simulate examples/family-support.json --draws 10000 --seed 42 --workers 2
   $ invest-to-save report examples/family-support.json --out report.html
   $ invest-to-save export examples/family-support.json --xlsx appraisal.xlsx --csv ledger.csv
   $ invest-to-save schema > model.schema.json
 
 Exit codes: 0 ok, 1 invalid model (each problem on stderr with its JSON path), 2 usage.`;
+
+/** `--discount stpr | stpr-health | <rate>`: "0" appraises undiscounted, "0.035" at a flat 3.5%. */
+function discountOption(value: string): DiscountSchedule {
+  const v = value.trim();
+  if (v === "stpr" || v === "stpr-health") return v;
+  if (/^-?\d+(\.\d+)?$/.test(v) && Number(v) > -1 && Number(v) < 1) return { rate: v };
+  throw new InvalidArgumentError('expected "stpr", "stpr-health" or a rate such as 0.035 (0 for undiscounted)');
+}
+
+const discountOptions = (command: Command) =>
+  command
+    .addOption(new Option("--discount <schedule>", 'discounting: "stpr", "stpr-health", or a flat rate such as 0.035 (0 = undiscounted); default: the model\'s').argParser(discountOption))
+    .addOption(new Option("--timing <timing>", "when in each year flows happen (default: the model's)").choices(["end", "mid"]));
 
 const lensOption = () => new Option("--lens <lens>", "which flows count: fiscal (public budgets), economic (+ earnings, GVA), social (everything)").choices(["fiscal", "economic", "social"]);
 const horizonOption = () => new Option("--horizons <years>", "horizons in years, comma-separated (default: the model's)").argParser(horizonsOption);
@@ -66,8 +81,8 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(horizonOption())
     .addOption(lensOption())
     .option("--cashable-only", "count cashable flows only")
-    .addOption(new Option("--unit <unit>", "money unit for table, csv and md (csv defaults to pence)").choices(["pence", "pounds", "thousands", "millions"]))
-    .action((file: string, opts) => run(() => appraiseCommand(file, opts, io))());
+    .addOption(new Option("--unit <unit>", "money unit for table, csv and md (csv defaults to pence)").choices(["pence", "pounds", "thousands", "millions"]));
+  discountOptions(program.commands.at(-1)!).action((file: string, opts) => run(() => appraiseCommand(file, opts, io))());
 
   program
     .command("simulate")
