@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
-import { quantile as ssQuantile } from "simple-statistics";
+import { quantile as ssQuantile, sampleRankCorrelation } from "simple-statistics";
 import {
   appraise,
   betaCdf,
@@ -287,3 +287,63 @@ describe("summaries", () => {
     expect(s.sd).toBe(0);
   });
 });
+
+describe("correlated inputs (Gaussian copula on rank correlations)", () => {
+  const distributions = {
+    "outcomes.custody.success": { type: "triangular", min: 0.02, mode: 0.04, max: 0.07 },
+    "outcomes.into-work.success": { type: "pert", min: 0.05, mode: 0.11, max: 0.2 },
+    "outcomes.care-entry.success": { type: "uniform", min: 0.03, max: 0.1 },
+    "tables.unitCosts.prison-place-year.value": { type: "lognormal", mean: 51000, sd: 6000 },
+  } as const;
+  it.each([0.7, -0.4])("gives the asked rank correlation (%d) and keeps each input's distribution", (rho) => {
+    const r = simulate(family, {
+      draws: 20_000,
+      seed: 3,
+      distributions,
+      keepDraws: true,
+      correlations: [
+        { between: ["outcomes.custody.success", "outcomes.into-work.success"], rho },
+        { between: ["outcomes.care-entry.success", "tables.unitCosts.prison-place-year.value"], rho: 0.3 },
+      ],
+    });
+    const x = r.samples!.inputs;
+    expect(sampleRankCorrelation(Array.from(x["outcomes.custody.success"]!), Array.from(x["outcomes.into-work.success"]!))).toBeCloseTo(rho, 1);
+    expect(Math.abs(sampleRankCorrelation(Array.from(x["outcomes.care-entry.success"]!), Array.from(x["tables.unitCosts.prison-place-year.value"]!)) - 0.3)).toBeLessThan(0.03);
+    expect(Math.abs(sampleRankCorrelation(Array.from(x["outcomes.custody.success"]!), Array.from(x["outcomes.care-entry.success"]!)))).toBeLessThan(0.03);
+    for (const [path, d] of Object.entries(distributions)) {
+      const v = x[path]!;
+      const m = v.reduce((s, y) => s + y, 0) / v.length;
+      const want = moments(parseDistribution(d));
+      expect(Math.abs(m - want.mean)).toBeLessThan(5 * want.sd / Math.sqrt(v.length));
+      expect(Math.abs(below(v, quantileOf(parseDistribution(d), 0.1)) - 0.1)).toBeLessThan(0.01);
+    }
+    expect(r.correlations).toHaveLength(2);
+  });
+  it("is deterministic per seed and identical with the model's block or options", () => {
+    const correlations = [{ between: ["outcomes.custody.success", "outcomes.into-work.success"] as [string, string], rho: 0.5 }];
+    const a = simulate(family, { draws: 3000, seed: 9, distributions, correlations });
+    const inModel = loadModel({ ...raw, uncertainty: { distributions, correlations } });
+    const b = simulate(inModel, { draws: 3000, seed: 9 });
+    expect(b.horizons).toEqual(a.horizons);
+  });
+  it("rejects correlations that name inputs without distributions, or that cannot hold together", () => {
+    expect(() => simulate(family, { draws: 10, distributions, correlations: [{ between: ["outcomes.custody.success", "outcomes.health-crises.success"], rho: 0.5 }] })).toThrow(/no distribution to correlate/);
+    expect(() =>
+      simulate(family, {
+        draws: 10,
+        distributions,
+        correlations: [
+          { between: ["outcomes.custody.success", "outcomes.into-work.success"], rho: 0.9 },
+          { between: ["outcomes.custody.success", "outcomes.care-entry.success"], rho: 0.9 },
+          { between: ["outcomes.into-work.success", "outcomes.care-entry.success"], rho: -0.9 },
+        ],
+      }),
+    ).toThrow(/not positive definite/);
+  });
+});
+
+function below(v: Float64Array, q: number): number {
+  let k = 0;
+  for (const y of v) if (y <= q) k++;
+  return k / v.length;
+}

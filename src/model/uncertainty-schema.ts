@@ -151,6 +151,19 @@ export const DistributionSchema = z
 export const ScenarioSchema = z.record(z.string().min(1), z.union([Finite, z.string().regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number")]));
 
 /**
+ * A rank (Spearman) correlation between two drawn inputs, induced with a Gaussian copula.
+ *
+ * @example
+ * ```ts
+ * CorrelationSchema.parse({ between: ["outcomes.custody.success", "outcomes.into-work.success"], rho: 0.5 }).rho; // 0.5
+ * ```
+ */
+export const CorrelationSchema = z.strictObject({
+  between: z.tuple([z.string().min(1), z.string().min(1)]),
+  rho: z.number().gt(-1).lt(1),
+});
+
+/**
  * The model's `uncertainty` block.
  *
  * @example
@@ -167,11 +180,15 @@ export const UncertaintySchema = z.strictObject({
   scenarios: z.record(z.string().min(1), ScenarioSchema).optional(),
   /** A distribution for each uncertain input, by input path. */
   distributions: z.record(z.string().min(1), DistributionSchema).optional(),
+  /** Rank correlations between pairs of inputs that have distributions. */
+  correlations: z.array(CorrelationSchema).optional(),
 });
 
 /** A probability distribution on one input (parsed, defaults filled in). */
 export type Distribution = z.output<typeof DistributionSchema>;
 /** What a distribution may be written as (defaults optional). */
 export type DistributionInput = z.input<typeof DistributionSchema>;
+/** A rank correlation between two inputs. */
+export type Correlation = z.output<typeof CorrelationSchema>;
 /** A model's `uncertainty` block (parsed). */
 export type Uncertainty = z.output<typeof UncertaintySchema>;

@@ -1,6 +1,7 @@
 export { resolveInput, getInput, setInputs, checkValue, type ResolvedInput, type InputDomain } from "./paths";
 export { parseDistribution, support, centralValue, moments, normalQuantile, normalCdf } from "./distributions";
 export { Sampler } from "./sampler";
+export { copulaFor, normalScoreCorrelation, type Copula } from "./correlation";
 export { quantileOf, betaCdf } from "./quantiles";
 export { DRAWS_PER_BLOCK, seedStream, blockStream, uniformOpen, checkSeed, type RandomStream } from "./rng";
 export { uncertainInputs, checkUncertainty, type UncertainInput } from "./resolve";

@@ -1,4 +1,5 @@
 import { InvalidModelError, type Distribution, type DistributionInput, type Model, type ModelError } from "../model";
+import { copulaFor } from "./correlation";
 import { parseDistribution, support } from "./distributions";
 import { resolveInput, type ResolvedInput } from "./paths";
 
@@ -69,7 +70,8 @@ export function uncertainInputs(model: Model, extra: Readonly<Record<string, Dis
 
 /**
  * Checks a model's `uncertainty` block against the model: every scenario and distribution path
- * must name a number in the model, every value must fit it, every distribution must be valid.
+ * must name a number in the model, every value must fit it, every distribution must be valid,
+ * and the correlations must pair inputs that have distributions and hold together.
  * Returns every problem (empty when the block is consistent).
  *
  * @example
@@ -97,7 +99,7 @@ export function checkUncertainty(model: Model): ModelError[] {
     }
   }
   try {
-    uncertainInputs(model);
+    copulaFor(model, uncertainInputs(model));
   } catch (e) {
     if (!(e instanceof InvalidModelError)) throw e;
     errors.push(...e.errors);

@@ -1,5 +1,7 @@
 import type { Distribution } from "../model";
 import { logParams, normalCdf, normalQuantile, pertShape } from "./distributions";
+import type { Copula } from "./correlation";
+import { quantileOf } from "./quantiles";
 import { uniformOpen, type RandomStream } from "./rng";
 
 /**
@@ -59,9 +61,22 @@ export class Sampler {
   private readonly code: Int8Array;
   private readonly p: Float64Array;
   private readonly round: Uint8Array;
+  private readonly dists: readonly Distribution[];
+  /** Copula: position of each input among the correlated ones (−1 if not), Cholesky factor, scratch. */
+  private readonly local: Int32Array;
+  private readonly chol: Float64Array;
+  private readonly z: Float64Array;
+  private readonly w: Float64Array;
 
-  constructor(distributions: readonly Distribution[], integer: readonly boolean[] = []) {
+  constructor(distributions: readonly Distribution[], integer: readonly boolean[] = [], copula: Copula | null = null) {
     this.size = distributions.length;
+    this.dists = distributions;
+    this.local = new Int32Array(this.size).fill(-1);
+    copula?.indices.forEach((k, j) => (this.local[k] = j));
+    const m = copula?.indices.length ?? 0;
+    this.chol = copula?.cholesky ?? new Float64Array(0);
+    this.z = new Float64Array(m);
+    this.w = new Float64Array(m);
     this.code = new Int8Array(this.size);
     this.p = new Float64Array(this.size * 6);
     this.round = Uint8Array.from(distributions, (_, i) => (integer[i] ? 1 : 0));
@@ -130,10 +145,26 @@ export class Sampler {
 
   /** Fills `out[0..size)` with one draw of every input. */
   sample(rng: RandomStream, out: Float64Array): void {
-    const { code, p } = this;
+    const { code, p, z, w, chol, local } = this;
+    const m = z.length;
+    if (m > 0) {
+      // Correlated normal scores first (one uniform each), w = L·z.
+      for (let j = 0; j < m; j++) z[j] = normalQuantile(uniformOpen(rng));
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (let k = 0; k <= j; k++) s += chol[j * m + k]! * z[k]!;
+        w[j] = s;
+      }
+    }
     for (let i = 0; i < this.size; i++) {
       const k = i * 6;
       let x: number;
+      const j = local[i]!;
+      if (j >= 0) {
+        x = quantileOf(this.dists[i]!, Math.min(1 - 1e-16, Math.max(1e-300, normalCdf(w[j]!))));
+        out[i] = this.round[i] ? Math.sign(x) * Math.round(Math.abs(x)) : x;
+        continue;
+      }
       switch (code[i]) {
         case Code.Fixed:
           x = p[k]!;

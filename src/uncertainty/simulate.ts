@@ -1,4 +1,5 @@
-import { loadModel, type Distribution, type DistributionInput, type Model } from "../model";
+import { loadModel, type Correlation, type Distribution, type DistributionInput, type Model } from "../model";
+import { copulaFor } from "./correlation";
 import { compileNpv, type KernelOptions, type NpvKernel } from "./compile";
 import { centralValue, moments } from "./distributions";
 import { Sampler } from "./sampler";
@@ -14,6 +15,8 @@ export interface SimulationSettings extends KernelOptions {
   seed?: number;
   /** Distributions by input path, added to (and overriding) the model's `uncertainty.distributions`. */
   distributions?: Readonly<Record<string, DistributionInput | Distribution>>;
+  /** Rank correlations between inputs, added to the model's `uncertainty.correlations`. */
+  correlations?: readonly Correlation[];
   /** Keep every draw's NPVs and inputs (typed arrays) in the result, for plots. */
   keepDraws?: boolean;
   /** "fast" (default where supported) or "exact" (the Decimal ledger for every draw: slow). */
@@ -76,6 +79,8 @@ export interface SimulationResult {
   lens: string;
   cashableOnly: boolean;
   inputs: SimulatedInput[];
+  /** Rank correlations imposed between inputs (the model's, then the options'). */
+  correlations: Correlation[];
   agencies: { id: string; name: string }[];
   horizons: HorizonSimulation[];
   samples: SimulationDraws | null;
@@ -111,6 +116,7 @@ export function planSimulation(input: Model | unknown, settings: SimulationSetti
   const sampler = new Sampler(
     inputs.map((i) => i.distribution),
     inputs.map((i) => i.domain.integer),
+    copulaFor(model, inputs, settings.correlations ?? []),
   );
   return { model, settings: { ...settings, seed }, inputs, kernel, sampler, blocks: Math.ceil(settings.draws / DRAWS_PER_BLOCK) };
 }
@@ -222,6 +228,7 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
     lens: settings.lens ?? model.appraisal.lens,
     cashableOnly: settings.cashableOnly ?? model.appraisal.cashableOnly,
     inputs: plan.inputs.map((i) => ({ path: i.path, canonical: i.canonical, distribution: i.distribution, modelValue: i.value, central: centralValue(i.distribution), ...moments(i.distribution) })),
+    correlations: [...(model.uncertainty?.correlations ?? []), ...(settings.correlations ?? [])].map((c) => ({ between: [c.between[0], c.between[1]], rho: c.rho })),
     agencies: model.agencies.map((a) => ({ id: a.id, name: a.name })),
     horizons,
     samples: settings.keepDraws
