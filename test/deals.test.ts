@@ -160,6 +160,25 @@ describe("other deal rules", () => {
     for (const r of s.schedule) expect(new Decimal(r.perCase as Decimal).lte(4000)).toBe(true);
     expect(s.figures.resultsShare!).toBeDefined();
   });
+  it("pays PbR results on gross claims when asked", () => {
+    const pbr = (basis: string) =>
+      applyDeals(
+        buildLedger(withDeals([{ type: "payment-by-results", id: "p", commissioner: "hmt", provider: "council", intervention: "early-help", attachment: 0, results: [{ outcome: "into-work", amount: 1000, basis }] }])),
+      ).deals[0]!;
+    // into-work: engagement 0.85 × success 0.11 gross; × (1 − 0.5 deadweight) × 0.8 attribution attributable
+    const gross = pbr("gross").totals.council!;
+    const attributable = pbr("attributable").totals.council!;
+    expect(gross.div(attributable).toFixed(6)).toBe(new Decimal(1).div(new Decimal(0.5).times(0.8)).toFixed(6));
+  });
+  it("pays a plain grant by year or by series", () => {
+    const s = applyDeals(buildLedger(withDeals([{ type: "grant", id: "g", from: "hmt", to: "council", amount: 250000, years: [0, 2] }]))).deals[0]!;
+    expect(s.byYear.council!.slice(0, 4).map(String)).toEqual(["250000", "250000", "250000", "0"]);
+    const t = applyDeals(buildLedger(withDeals([{ type: "grant", id: "g", from: "hmt", to: "council", series: [0, "1000.505"] }]))).deals[0]!;
+    expect(t.totals.council!.toString()).toBe("1000.51");
+    const bad = parseModel(withDeals([{ type: "grant", id: "g", from: "hmt", to: "hmt", amount: 1, series: [1] }]));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["deals[0]", "deals[0].to"]));
+  });
   it("pays the LPSA reward only above the 60% threshold, capped at 2.5% of net budget", () => {
     const reward = (target: number, scale = "proportional") =>
       applyDeals(

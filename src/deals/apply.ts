@@ -8,6 +8,7 @@ import { applyRewardGrant } from "./reward";
 import { applyEarnBack } from "./earn-back";
 import { applyOutcomesContract } from "./outcomes-contract";
 import { applyLoan } from "./loan";
+import { applyGrant } from "./grant";
 
 /** A ledger after its deals: the original rows plus every deal's transfer rows, and what each deal did. */
 export interface DealtLedger extends Ledger {
@@ -48,6 +49,9 @@ export function applyDeal(ledger: Ledger, deal: Deal, index = 0): { rows: Ledger
       break;
     case "loan":
       applyLoan(book, deal);
+      break;
+    case "grant":
+      applyGrant(book, deal);
       break;
   }
   return book.finish();

@@ -12,7 +12,8 @@ const byYear = (v: string | number | (string | number)[], k: number): Decimal =>
  * Payment by results: the commissioner pays the provider an attachment fee per case when it
  * starts, and a results payment per outcome achieved when it is achieved; amounts may change by
  * delivery year (e.g. the up-front share falling as in Troubled Families), and no case earns more
- * than `capPerCase`.
+ * than `capPerCase`. Results count attributable outcomes, or gross ones (`basis: "gross"`: before
+ * deadweight, attribution and displacement) where the scheme paid on claims.
  */
 export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): void {
   const model = book.model;
@@ -32,7 +33,10 @@ export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): v
     for (const r of deal.results) {
       const o = model.outcomes.find((x) => x.id === r.outcome)!;
       const ramp = k < o.rampUp.length ? toDecimal(o.rampUp[k]!) : ONE;
-      const successes = cases.times(chainFactor(o)).times(ramp);
+      // Attributable results net off deadweight, attribution and displacement; gross results are
+      // what a provider would claim: everyone reached and engaged for whom the outcome happens.
+      const rate = r.basis === "gross" ? toDecimal(o.reach).times(toDecimal(o.engagement)).times(toDecimal(o.success)) : chainFactor(o);
+      const successes = cases.times(rate).times(ramp);
       const price = r.amount !== undefined ? byYear(r.amount, k) : toDecimal(deal.perCase!).times(ONE.minus(byYear(deal.attachmentShare!, k))).div(nResults);
       if (y + o.lag <= book.years) due.push({ year: y + o.lag, amount: successes.times(price) });
     }

@@ -113,7 +113,16 @@ export const PaymentByResultsSchema = z.strictObject({
   perCase: MoneySchema.optional(),
   attachmentShare: z.union([ShareSchema, z.array(ShareSchema).min(1)]).optional(),
   /** Results payments per outcome achieved (amount per result, by delivery year), paid when the result is first achieved. */
-  results: z.array(z.strictObject({ outcome: IdSchema, amount: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional() })).min(1),
+  results: z
+    .array(
+      z.strictObject({
+        outcome: IdSchema,
+        amount: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
+        /** Pay on attributable results (default), or on gross results as claimed — before deadweight, attribution and displacement. */
+        basis: z.enum(["attributable", "gross"]).default("attributable"),
+      }),
+    )
+    .min(1),
   /** No case earns more than this in total. */
   capPerCase: MoneySchema.optional(),
 });
@@ -219,6 +228,26 @@ export const LoanSchema = z.strictObject({
  * DealSchema.safeParse({ type: "loan", id: "l", lender: "a", borrower: "b", principal: 1, rate: 0, term: 1 }).success; // true
  * ```
  */
+/**
+ * A plain grant: money from one party to another, by year (pump-priming, a transformation fund,
+ * a time-limited programme grant).
+ * @example
+ * ```ts
+ * GrantSchema.safeParse({ type: "grant", id: "pump", from: "dclg", to: "council", amount: 500000, years: [0, 1] }).success; // true
+ * ```
+ */
+export const GrantSchema = z.strictObject({
+  type: z.literal("grant"),
+  id: IdSchema,
+  label: z.string().optional(),
+  from: IdSchema,
+  to: IdSchema,
+  /** An amount each year of `years` (default: year 0 only), or explicit amounts by appraisal year. */
+  amount: MoneySchema.optional(),
+  years: Span.optional(),
+  series: z.array(MoneySchema).min(1).optional(),
+});
+
 export const DealSchema = z.discriminatedUnion("type", [
   GainshareSchema,
   PooledBudgetSchema,
@@ -227,6 +256,7 @@ export const DealSchema = z.discriminatedUnion("type", [
   EarnBackSchema,
   OutcomesContractSchema,
   LoanSchema,
+  GrantSchema,
 ]);
 
 export type Deal = z.output<typeof DealSchema>;
@@ -237,4 +267,5 @@ export type RewardGrant = z.output<typeof RewardGrantSchema>;
 export type EarnBack = z.output<typeof EarnBackSchema>;
 export type OutcomesContract = z.output<typeof OutcomesContractSchema>;
 export type Loan = z.output<typeof LoanSchema>;
+export type Grant = z.output<typeof GrantSchema>;
 export type DealBasis = z.output<typeof Basis>;

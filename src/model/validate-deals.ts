@@ -90,6 +90,8 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         if (split && d.attachment !== undefined) add([...p, "attachment"], "give attachment amounts, or perCase with attachmentShare, not both");
         d.results.forEach((r, j) => {
           outcome([...p, "results", j, "outcome"], r.outcome);
+          const o = model.outcomes.find((x) => x.id === r.outcome);
+          if (o && o.intervention !== d.intervention) add([...p, "results", j, "outcome"], `outcome "${r.outcome}" belongs to intervention "${o.intervention}", not "${d.intervention}" (the deal's cases)`);
           if (r.amount === undefined && !split) add([...p, "results", j, "amount"], "required unless perCase and attachmentShare set the results payment");
         });
         break;
@@ -119,6 +121,16 @@ export function validateDeals(model: Model, last: number, add: Add): void {
           x.prices.forEach((q, k) => outcome([...p, "payers", j, "prices", k, "outcome"], q.outcome));
         });
         if (d.outcomesFund) agency([...p, "outcomesFund", "agency"], d.outcomesFund.agency);
+        break;
+      }
+      case "grant": {
+        agency([...p, "from"], d.from);
+        agency([...p, "to"], d.to);
+        distinct([...p, "to"], d.from, d.to, "payer and recipient");
+        if ((d.amount === undefined) === (d.series === undefined)) add(p, "give exactly one of amount or series");
+        if (d.series && d.years) add([...p, "years"], "series gives its own years: drop years");
+        if (d.series && d.series.length > last + 1) add([...p, "series"], `${d.series.length} yearly amounts given but the appraisal has ${last + 1} years (0..${last})`);
+        span([...p, "years"], d.years);
         break;
       }
       case "loan": {

@@ -78,7 +78,9 @@ export function withArbitraryDeals(model: ModelInput): fc.Arbitrary<ModelInput> 
       .record({ parties: two, principal: money, rate: fc.integer({ min: 0, max: 150 }).map((x) => x / 1000), term: fc.integer({ min: 1, max: Math.max(1, years) }), kind: fc.constantFrom("annuity" as const, "bullet" as const, "straight-line" as const) })
       .filter((l) => l.term <= years)
       .map((l) => ({ type: "loan" as const, id: `l${i}`, lender: l.parties[0], borrower: l.parties[1], principal: l.principal, rate: l.rate, term: l.term, repayment: l.kind, prices: "real" as const }));
-  const makers = [gainshare, pooled, earnBack, loan, ...(outcomes.length ? [contract] : [])];
+  const grant = (i: number) =>
+    fc.record({ parties: two, amount: money, years: span }).map((g) => ({ type: "grant" as const, id: `gr${i}`, from: g.parties[0], to: g.parties[1], amount: g.amount, years: g.years }));
+  const makers = [gainshare, pooled, earnBack, loan, grant, ...(outcomes.length ? [contract] : [])];
   return fc
     .array(fc.integer({ min: 0, max: makers.length - 1 }), { minLength: 1, maxLength: 3 })
     .chain((kinds) => fc.tuple(...kinds.map((k, i) => makers[k]!(i))))
