@@ -80,20 +80,25 @@ function scaledNpv({ times, values }: Timed): (u: number) => number {
   };
 }
 
+/** NPV and its derivative with respect to r, at r (float64). */
+function npvAndSlope(r: number, { times, values }: Timed): { f: number; df: number } {
+  const g = 1 + r;
+  let f = 0;
+  let df = 0;
+  for (let k = 0; k < values.length; k++) {
+    const p = Math.pow(g, -times[k]!);
+    f += values[k]! * p;
+    df -= (times[k]! * values[k]! * p) / g;
+  }
+  return { f, df };
+}
+
 /** Newton's method in r from a guess, as spreadsheets do. Returns null if it does not settle. */
 function newton(flows: Timed, guess: number): number | null {
-  const { times, values } = flows;
   let r = guess;
   for (let i = 0; i < 60; i++) {
-    const g = 1 + r;
-    if (!(g > 0) || !Number.isFinite(r)) return null;
-    let f = 0;
-    let df = 0;
-    for (let k = 0; k < values.length; k++) {
-      const p = Math.pow(g, -times[k]!);
-      f += values[k]! * p;
-      df -= times[k]! * values[k]! * p / g;
-    }
+    if (!(1 + r > 0) || !Number.isFinite(r)) return null;
+    const { f, df } = npvAndSlope(r, flows);
     if (df === 0 || !Number.isFinite(f) || !Number.isFinite(df)) return null;
     const next = r - f / df;
     if (Math.abs(next - r) <= 1e-15 * Math.max(1, Math.abs(r))) return next > -1 ? next : null;
@@ -110,19 +115,11 @@ function isRoot(r: number, flows: Timed, tolerance = 1e-9): boolean {
 
 /** Takes one Newton step from r if that lowers the residual (polishes a bracketed root). */
 function polish(r: number, flows: Timed): number {
-  const { times, values } = flows;
-  const g = 1 + r;
-  let f = 0;
-  let df = 0;
-  for (let k = 0; k < values.length; k++) {
-    const p = Math.pow(g, -times[k]!);
-    f += values[k]! * p;
-    df -= times[k]! * values[k]! * p / g;
-  }
+  const { f, df } = npvAndSlope(r, flows);
   if (df === 0 || !Number.isFinite(df)) return r;
   const next = r - f / df;
   if (!(next > -1)) return r;
-  return Math.abs(npvFloat(next, times, values)) < Math.abs(f) ? next : r;
+  return Math.abs(npvFloat(next, flows.times, flows.values)) < Math.abs(f) ? next : r;
 }
 
 /**
