@@ -172,3 +172,37 @@ describe("fast path = exact ledger (random models)", () => {
     expectClose(out, exactFigures(setInputs(withRate, { "appraisal.discount.rate": 0.05 })), true);
   });
 });
+
+describe("simulate on random models (properties)", () => {
+  test.prop([arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.integer({ min: 0, max: 2 ** 40 })], { numRuns: 25 })(
+    "probabilities lie in [0, 1], percentiles are ordered, results repeat per seed",
+    (input, stream, seed) => {
+      const model = loadModel(input);
+      const u = stream[Symbol.iterator]();
+      const next = () => u.next().value as number;
+      const distributions = Object.fromEntries(
+        supportedPaths(model)
+          .filter(() => next() < 0.3)
+          .map((p) => {
+            const i = resolveInput(model, p);
+            if (i.domain.integer) return [p, { type: "uniform" as const, min: i.domain.min, max: i.domain.min + 4 }];
+            const hi = i.domain.max === 1 ? 1 : 2 * Math.max(1, Math.abs(i.value));
+            const lo = i.domain.minOpen ? -0.5 : 0;
+            const mode = lo + next() * (hi - lo);
+            return [p, { type: "triangular" as const, min: lo, mode, max: hi }];
+          }),
+      );
+      const r = simulate(model, { draws: 300, seed, distributions });
+      expect(r.method).toBe("fast");
+      for (const h of r.horizons) {
+        for (const s of [h.system, ...Object.values(h.agencies)]) {
+          expect(s.probabilityPositive >= 0 && s.probabilityPositive <= 1).toBe(true);
+          expect(s.min <= s.p5 && s.p5 <= s.p50 && s.p50 <= s.p95 && s.p95 <= s.max).toBe(true);
+          expect(Number.isFinite(s.mean) && Number.isFinite(s.sd)).toBe(true);
+        }
+        for (const p of Object.values(h.incentiveGap)) expect(p >= 0 && p <= h.incentiveGapAny).toBe(true);
+      }
+      expect(simulate(model, { draws: 300, seed, distributions })).toEqual(r);
+    },
+  );
+});
