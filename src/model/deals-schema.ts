@@ -222,13 +222,6 @@ export const LoanSchema = z.strictObject({
 });
 
 /**
- * Any deal, told apart by its `type`.
- * @example
- * ```ts
- * DealSchema.safeParse({ type: "loan", id: "l", lender: "a", borrower: "b", principal: 1, rate: 0, term: 1 }).success; // true
- * ```
- */
-/**
  * A plain grant: money from one party to another, by year (pump-priming, a transformation fund,
  * a time-limited programme grant).
  * @example
@@ -248,6 +241,13 @@ export const GrantSchema = z.strictObject({
   series: z.array(MoneySchema).min(1).optional(),
 });
 
+/**
+ * Any deal, told apart by its `type`.
+ * @example
+ * ```ts
+ * DealSchema.safeParse({ type: "loan", id: "l", lender: "a", borrower: "b", principal: 1, rate: 0, term: 1 }).success; // true
+ * ```
+ */
 export const DealSchema = z.discriminatedUnion("type", [
   GainshareSchema,
   PooledBudgetSchema,
