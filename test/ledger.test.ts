@@ -37,6 +37,25 @@ describe("buildLedger", () => {
     // £60,000 cash a year at 2% inflation, in 2025-26 prices: 60000 / 1.02^t
     expect(evaluation[2]!.amount.toFixed(6)).toBe(new Decimal(-60000).div("1.0404").toFixed(6));
   });
+  it("books direct savings: timed like costs, reduced by optimism bias, split by realisation", () => {
+    const model = clone(familySupport);
+    model.savings = [
+      { id: "beds", agency: "nhs", series: [0, 100000, 200000], cashable: false, realisation: 0.25, confidence: "3" },
+      { id: "per-family", agency: "police", intervention: "early-help", per: "participant", amount: 50, cashable: true, growth: 0.1 },
+    ];
+    const ledger = buildLedger(model);
+    const beds = ledger.rows.filter((r) => r.line === "saving:beds");
+    // £200,000 in year 2 × (1 − 0.2 optimism bias, grade 3) = £160,000: a quarter cash, the rest capacity.
+    expect(beds.filter((r) => r.year === 2).map((r) => [r.cashable, r.amount.toString()])).toEqual([[true, "40000"], [false, "120000"]]);
+    expect(beds.every((r) => r.kind === "saving" && r.source === "savings[0]")).toBe(true);
+    const perFamily = ledger.rows.filter((r) => r.line === "saving:per-family");
+    // 400 families × £50, growing 10% a year from the first delivery year.
+    expect(perFamily.map((r) => r.amount.toString())).toEqual(["20000", "22000", "24200", "26620", "29282"]);
+    expect(perFamily[1]!.quantity!.toString()).toBe("400");
+    const bad = parseModel({ ...model, savings: [{ id: "x", agency: "nowhere", amount: 1, series: [1] }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["savings[0].agency", "savings[0]"]));
+  });
   it("books a cost shunt as equal and opposite transfers", () => {
     const rows = buildLedger(familySupport).rows.filter((r) => r.line === "shunt:talking-therapies");
     expect(rows.length).toBe(8);
@@ -68,10 +87,10 @@ describe("appraise: properties", () => {
   test.prop([arbitraryModel(), fc.integer({ min: 2, max: 9 })], { numRuns: 40 })("scaling every flow by k scales every NPV by k", (input, k) => {
     const scaled = clone(input);
     const times = (x: number | string | undefined) => (x === undefined ? undefined : Number(x) * k);
-    scaled.costs?.forEach((c) => {
+    for (const c of [...(scaled.costs ?? []), ...(scaled.savings ?? [])]) {
       if (c.amount !== undefined) c.amount = times(c.amount);
       if (c.series) c.series = c.series.map((v) => times(v)!);
-    });
+    }
     scaled.outcomes?.forEach((o) => o.values.forEach((v) => (v.amount = times(v.amount))));
     scaled.costShunts?.forEach((s) => (s.amount = times(s.amount)));
     const a = appraise(input, { lens: "social" });

@@ -1,7 +1,7 @@
 import DecimalJs from "decimal.js";
 import { ONE, toDecimal, type Decimal } from "../money";
 import { formatFinancialYear, parseFinancialYear } from "../time";
-import { appraisalYears, loadModel, type Cost, type CostShunt, type Lens, type Model, type Outcome } from "../model";
+import { appraisalYears, loadModel, type Cost, type CostShunt, type Lens, type Model, type Outcome, type Saving } from "../model";
 import { activeOutcomes, chainFactor, cohortSeries, priceMultipliers, producedOutcomes, zeros } from "./profiles";
 import type { Ledger, LedgerRow, LineTrace, RowKind } from "./rows";
 
@@ -48,13 +48,11 @@ function span(ctx: Context, c: { intervention?: string }, given: [number, number
   return v ? v.span : [0, 0];
 }
 
-function costLine(ctx: Context, c: Cost, i: number): LineSeries {
+/** Raw yearly amounts of a cost or direct saving (before optimism bias and prices), and its participants. */
+function scheduled(ctx: Context, c: Cost | Saving): { series: Decimal[]; quantity: (Decimal | null)[] | null; factors: Record<string, string> } {
   const series = zeros(ctx.years);
   const cohort = c.intervention ? ctx.cohorts.get(c.intervention)!.series : null;
   const quantity: (Decimal | null)[] | null = c.per === "participant" ? zeros(ctx.years) : null;
-  const ob = ctx.optimism(c.confidence);
-  const uplift = ONE.plus(ob.costs);
-  const prices = priceMultipliers(ctx.model, c, ctx.years);
   if (c.series) {
     c.series.forEach((v, t) => (series[t] = toDecimal(v)));
   } else if (c.per === "once") {
@@ -72,18 +70,20 @@ function costLine(ctx: Context, c: Cost, i: number): LineSeries {
       series[t] = amount;
     }
   }
+  const factors = {
+    ...(c.amount !== undefined ? { amount: String(c.amount), per: c.per } : { series: "given" }),
+    ...(c.growth !== undefined ? { growth: String(c.growth) } : {}),
+  };
+  return { series, quantity, factors };
+}
+
+function costLine(ctx: Context, c: Cost, i: number): LineSeries {
+  const { series, quantity, factors } = scheduled(ctx, c);
+  const ob = ctx.optimism(c.confidence);
+  const uplift = ONE.plus(ob.costs);
+  const prices = priceMultipliers(ctx.model, c, ctx.years);
   const line = `cost:${c.id}`;
-  ctx.traces.push({
-    line,
-    label: c.label ?? c.id,
-    source: `costs[${i}]`,
-    factors: {
-      ...(c.amount !== undefined ? { amount: String(c.amount), per: c.per } : { series: "given" }),
-      ...(c.growth !== undefined ? { growth: String(c.growth) } : {}),
-      optimismBiasUplift: ob.costs.toString(),
-      prices: prices.note,
-    },
-  });
+  ctx.traces.push({ line, label: c.label ?? c.id, source: `costs[${i}]`, factors: { ...factors, optimismBiasUplift: ob.costs.toString(), prices: prices.note } });
   return {
     line,
     label: c.label ?? c.id,
@@ -98,6 +98,44 @@ function costLine(ctx: Context, c: Cost, i: number): LineSeries {
     series: series.map((v, t) => q(v.times(uplift).times(prices.factors[t]!).neg())),
     quantity,
   };
+}
+
+/** Splits a saving into its cash-releasing and capacity parts by the realisation rate (exactly). */
+function bySavingType(base: Omit<LineSeries, "cashable" | "series">, total: Decimal[], cashable: boolean, realisation: Decimal): LineSeries[] {
+  if (cashable) return [{ ...base, cashable: true, series: total }];
+  const cash = total.map((x) => q(x.times(realisation)));
+  return [
+    { ...base, cashable: true, series: cash },
+    { ...base, cashable: false, series: total.map((x, t) => x.minus(cash[t]!)) },
+  ];
+}
+
+function savingLines(ctx: Context, c: Saving, i: number): LineSeries[] {
+  const { series, quantity, factors } = scheduled(ctx, c);
+  const ob = ctx.optimism(c.confidence);
+  const keep = ONE.minus(ob.benefits);
+  const prices = priceMultipliers(ctx.model, c, ctx.years);
+  const line = `saving:${c.id}`;
+  const realisation = toDecimal(c.realisation ?? 0);
+  ctx.traces.push({
+    line,
+    label: c.label ?? c.id,
+    source: `savings[${i}]`,
+    factors: { ...factors, optimismBiasReduction: ob.benefits.toString(), realisation: c.cashable ? "1 (cashable)" : realisation.toString(), prices: prices.note },
+  });
+  const base = {
+    line,
+    label: c.label ?? c.id,
+    source: `savings[${i}]`,
+    intervention: c.intervention ?? null,
+    agency: c.agency,
+    budget: c.budget ?? ctx.defaultBudget(c.agency),
+    kind: "saving" as const,
+    lens: c.lens,
+    category: null,
+    quantity,
+  };
+  return bySavingType(base, series.map((v, t) => q(v.times(keep).times(prices.factors[t]!))), c.cashable, realisation);
 }
 
 function outcomeLines(ctx: Context, o: Outcome, i: number): LineSeries[] {
@@ -148,13 +186,7 @@ function outcomeLines(ctx: Context, o: Outcome, i: number): LineSeries[] {
       category: null,
       quantity: active,
     };
-    if (v.cashable) return [{ ...base, cashable: true, series: total }];
-    const r = toDecimal(v.realisation ?? 0);
-    const cash = total.map((x) => q(x.times(r)));
-    return [
-      { ...base, cashable: true, series: cash },
-      { ...base, cashable: false, series: total.map((x, t) => x.minus(cash[t]!)) },
-    ];
+    return bySavingType(base, total, v.cashable, toDecimal(v.realisation ?? 0));
   });
 }
 
@@ -222,6 +254,7 @@ export function buildLedger(input: Model | unknown): Ledger {
   };
   const lines: LineSeries[] = [
     ...model.costs.map((c, i) => costLine(ctx, c, i)),
+    ...model.savings.flatMap((c, i) => savingLines(ctx, c, i)),
     ...model.outcomes.flatMap((o, i) => outcomeLines(ctx, o, i)),
     ...model.costShunts.flatMap((s, i) => shuntLines(ctx, s, i)),
   ];

@@ -122,28 +122,20 @@ export const InterventionSchema = z.strictObject({
 
 const Grade = z.union([z.string().min(1), z.number().int()]).transform(String);
 
-/**
- * A cost line: who pays, from which budget, how much and when.
- * @example
- * ```ts
- * CostSchema.parse({ id: "setup", agency: "council", amount: 250000, per: "once" }).category; // "revenue"
- * ```
- */
-export const CostSchema = z.strictObject({
+/** The timing and amount fields that costs and direct savings share. */
+const Scheduled = {
   id: IdSchema,
   label: z.string().optional(),
   agency: IdSchema,
   /** Budget within the agency (default: its first budget). */
   budget: IdSchema.optional(),
   intervention: IdSchema.optional(),
-  category: z.enum(["revenue", "capital"]).default("revenue"),
-  lens: LensSchema.default("fiscal"),
   /** An amount per year (`per: "year"`), per participant starting (`"participant"`), or once (`"once"`). */
   amount: MoneySchema.optional(),
   per: z.enum(["year", "participant", "once"]).default("year"),
-  /** Years paid, inclusive: [from, to]. Default: the intervention's delivery years, else year 0. */
+  /** Years, inclusive: [from, to]. Default: the intervention's delivery years, else year 0. */
   years: z.tuple([YearSchema, YearSchema]).optional(),
-  /** Year of a one-off cost (with `per: "once"`; default the first year). */
+  /** Year of a one-off amount (with `per: "once"`; default the first year). */
   year: YearSchema.optional(),
   /** Explicit amounts by appraisal year (index 0 = base year), instead of `amount`. */
   series: z.array(MoneySchema).min(1).optional(),
@@ -154,6 +146,37 @@ export const CostSchema = z.strictObject({
   /** Confidence grade, looked up in the optimism-bias table. */
   confidence: Grade.optional(),
   notes: z.string().optional(),
+};
+
+/**
+ * A cost line: who pays, from which budget, how much and when.
+ * @example
+ * ```ts
+ * CostSchema.parse({ id: "setup", agency: "council", amount: 250000, per: "once" }).category; // "revenue"
+ * ```
+ */
+export const CostSchema = z.strictObject({
+  ...Scheduled,
+  category: z.enum(["revenue", "capital"]).default("revenue"),
+  lens: LensSchema.default("fiscal"),
+});
+
+/**
+ * A direct saving line: a saving already estimated in money (a business case's yearly savings
+ * for an agency), when it is not built up through the benefit chain. Timed like a cost; reduced
+ * by the optimism-bias table's `benefits` rate; cashable or not, with a realisation rate.
+ * @example
+ * ```ts
+ * SavingSchema.parse({ id: "nhs-beds", agency: "nhs", series: [0, 2e6, 4e6] }).cashable; // false
+ * ```
+ */
+export const SavingSchema = z.strictObject({
+  ...Scheduled,
+  lens: LensSchema.default("fiscal"),
+  /** Does the saving release cash? */
+  cashable: z.boolean().default(false),
+  /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
+  realisation: ShareSchema.optional(),
 });
 
 /**
@@ -299,6 +322,8 @@ export const ModelSchema = z.strictObject({
   agencies: z.array(AgencySchema).min(1),
   interventions: z.array(InterventionSchema).default([]),
   costs: z.array(CostSchema).default([]),
+  /** Savings already estimated in money, by agency and year (instead of, or as well as, outcomes). */
+  savings: z.array(SavingSchema).default([]),
   outcomes: z.array(OutcomeSchema).default([]),
   costShunts: z.array(CostShuntSchema).default([]),
   /** Deals that move money between parties (gainshare, pooled budgets, PbR, …); see docs/deals.md. */
@@ -314,6 +339,7 @@ export type ModelInput = z.input<typeof ModelSchema>;
 export type Agency = Model["agencies"][number];
 export type Intervention = Model["interventions"][number];
 export type Cost = Model["costs"][number];
+export type Saving = Model["savings"][number];
 export type Outcome = Model["outcomes"][number];
 export type OutcomeValue = Outcome["values"][number];
 export type CostShunt = Model["costShunts"][number];

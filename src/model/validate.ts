@@ -63,6 +63,7 @@ export function validateModel(model: Model): Issue[] {
   model.agencies.forEach((a, i) => unique(a.budgets, ["agencies", i, "budgets"], "budget"));
   unique(model.interventions, ["interventions"], "intervention");
   unique(model.costs, ["costs"], "cost");
+  unique(model.savings, ["savings"], "saving");
   unique(model.outcomes, ["outcomes"], "outcome");
   unique(model.costShunts, ["costShunts"], "cost shunt");
   unique(model.tables.unitCosts ?? [], ["tables", "unitCosts"], "unit cost");
@@ -152,22 +153,25 @@ export function validateModel(model: Model): Issue[] {
     }
   });
 
-  // Costs
-  model.costs.forEach((c, i) => {
-    const path = ["costs", i];
-    checkAgency([...path, "agency"], c.agency, c.budget, "budget");
-    if (c.intervention !== undefined && !interventions.has(c.intervention)) add([...path, "intervention"], `unknown intervention "${c.intervention}"`);
-    if ((c.amount === undefined) === (c.series === undefined)) add(path, "give exactly one of amount or series");
-    if (c.series !== undefined && (c.years || c.year !== undefined)) add([...path, "series"], "series gives its own years: drop years/year");
-    if (c.per === "participant" && c.intervention === undefined) add([...path, "per"], 'per: "participant" needs an intervention (whose cohort is counted)');
-    if (c.year !== undefined && c.per !== "once") add([...path, "year"], 'year is for one-off costs: set per: "once" or use years');
-    if (c.per === "once" && c.years) add([...path, "years"], 'a one-off cost takes year, not years');
-    checkSpan([...path, "years"], c.years);
-    if (c.year !== undefined) checkYear([...path, "year"], c.year);
-    checkSeries([...path, "series"], c.series);
-    checkGrade([...path, "confidence"], c.confidence);
-    checkPrices(path, c);
-  });
+  // Costs and direct savings (timed the same way)
+  for (const [key, lines, what] of [["costs", model.costs, "cost"], ["savings", model.savings, "saving"]] as const) {
+    lines.forEach((c, i) => {
+      const path = [key, i];
+      checkAgency([...path, "agency"], c.agency, c.budget, "budget");
+      if (c.intervention !== undefined && !interventions.has(c.intervention)) add([...path, "intervention"], `unknown intervention "${c.intervention}"`);
+      if ((c.amount === undefined) === (c.series === undefined)) add(path, "give exactly one of amount or series");
+      if (c.series !== undefined && (c.years || c.year !== undefined)) add([...path, "series"], "series gives its own years: drop years/year");
+      if (c.per === "participant" && c.intervention === undefined) add([...path, "per"], 'per: "participant" needs an intervention (whose cohort is counted)');
+      if (c.year !== undefined && c.per !== "once") add([...path, "year"], `year is for one-off ${what}s: set per: "once" or use years`);
+      if (c.per === "once" && c.years) add([...path, "years"], `a one-off ${what} takes year, not years`);
+      if ("cashable" in c && c.cashable && c.realisation !== undefined) add([...path, "realisation"], "realisation applies to non-cashable savings only");
+      checkSpan([...path, "years"], c.years);
+      if (c.year !== undefined) checkYear([...path, "year"], c.year);
+      checkSeries([...path, "series"], c.series);
+      checkGrade([...path, "confidence"], c.confidence);
+      checkPrices(path, c);
+    });
+  }
 
   // Outcomes
   model.outcomes.forEach((o, i) => {
@@ -206,7 +210,7 @@ export function validateModel(model: Model): Issue[] {
   if (basis && "deflator" in basis) {
     const need = new Set<string>([appraisal.priceBase]);
     needsConversion.forEach((n) => need.add(n.priceBase));
-    const hasNominal = [...model.costs, ...model.costShunts, ...model.outcomes.flatMap((o) => o.values)].some((x) => x.prices === "nominal");
+    const hasNominal = [...model.costs, ...model.savings, ...model.costShunts, ...model.outcomes.flatMap((o) => o.values)].some((x) => x.prices === "nominal");
     if (hasNominal) {
       const base = parseFinancialYearSafe(appraisal.baseYear);
       if (base !== null) for (let t = 0; t <= last; t++) need.add(formatFinancialYear(base + t));

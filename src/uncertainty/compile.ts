@@ -19,6 +19,7 @@ const SUPPORTED: RegExp[] = [
   /^tables\.unitCosts\[\d+\]\.value$/,
   /^tables\.optimismBias\..+\.(costs|benefits)$/,
   /^costs\[\d+\]\.(amount|growth|series\[\d+\])$/,
+  /^savings\[\d+\]\.(amount|growth|realisation|series\[\d+\])$/,
   /^costShunts\[\d+\]\.(amount|series\[\d+\])$/,
   /^interventions\[\d+\]\.(cohort|cohort\[\d+\]|cohort\.share)$/,
   // No effect on NPVs at the horizons.

@@ -1,5 +1,5 @@
 import { toDecimal } from "../money";
-import type { Cost, CostShunt, Intervention, Lens, Model, Outcome } from "../model";
+import type { Cost, CostShunt, Intervention, Lens, Model, Outcome, Saving } from "../model";
 import { deliveryYears, priceMultipliers } from "../ledger/profiles";
 
 /**
@@ -167,7 +167,25 @@ export function floatLines(
   });
 
   const lines: FloatLine[] = [];
-  model.costs.forEach((c: Cost, i) => lines.push(costLine(model, c, i, years, num, base, cohorts, grade(c.confidence, "costs"), prices(c), add)));
+  /** A saving's lines: one when cashable (or when cash and capacity are counted together), else cash and capacity parts. */
+  const savingLines = (common: Omit<FloatLine, "cashable" | "scale">, total: Scale, cashable: boolean, realisation: () => Num) => {
+    if (cashable || !options.cashableOnly) lines.push({ ...common, cashable: true, scale: total });
+    else {
+      const r = realisation();
+      lines.push({ ...common, cashable: true, scale: times(total, [r, Transform.Value]) });
+      lines.push({ ...common, cashable: false, scale: times(total, [r, Transform.OneMinus]) });
+    }
+  };
+  model.costs.forEach((c: Cost, i) => {
+    const head = times(UNIT, [{ slot: -1, value: -1 }, Transform.Value], [grade(c.confidence, "costs"), Transform.OnePlus]);
+    const { scale, profile } = scheduledLine(c, `costs[${i}]`, head, years, num, base, cohorts, add);
+    lines.push({ agency: c.agency, lens: c.lens, cashable: true, scale, profile, prices: prices(c) });
+  });
+  model.savings.forEach((c: Saving, i) => {
+    const head = times(UNIT, [grade(c.confidence, "benefits"), Transform.OneMinus]);
+    const { scale, profile } = scheduledLine(c, `savings[${i}]`, head, years, num, base, cohorts, add);
+    savingLines({ agency: c.agency, lens: c.lens, profile, prices: prices(c) }, scale, c.cashable, () => num(`savings[${i}].realisation`, c.realisation ?? 0));
+  });
 
   const unitCosts = new Map((model.tables.unitCosts ?? []).map((u, k) => [u.id, { u, k }]));
   model.outcomes.forEach((o, i) => {
@@ -178,14 +196,8 @@ export function floatLines(
       const value = unit ? num(`tables.unitCosts[${unit.k}].value`, unit.u.value) : num(`outcomes[${i}].values[${j}].amount`, v.amount!);
       const total = times(scale, [value, Transform.Value], [keep, Transform.OneMinus]);
       const pr = prices({ priceBase: unit?.u.priceBase ?? v.priceBase, prices: v.prices });
-      const common = { agency: v.agency, lens: v.lens, profile: n, prices: pr };
       // Counting non-cashable savings too, the cash and capacity parts add back to the total.
-      if (v.cashable || !options.cashableOnly) lines.push({ ...common, cashable: true, scale: total });
-      else {
-        const r = num(`outcomes[${i}].values[${j}].realisation`, v.realisation ?? 0);
-        lines.push({ ...common, cashable: true, scale: times(total, [r, Transform.Value]) });
-        lines.push({ ...common, cashable: false, scale: times(total, [r, Transform.OneMinus]) });
-      }
+      savingLines({ agency: v.agency, lens: v.lens, profile: n, prices: pr }, total, v.cashable, () => num(`outcomes[${i}].values[${j}].realisation`, v.realisation ?? 0));
     });
   });
 
@@ -214,23 +226,21 @@ export function floatLines(
   return { lines, nodes };
 }
 
-function costLine(
-  model: Model,
-  c: Cost,
-  i: number,
+/** A cost's or direct saving's yearly shape and its scale, starting from `head` (sign and optimism bias). */
+function scheduledLine(
+  c: Cost | Saving,
+  p: string,
+  head: Scale,
   years: number,
   num: (path: string, value: number | string) => Num,
   base: Float64Array,
   cohorts: Map<string, { node: ProfileNode; scale: Scale; span: [number, number] }>,
-  uplift: Num,
-  prices: Float64Array,
   add: (n: ProfileNode) => ProfileNode,
-): FloatLine {
-  const p = `costs[${i}]`;
+): { scale: Scale; profile: ProfileNode } {
   const co = c.intervention !== undefined ? cohorts.get(c.intervention) : undefined;
   const span = (given: [number, number] | undefined): [number, number] => given ?? co?.span ?? [0, 0];
   let profile: ProfileNode;
-  let scale = times(UNIT, [{ slot: -1, value: -1 }, Transform.Value], [uplift, Transform.OnePlus]);
+  let scale = head;
   if (c.series) {
     const series = c.series.map((x, k) => num(`${p}.series[${k}]`, x));
     profile = node(years, series.some((x) => x.slot >= 0), (b, theta) => series.forEach((x, t) => (b[t] = read(x, theta))), base);
@@ -253,7 +263,7 @@ function costLine(
     if (participant) scale = { constant: scale.constant * co!.scale.constant, slots: [...scale.slots, ...co!.scale.slots], transforms: [...scale.transforms, ...co!.scale.transforms] };
   }
   if (profile.dynamic) add(profile);
-  return { agency: c.agency, lens: c.lens, cashable: true, scale, profile, prices };
+  return { scale, profile };
 }
 
 /** A model number (number or decimal string) as a float. */

@@ -72,6 +72,35 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
                 ? { per: "once" as const, amount: c.amount, year: c.year }
                 : { per: c.kind as "year" | "participant", amount: c.amount, years: c.years }),
           }));
+      const saving = (i: number) =>
+        fc
+          .record({
+            ref: agencyRef,
+            intervention: fc.constantFrom(...interventionIds),
+            kind: fc.constantFrom("year", "participant", "once", "series"),
+            amount: money,
+            years: span,
+            year,
+            series: fc.array(money, { minLength: 1, maxLength: years + 1 }),
+            lens,
+            cashable: fc.boolean(),
+            realisation: share,
+            growth: fc.integer({ min: -100, max: 100 }).map((g) => g / 1000),
+          })
+          .map((c) => ({
+            id: `sv${i}`,
+            agency: c.ref.agency,
+            budget: c.ref.budget,
+            intervention: c.intervention,
+            lens: c.lens,
+            cashable: c.cashable,
+            ...(c.cashable ? {} : { realisation: c.realisation }),
+            ...(c.kind === "series"
+              ? { series: c.series }
+              : c.kind === "once"
+                ? { per: "once" as const, amount: c.amount, year: c.year }
+                : { per: c.kind as "year" | "participant", amount: c.amount, years: c.years, growth: c.growth }),
+          }));
       const value = fc.record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share }).map((v) => ({
         agency: v.ref.agency,
         budget: v.ref.budget,
@@ -106,6 +135,7 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
       return fc.record({
         interventions: fc.tuple(...interventionIds.map(intervention)),
         costs: listOf(4, cost),
+        savings: listOf(2, saving),
         outcomes: listOf(4, outcome),
         costShunts: shape.withShunts === false || nAgencies < 2 ? fc.constant([]) : listOf(2, shunt),
         horizons: fc.uniqueArray(fc.integer({ min: 0, max: years }), { minLength: 1, maxLength: 3 }),
@@ -120,6 +150,7 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
         })),
         interventions: [...parts.interventions],
         costs: [...parts.costs],
+        savings: [...parts.savings],
         outcomes: [...parts.outcomes],
         costShunts: [...parts.costShunts],
       }));
