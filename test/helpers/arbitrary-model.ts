@@ -48,59 +48,32 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
           startYear: fc.integer({ min: 0, max: Math.max(0, years - 1) }),
           cohort: fc.oneof(fc.integer({ min: 0, max: 500 }), fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 3 })),
         }).map((v) => (Array.isArray(v.cohort) ? { ...v, cohort: v.cohort.slice(0, years - v.startYear + 1) } : v));
+      /** Who pays or saves, and when: the timing fields costs and direct savings share. */
+      const scheduled = fc
+        .record({
+          ref: agencyRef,
+          intervention: fc.constantFrom(...interventionIds),
+          kind: fc.constantFrom("year", "participant", "once", "series"),
+          amount: money,
+          years: span,
+          year,
+          series: fc.array(money, { minLength: 1, maxLength: years + 1 }),
+          growth: fc.integer({ min: -100, max: 100 }).map((g) => g / 1000),
+        })
+        .map((c) => ({
+          agency: c.ref.agency,
+          budget: c.ref.budget,
+          intervention: c.intervention,
+          ...(c.kind === "series"
+            ? { series: c.series }
+            : c.kind === "once"
+              ? { per: "once" as const, amount: c.amount, year: c.year }
+              : { per: c.kind as "year" | "participant", amount: c.amount, years: c.years, growth: c.growth }),
+        }));
       const cost = (i: number) =>
-        fc
-          .record({
-            ref: agencyRef,
-            intervention: fc.constantFrom(...interventionIds),
-            kind: fc.constantFrom("year", "participant", "once", "series"),
-            amount: money,
-            years: span,
-            year,
-            series: fc.array(money, { minLength: 1, maxLength: years + 1 }),
-            category: fc.constantFrom("revenue" as const, "capital" as const),
-          })
-          .map((c) => ({
-            id: `c${i}`,
-            agency: c.ref.agency,
-            budget: c.ref.budget,
-            intervention: c.intervention,
-            category: c.category,
-            ...(c.kind === "series"
-              ? { series: c.series }
-              : c.kind === "once"
-                ? { per: "once" as const, amount: c.amount, year: c.year }
-                : { per: c.kind as "year" | "participant", amount: c.amount, years: c.years }),
-          }));
+        fc.tuple(scheduled, fc.constantFrom("revenue" as const, "capital" as const)).map(([c, category]) => ({ id: `c${i}`, ...c, category }));
       const saving = (i: number) =>
-        fc
-          .record({
-            ref: agencyRef,
-            intervention: fc.constantFrom(...interventionIds),
-            kind: fc.constantFrom("year", "participant", "once", "series"),
-            amount: money,
-            years: span,
-            year,
-            series: fc.array(money, { minLength: 1, maxLength: years + 1 }),
-            lens,
-            cashable: fc.boolean(),
-            realisation: share,
-            growth: fc.integer({ min: -100, max: 100 }).map((g) => g / 1000),
-          })
-          .map((c) => ({
-            id: `sv${i}`,
-            agency: c.ref.agency,
-            budget: c.ref.budget,
-            intervention: c.intervention,
-            lens: c.lens,
-            cashable: c.cashable,
-            ...(c.cashable ? {} : { realisation: c.realisation }),
-            ...(c.kind === "series"
-              ? { series: c.series }
-              : c.kind === "once"
-                ? { per: "once" as const, amount: c.amount, year: c.year }
-                : { per: c.kind as "year" | "participant", amount: c.amount, years: c.years, growth: c.growth }),
-          }));
+        fc.tuple(scheduled, lens, fc.boolean(), share).map(([c, l, cashable, realisation]) => ({ id: `sv${i}`, ...c, lens: l, cashable, ...(cashable ? {} : { realisation }) }));
       const value = fc.record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share }).map((v) => ({
         agency: v.ref.agency,
         budget: v.ref.budget,
