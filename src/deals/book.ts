@@ -1,9 +1,8 @@
 import DecimalJs from "decimal.js";
-import { ONE, ZERO, toDecimal, toPence, type Decimal, type MoneyInput } from "../money";
+import { ZERO, toPence, type Decimal, type MoneyInput } from "../money";
 import { formatFinancialYear, parseFinancialYear } from "../time";
 import type { Deal, DealBasis, Model } from "../model";
-import type { Ledger, LedgerRow } from "../ledger";
-import { priceMultipliers } from "../ledger";
+import { priceMultipliers, type Ledger, type LedgerRow } from "../ledger";
 
 /** One row of a deal's own schedule (e.g. a loan's year): amounts in the deal's terms. */
 export type ScheduleRow = Record<string, string | number | Decimal | null>;
@@ -152,4 +151,3 @@ export function pence(x: MoneyInput): Decimal {
   return d.isNegative() ? ZERO : d;
 }
 
-export { ONE, ZERO, toDecimal };

@@ -1,4 +1,4 @@
-import { splitExact, sum, toDecimal, ZERO, ONE, type Decimal } from "../money";
+import { Decimal, splitExact, sum, toDecimal, ZERO, ONE } from "../money";
 import type { Gainshare } from "../model";
 import { DealBook, pence, window } from "./book";
 
@@ -69,7 +69,7 @@ export function applyGainshare(book: DealBook, deal: Gainshare): void {
       book.note(`yearly cap binds in ${book.label(t)}`);
     }
     if (cap && paid.plus(total).gt(cap)) {
-      total = atLeastZero(cap.minus(paid));
+      total = Decimal.max(ZERO, cap.minus(paid));
       if (!capNoted) book.note(`total cap of ${cap.toFixed(2)} reached in ${book.label(t)}`);
       capNoted = true;
     }
@@ -89,9 +89,6 @@ export function applyGainshare(book: DealBook, deal: Gainshare): void {
   book.summary.figures.totalPaid = paid;
 }
 
-function atLeastZero(x: Decimal): Decimal {
-  return x.isNegative() ? ZERO : x;
-}
 
 /** Repays share × (1 − achieved/target) of everything paid so far, back along the same routes. */
 function clawback(book: DealBook, deal: Gainshare, paidBy: Decimal[][]): void {
