@@ -9,21 +9,24 @@ describe("appraise: the family-support example", () => {
   const at = (h: number) => result.horizons.find((x) => x.years === h)!;
 
   it("shows the prevention penalty: the council invests and loses, others gain", () => {
-    for (const h of [1, 5, 10]) {
-      expect(at(h).agencies.council!.position).toBe("investor-loses");
-      for (const id of ["police", "moj", "dwp", "hmt"]) expect(at(h).agencies[id]!.position).toBe("beneficiary-gains");
-    }
+    for (const h of [1, 5, 10]) expect(at(h).agencies.council!.position).toBe("investor-loses");
+    for (const h of [5, 10]) for (const id of ["police", "moj", "dwp", "hmt"]) expect(at(h).agencies[id]!.position).toBe("beneficiary-gains");
+    // Year 0 alone: nothing has reached MoJ, DWP or HM Treasury yet (their savings lag a year).
+    for (const id of ["moj", "dwp", "hmt"]) expect(at(1).agencies[id]!.position).toBe("uninvolved");
     expect(at(1).system.npv.isNegative()).toBe(true);
     expect(at(10).system.npv.isPositive()).toBe(true);
   });
   it("finds the incentive gap and the transfer that would close it", () => {
     const gaps = result.incentiveGaps;
-    expect(gaps.map((g) => `${g.agency}@${g.horizon}`)).toEqual(["council@5", "council@10"]);
-    const g10 = gaps[1]!;
+    expect(gaps.map((g) => `${g.agency}@${g.horizon}`)).toEqual(["council@10"]);
+    const g10 = gaps[0]!;
     expect(g10.transferNeeded.equals(at(10).agencies.council!.npv.neg())).toBe(true);
-    const gainerSavings = g10.gainers.reduce((s, id) => s.plus(at(10).agencies[id]!.pvSavings), new Decimal(0));
+    // The gainers' savings count the transfers they gain (DWP's benefits not paid, HM Treasury's tax).
+    const gainerSavings = g10.gainers.reduce((s, id) => s.plus(at(10).agencies[id]!.pvSavings).plus(Decimal.max(0, at(10).agencies[id]!.pvTransfers)), new Decimal(0));
+    expect(g10.gainers).toEqual(["police", "moj", "nhs", "dwp", "hmt"]);
+    expect(g10.shareOfGainersSavings!.toFixed(4)).toBe("0.2632");
     expect(g10.shareOfGainersSavings!.equals(g10.transferNeeded.div(gainerSavings))).toBe(true);
-    expect(g10.transferNeeded.lt(g10.systemNpv)).toBe(true);
+    expect(g10.transferNeeded.lt(g10.publicSectorNpv!)).toBe(true);
   });
   it("measures each agency within its settlement cycle", () => {
     const council = result.agencies.find((a) => a.id === "council")!;
@@ -57,7 +60,7 @@ describe("appraise: the family-support example", () => {
   it("matches the kernel: NPV equals PV of the annual net flows", () => {
     const f = result.discountFactors;
     const net = result.annual.system.net;
-    const pv = net.slice(0, 6).reduce((s, v, t) => s.plus(v.times(f[t]!)), new Decimal(0));
+    const pv = net.slice(0, 5).reduce((s, v, t) => s.plus(v.times(f[t]!)), new Decimal(0));
     expect(pv.minus(at(5).system.npv).abs().lt(1e-20)).toBe(true);
     expect(at(10).system.bcr!.toFixed(2)).toBe(at(10).system.pvSavings.div(at(10).system.pvCosts).toFixed(2));
   });
@@ -82,8 +85,9 @@ describe("toJSON", () => {
     expect(json.horizons[0].years).toBe(1);
     expect(json.horizons[2].system.npv).toMatch(/^-?\d+(\.\d{1,2})?$/);
     expect(json.horizons[0].agencies.council.paybackYear).toBeNull();
-    expect(json.horizons[0].agencies.society.bcr).toBeNull();
+    expect(json.horizons[0].agencies.households.bcr).toBeNull();
     expect(json.horizons[0].agencies.council.position).toBe("investor-loses");
+    expect(json.horizons[2].label).toBe("10 years (2025-26 to 2034-35)");
     expect(Object.keys(json.horizons[0].system)).toEqual(["pvCosts", "pvSavings", "pvTransfers", "npv", "bcr", "roi", "paybackYear", "discountedPaybackYear", "irr"]);
     expect(JSON.stringify(toJSON(appraise(familySupport)))).toBe(text);
   });

@@ -5,13 +5,15 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseModel, setInputs } from "../src";
+import { appraise, parseModel, setInputs, ZERO } from "../src";
 import { runCli } from "../src/cli/program";
 import { CASES } from "../examples/cases/index";
 import { loadCase } from "../examples/cases/lib";
 import { DOCS, fillDocs } from "../examples/cases/write-docs";
 
 const DIR = new URL("../examples/cases/", import.meta.url);
+/** Tests that appraise every case (the docs check runs every switching value and gainshare solve): seconds on a busy 2-core machine. */
+const ALL_CASES_TIMEOUT = 120_000;
 const files = readdirSync(DIR).filter((f) => f.endsWith(".json"));
 
 /**
@@ -78,6 +80,72 @@ describe("worked examples of real programmes", () => {
     });
   }
 
+  // The published periods, as horizons of N financial years (years 0..N − 1) from each model's base year.
+  const PUBLISHED_PERIODS: Record<string, [number, string][]> = {
+    "troubled-families-2015-20": [[5, "5 years (2015-16 to 2019-20)"], [7, "7 years (2015-16 to 2021-22)"]],
+    "troubled-families-pbr-2012-15": [[3, "3 years (2012-13 to 2014-15)"]],
+    "cheshire-west": [[5, "5 years (2013-14 to 2017-18)"]],
+    "whole-place-national": [[5, "5 years (2013-14 to 2017-18)"]],
+    "demos-reform-dividend": [[10, "10 years (2025-26 to 2034-35)"]],
+    "lpsa-reward-grant": [[3, "3 years (2001-02 to 2003-04)"]],
+    "greater-manchester-earn-back": [[30, "30 years (2015-16 to 2044-45)"]],
+    "juno-loan": [[11, "11 years (2022-23 to 2032-33)"]],
+  };
+
+  it("each published period is a horizon of that many financial years in the model", () => {
+    for (const [id, periods] of Object.entries(PUBLISHED_PERIODS)) {
+      const result = appraise(loadCase(id));
+      for (const [years, label] of periods) expect(result.horizons.find((h) => h.years === years)?.label, id).toBe(label);
+    }
+  }, ALL_CASES_TIMEOUT);
+
+  it("transfers net to zero for society; the public sector plus everyone outside it is society", () => {
+    for (const study of CASES) {
+      const result = appraise(loadCase(study.id));
+      const outside = result.agencies.filter((a) => a.sector !== "public");
+      for (const h of result.horizons) {
+        expect(h.system.pvTransfers.isZero(), `${study.id} at ${h.years} years`).toBe(true);
+        const others = outside.reduce((s, a) => s.plus(h.agencies[a.id]!.npv), ZERO);
+        // Exact up to Decimal's last digits (present values are rounded products): far below a penny.
+        expect(h.system.npv.minus(h.publicSector.npv).minus(others).abs().lt(1e-9), `${study.id} at ${h.years} years`).toBe(true);
+        if (outside.length === 0) expect(h.publicSector.npv.equals(h.system.npv)).toBe(true);
+      }
+    }
+  }, ALL_CASES_TIMEOUT);
+
+  it("a party that only pays out (a funder, a commissioner, households losing benefits) reads as a payer", () => {
+    let payers = 0;
+    for (const study of CASES) {
+      const result = appraise(loadCase(study.id));
+      for (const h of result.horizons) {
+        for (const [id, m] of Object.entries(h.agencies)) {
+          if (m.pvCosts.isZero() && !m.pvSavings.gt(0) && m.pvTransfers.isNegative()) {
+            expect(m.position, `${study.id}: ${id} at ${h.years} years`).toBe("payer");
+            payers++;
+          }
+        }
+      }
+    }
+    expect(payers).toBeGreaterThan(0);
+  }, ALL_CASES_TIMEOUT);
+
+  it("parties outside the public sector: households are never in an incentive gap, Juno CIC is outside the public-sector view", () => {
+    for (const study of CASES) {
+      const result = appraise(loadCase(study.id));
+      const households = new Set(result.agencies.filter((a) => a.sector === "households").map((a) => a.id));
+      for (const g of result.incentiveGaps) {
+        expect(households.has(g.agency)).toBe(false);
+        for (const id of g.gainers) expect(households.has(id)).toBe(false);
+      }
+    }
+    const juno = appraise(loadCase("juno-loan"));
+    expect(juno.agencies.find((a) => a.id === "juno")!.sector).toBe("third-sector");
+    const h = juno.horizons.find((x) => x.years === 11)!;
+    expect(h.publicSector.npv.equals(h.agencies.lcr!.npv.plus(h.agencies.councils!.npv))).toBe(true);
+    expect(h.agencies.lcr!.position).toBe("payer");
+    expect(h.agencies.juno!.position).toBe("investor-gains");
+  }, ALL_CASES_TIMEOUT);
+
   it("the pooled place budget's checks are invariants: a shunt and a pot never change the system", () => {
     const study = CASES.find((c) => c.id === "pooled-place-budget")!;
     const moved = setInputs(loadCase(study.id), { "costShunts.discharge-home-care.amount": 5000, "deals[0].savingsReturn.share": 0.9 });
@@ -92,10 +160,10 @@ describe("worked examples of real programmes", () => {
       expect({ f, code, err }).toEqual({ f, code: 0, err: "" });
       expect(out).toMatch(/Whole system/);
     }
-  });
+  }, ALL_CASES_TIMEOUT);
 
   it("docs/cases.md shows the figures the code computes (npx tsx examples/cases/write-docs.ts)", () => {
     const text = readFileSync(DOCS, "utf8");
     expect(fillDocs(text)).toBe(text);
-  });
+  }, ALL_CASES_TIMEOUT);
 });

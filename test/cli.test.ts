@@ -70,7 +70,7 @@ describe("commands (in process)", () => {
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect(await cli(["appraise", join(dir, "missing.json")])).toMatchObject({ code: 2, err: expect.stringContaining("cannot read model file") });
     expect(await cli(["appraise", file("broken.json", '{"title": ')])).toMatchObject({ code: 1, err: expect.stringContaining("not valid JSON") });
-    expect(await cli(["appraise", EXAMPLE, "--horizons", "1,50"])).toMatchObject({ code: 2, err: expect.stringContaining("--horizons[1]: expected a whole number of years from 0 to 10, got 50") });
+    expect(await cli(["appraise", EXAMPLE, "--horizons", "1,50"])).toMatchObject({ code: 2, err: expect.stringContaining("--horizons[1]: expected a whole number of years from 1 to 10, got 50") });
     expect((await cli(["appraise", EXAMPLE, "--horizons", "1,x"])).code).toBe(2);
     expect((await cli(["appraise", EXAMPLE, "--lens", "moral"])).code).toBe(2);
     expect((await cli(["simulate", EXAMPLE, "--draws", "0", "--seed", "1"])).code).toBe(2);
@@ -81,26 +81,33 @@ describe("commands (in process)", () => {
   it("appraise: a per-agency table at each horizon with the penalty flagged", async () => {
     const r = await cli(["appraise", EXAMPLE, "--horizons", "1,5,10"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/10-year horizon \(2025-26 to 2035-36\)\nParty\s+Position\s+PV costs £/);
+    expect(r.out).toMatch(/10 years \(2025-26 to 2034-35\)\nParty\s+Position\s+PV costs £/);
     expect(r.out).toMatch(/County council\s+investor, loses \(!\)\s+7,598,166\s+5,952,129\s+165,289\s+−1,480,748\s+0\.81\s+never/);
-    expect(r.out).toMatch(/Whole system\s+whole system\s+7,598,166\s+11,578,244\s+0\s+3,980,078\s+1\.52\s+2030-31/);
+    expect(r.out).toMatch(/Families \(households\)\s+payer\s+0\s+0\s+−2,582,559\s+−2,582,559/);
+    expect(r.out).toMatch(/Public sector\s+public bodies together\s+7,598,166\s+8,995,685\s+2,582,559\s+3,980,078\s+1\.52\s+2030-31/);
+    expect(r.out).toMatch(/Whole system\s+whole system\s+7,598,166\s+8,995,685\s+0\s+1,397,519\s+1\.18\s+2030-31/);
   });
   it("appraise --format json|csv|md, --lens", async () => {
     const json = JSON.parse((await cli(["appraise", EXAMPLE, "--format", "json"])).out);
     expect(json.horizons[2].agencies.council.npv).toBe("-1480748.29");
     const csv = parse((await cli(["appraise", EXAMPLE, "--format", "csv", "--horizons", "10"])).out, { columns: true }) as Record<string, string>[];
-    expect(csv.find((r) => r.party === "system")).toMatchObject({ horizon: "10", npv: "3980078.25" });
+    expect(csv.find((r) => r.party === "public-sector")).toMatchObject({ horizon: "10", npv: "3980078.25" });
+    expect(csv.find((r) => r.party === "system")).toMatchObject({ horizon: "10", npv: "1397519.02" });
     expect((await cli(["appraise", EXAMPLE, "--format", "md"])).out).toContain("| :-- | :-- | --: |");
     const social = JSON.parse((await cli(["appraise", EXAMPLE, "--format", "json", "--lens", "social"])).out);
     expect(social.lens).toBe("social");
     expect(social.horizons[2].system.npv).toBe(appraise(familySupport, { lens: "social" }).horizons[2]!.system.npv.toFixed(2));
   });
   it("appraise --discount and --timing: the Cheshire West 108/41 reproduced undiscounted", async () => {
-    const r = await cli(["appraise", "examples/cases/cheshire-west.json", "--discount", "0", "--horizons", "4", "--format", "json"]);
+    // "£108m over five years": five financial years, 2013-14 to 2017-18; the public bodies' savings.
+    const r = await cli(["appraise", "examples/cases/cheshire-west.json", "--discount", "0", "--horizons", "5", "--format", "json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.discount).toEqual({ rate: "0" });
-    expect(json.horizons[0].system).toMatchObject({ pvCosts: "41000000", pvSavings: "108000000", bcr: "2.634146" });
+    expect(json.horizons[0].label).toBe("5 years (2013-14 to 2017-18)");
+    const ps = json.horizons[0].publicSector;
+    expect(Number(ps.pvSavings) + Number(ps.pvTransfers)).toBe(108000000);
+    expect(ps).toMatchObject({ pvCosts: "41000000", bcr: "2.634146" });
     const flat = JSON.parse((await cli(["appraise", EXAMPLE, "--discount", "0.035", "--timing", "mid", "--format", "json"])).out);
     expect(flat.timing).toBe("mid");
     expect((await cli(["appraise", EXAMPLE, "--discount", "two"])).code).toBe(2);

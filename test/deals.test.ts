@@ -96,8 +96,11 @@ describe("gainshare", () => {
     for (const v of Object.values(range.payersAtMax)) expect(v.gte(0)).toBe(true);
   });
   it("says when no share closes the gap", () => {
-    const range = gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 5 });
+    // Over six years the council needs 55.13% of the others' savings but the NHS goes negative above 47.23%.
+    const range = gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 6 });
     expect(range).toMatchObject({ ok: false, reason: "no-deal-closes-gap" });
+    // Over five years even all of their savings would not be enough.
+    expect(gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 5 })).toMatchObject({ ok: false, reason: "receivers-cannot-break-even" });
     const one = gainshareRange(familySupport, { deal: { id: "gs", from: ["hmt"], to: ["council"] }, horizon: 10 });
     expect(one).toMatchObject({ ok: false, reason: "receivers-cannot-break-even" });
   });
@@ -138,7 +141,8 @@ describe("gainshare", () => {
 describe("other deal rules", () => {
   it("amortises the £800,000 loan at 5% over 10 years like Excel's PMT", () => {
     // Juno CIC (Demos, The Reform Dividend, 2024): Liverpool City Region loaned £800,000 at 5% over ten years.
-    const s = applyDeals(buildLedger(withDeals([{ type: "loan", id: "juno", lender: "hmt", borrower: "council", principal: 800000, rate: 0.05, term: 10, prices: "real" }]))).deals[0]!;
+    const eleven = { appraisal: { ...familySupport.appraisal, years: 11 } };
+    const s = applyDeals(buildLedger(withDeals([{ type: "loan", id: "juno", lender: "hmt", borrower: "council", principal: 800000, rate: 0.05, term: 10, prices: "real" }], eleven))).deals[0]!;
     const pmt = -excel.PMT(0.05, 10, 800000);
     for (const row of s.schedule.slice(1, 10)) expect(Number(row.payment)).toBeCloseTo(pmt, 2);
     expect(s.schedule.at(-1)!.balance!.toString()).toBe("0");

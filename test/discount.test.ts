@@ -59,12 +59,15 @@ describe("Green Book discount factors", () => {
   it("reports the rate in force each year", () => {
     expect(discountRates(32).slice(29).map(Number)).toEqual([0.035, 0.035, 0.03, 0.03]);
   });
-  it("offers mid-year timing: half a year less discounting from year 1", () => {
+  it("offers mid-year timing: every year's flows half a year later, year 0 included", () => {
     const end = discountFactors(3, { rate: 0.1 });
     const mid = discountFactors(3, { rate: 0.1 }, { timing: "mid" });
-    expect(mid[0]!.toString()).toBe("1");
-    expect(mid[1]!.toFixed(12)).toBe((1 / Math.sqrt(1.1)).toFixed(12));
-    expect(mid[3]!.toFixed(12)).toBe(end[2]!.div(Math.sqrt(1.1)).toFixed(12));
+    expect(mid[0]!.toFixed(12)).toBe((1 / Math.sqrt(1.1)).toFixed(12));
+    expect(mid[1]!.toFixed(12)).toBe((1 / 1.1 / Math.sqrt(1.1)).toFixed(12));
+    expect(mid[3]!.toFixed(12)).toBe(end[3]!.div(Math.sqrt(1.1)).toFixed(12));
+    // Across a band edge the half year takes the next year's rate (STPR: 3% from year 31).
+    const stpr = discountFactors(30, "stpr", { timing: "mid" });
+    expect(stpr[30]!.toFixed(15)).toBe(discountFactors(30)[30]!.div(Math.sqrt(1.03)).toFixed(15));
   });
   it("offers float factors equal to the exact ones", () => {
     const exact = discountFactors(100);

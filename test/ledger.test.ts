@@ -63,21 +63,25 @@ describe("buildLedger", () => {
     expect(rows.filter((r) => r.agency === "council").every((r) => r.amount.eq(45000))).toBe(true);
   });
 
-  test.prop([arbitraryModel()], { numRuns: 60 })("agencies sum to the system exactly, every year and line", (input) => {
+  test.prop([arbitraryModel()], { numRuns: 60 })("agencies sum to the system exactly, every year and line; transfers net to zero; the public sector is its public bodies", (input) => {
     const ledger = buildLedger(input);
-    const ids = ledger.model.agencies.map((a) => a.id);
-    const { system, agencies } = annualFlows(ledger.rows, ids, ledger.years);
-    for (let t = 0; t <= ledger.years; t++) {
+    const ids = ledger.plan.agencies.map((a) => a.id);
+    const publicIds = ledger.plan.agencies.filter((a) => a.sector === "public").map((a) => a.id);
+    const factors = Object.fromEntries(Object.entries(ledger.schedules).map(([k, s]) => [k, discountFactors(ledger.years - 1, s)]));
+    const { system, publicSector, agencies } = annualFlows(ledger.rows, ledger.plan.agencies, ledger.years, factors);
+    for (let t = 0; t < ledger.years; t++) {
       expect(system.net[t]!.equals(sum(ids.map((id) => agencies[id]!.net[t]!)))).toBe(true);
       expect(system.net[t]!.equals(sum(ledger.rows.filter((r) => r.year === t).map((r) => r.amount)))).toBe(true);
       expect(system.transfers[t]!.isZero()).toBe(true);
+      expect(system.pv.transfers[t]!.isZero()).toBe(true);
+      expect(publicSector.net[t]!.equals(sum(publicIds.map((id) => agencies[id]!.net[t]!)))).toBe(true);
+      expect(close(publicSector.pv.net[t]!, sum(publicIds.map((id) => agencies[id]!.pv.net[t]!)), 1e-30)).toBe(true);
     }
-    const lines = new Set(ledger.rows.map((r) => r.line));
-    for (const line of lines) {
-      const mine = ledger.rows.filter((r) => r.line === line);
+    // Every transfer line (cost shunt, transferFrom) books equal and opposite amounts each year.
+    for (const line of new Set(ledger.rows.filter((r) => r.kind === "transfer").map((r) => r.line))) {
       const byYear = new Map<number, Decimal>();
-      for (const r of mine) byYear.set(r.year, (byYear.get(r.year) ?? new Decimal(0)).plus(r.amount));
-      if (line.startsWith("shunt:")) byYear.forEach((v) => expect(v.isZero()).toBe(true));
+      for (const r of ledger.rows.filter((x) => x.line === line)) byYear.set(r.year, (byYear.get(r.year) ?? new Decimal(0)).plus(r.amount));
+      byYear.forEach((v) => expect(v.isZero()).toBe(true));
     }
     for (const r of ledger.rows) expect(r.amount.decimalPlaces()).toBeLessThanOrEqual(12);
   });
@@ -123,23 +127,37 @@ describe("appraise: properties", () => {
   );
   test.prop([arbitraryModel({ withShunts: false }), fc.nat()], { numRuns: 40 })("moving a saving one year later never raises any NPV", (input, pick) => {
     fc.pre((input.outcomes ?? []).length > 0);
-    const later = clone(input);
-    const o = later.outcomes![pick % later.outcomes!.length]!;
-    o.lag = (o.lag ?? 0) + 1;
-    const a = appraise(input, { lens: "social" });
+    const k = pick % input.outcomes!.length;
+    // A transfer moved later helps the party it comes from: keep the moved outcome's values as savings.
+    const before = clone(input);
+    for (const v of before.outcomes![k]!.values) delete v.transferFrom;
+    const later = clone(before);
+    later.outcomes![k]!.lag = (later.outcomes![k]!.lag ?? 0) + 1;
+    const a = appraise(before, { lens: "social" });
     const b = appraise(later, { lens: "social" });
-    a.horizons.forEach((h, k) => {
-      expect(b.horizons[k]!.system.npv.lte(h.system.npv)).toBe(true);
-      for (const [id, m] of Object.entries(h.agencies)) expect(b.horizons[k]!.agencies[id]!.npv.lte(m.npv)).toBe(true);
+    a.horizons.forEach((h, i) => {
+      expect(b.horizons[i]!.system.npv.lte(h.system.npv)).toBe(true);
+      for (const [id, m] of Object.entries(h.agencies)) expect(b.horizons[i]!.agencies[id]!.npv.lte(m.npv)).toBe(true);
     });
   });
-  test.prop([arbitraryModel()], { numRuns: 40 })("a 1-year horizon is year 0 plus year 1 discounted", (input) => {
-    const model = parseModel(input);
+  test.prop([arbitraryModel()], { numRuns: 40 })("a 1-year horizon is year 0 alone; a 2-year horizon adds year 1 discounted", (input) => {
+    const plain = clone(input);
+    for (const l of [...(plain.savings ?? []), ...(plain.outcomes ?? []).flatMap((o) => o.values)]) delete l.discount;
+    const model = parseModel(plain);
     if (!model.ok) throw new Error("generator made an invalid model");
-    const r = appraise(model.model, { horizons: [1], lens: "social" });
+    const two = Math.min(2, model.model.appraisal.years!);
+    const r = appraise(model.model, { horizons: [1, two], lens: "social" });
     const df1 = discountFactors(1)[1]!;
     const net = r.annual.system.net;
-    expect(r.horizons[0]!.system.npv.minus(net[0]!.plus(net[1]!.times(df1))).abs().lte(1e-20)).toBe(true);
+    expect(r.horizons[0]!.system.npv.equals(net[0]!)).toBe(true);
+    if (two === 2) expect(r.horizons[1]!.system.npv.minus(net[0]!.plus(net[1]!.times(df1))).abs().lte(1e-20)).toBe(true);
+  });
+  test.prop([arbitraryModel(), fc.constantFrom("end" as const, "mid" as const)], { numRuns: 40 })("each row is discounted with its own line's schedule", (input, timing) => {
+    const ledger = buildLedger(input);
+    const r = appraise(input, { lens: "social", timing, horizons: [ledger.years] });
+    // Independently: every row × the factor of its own schedule in its year.
+    const expected = sum(ledger.rows.map((row) => row.amount.times(discountFactors(ledger.years - 1, ledger.schedules[row.discount]!, { timing })[row.year]!)));
+    expect(r.horizons[0]!.system.npv.minus(expected).abs().lte(1e-18)).toBe(true);
   });
   test.prop([arbitraryModel()], { numRuns: 40 })("system NPV is the sum of agency NPVs; lenses nest", (input) => {
     const fiscal = appraise(input, { lens: "fiscal" });

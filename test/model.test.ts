@@ -71,9 +71,9 @@ describe("parseModel", () => {
     m.costs[1].years = [0, 12];
     m.agencies[0].budgets[1].fundingEndsYear = 30;
     m.appraisal.horizons = [1, 5, 20];
-    expectError(m, "costs[1].years[1]", /outside the appraisal period 0..10/);
+    expectError(m, "costs[1].years[1]", /outside the appraisal period 0..9 \(10 years/);
     expectError(m, "agencies[0].budgets[1].fundingEndsYear", /outside/);
-    expectError(m, "appraisal.horizons[2]", /beyond appraisal.years/);
+    expectError(m, "appraisal.horizons[2]", /a 20-year horizon is longer than the appraisal \(appraisal.years is 10\)/);
     // Shape errors are reported first (references are checked once the shape is right).
     m.outcomes[2].deadweight = -0.1;
     expectError(m, "outcomes[2].deadweight", /≥ 0/);

@@ -63,12 +63,12 @@ describe("examples/notebook.ipynb", () => {
     const shown = JSON.parse(deno.stdout.slice(marker + "@@shown".length)) as { cell: number; kind: string; bundle: Record<string, unknown> }[];
 
     const results = shown.filter((s) => s.kind === "result").map((s) => s.bundle["text/plain"]);
-    expect(results[0]).toBe("Early help for families: a council-funded family support service: whole-system NPV over 10 years £3,980,078.25");
+    expect(results[0]).toBe("Early help for families: a council-funded family support service: whole-system NPV over 10 years £1,397,519.02");
     expect(results[1]).toMatch(/^Council NPV over 10 years: mean −£1\.\dm, chance it is positive \d+\.\d%$/);
 
     const markdown = shown.map((s) => s.bundle["text/markdown"]).filter((m): m is string => typeof m === "string");
     expect(markdown[0]).toContain("| County council | investor, loses ⚠ | 7,598,166 | 5,952,129 | 165,289 | −1,480,748 | 0.81 | never |");
-    expect(markdown[1]).toMatch(/^- Over the 5-year horizon/);
+    expect(markdown[1]).toMatch(/^- Over 10 years \(2025-26 to 2034-35\)/);
 
     const charts = shown.filter((s) => "application/vnd.vegalite.v5+json" in s.bundle);
     expect(charts).toHaveLength(3);

@@ -79,12 +79,12 @@ describe("chart data", () => {
   });
   it("cumulative position ends at each party's NPV over the whole appraisal, paybacks match the appraisal", () => {
     const { points, paybacks } = cumulativeData(result);
-    const last = result.horizons.find((h) => h.years === result.years.length - 1)!;
+    const last = result.horizons.find((h) => h.years === result.years.length)!;
     const end = (party: string) => points.filter((p) => p.party === party).at(-1)!.cumulative;
     expect(end("Whole system")).toBeCloseTo(last.system.npv.toNumber(), 2);
     expect(end("County council (investor)")).toBeCloseTo(last.agencies.council!.npv.toNumber(), 2);
     expect(paybacks).toEqual([
-      expect.objectContaining({ party: "County council (investor)", text: "no payback by 2035-36" }),
+      expect.objectContaining({ party: "County council (investor)", text: "no payback by 2034-35" }),
       expect.objectContaining({ party: "Whole system", t: last.system.discountedPaybackYear, text: `payback ${result.years[last.system.discountedPaybackYear!]}` }),
     ]);
   });

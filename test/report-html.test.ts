@@ -29,11 +29,12 @@ describe("buildReportHtml", async () => {
   });
   it("has the headline, the penalty in words, a table per horizon and the assumptions register", () => {
     expect(page).toContain("<h1>Early help for families: a council-funded family support service</h1>");
-    expect(page).toContain('<div class="label">Whole-system NPV</div><div class="value">£4.0m</div>');
+    expect(page).toContain('<div class="label">Whole-system NPV</div><div class="value">£1.4m</div>');
+    expect(page).toContain('<div class="label">Public-sector NPV</div><div class="value">£4.0m</div>');
     expect(page).toContain('<div class="label">County council NPV</div><div class="value neg">−£1.5m</div>');
     expect(page).toContain("passing back £1.5m in present value");
-    expect(page.match(/<h3>\d+-year horizon/g)).toHaveLength(3);
-    expect(page.match(/<tr class="gap">/g)).toHaveLength(2);
+    expect(page.match(/<h3>\d+ years? \(/g)).toHaveLength(3);
+    expect(page.match(/<tr class="gap">/g)).toHaveLength(1);
     for (const note of result.notes) expect(page).toContain(escapeHtml(note));
     expect(page).toContain("Funding cliff");
   });
@@ -69,7 +70,7 @@ describe("buildReportHtml", async () => {
     expect(council[4]).toBe("−1,480,748"); // 10 years before the deal, as without deals
     const system = cells(section.match(/<tr class="system"><td>Whole system<\/td>(.*?)<\/tr>/)![1]!);
     for (let i = 0; i < system.length; i += 2) expect(system[i]).toBe(system[i + 1]);
-    expect(html).toMatch(/With the deals, County council&#39;s net present value over the 10-year horizon \(2025-26 to 2035-36\) moves from −£1\.5m to /);
+    expect(html).toMatch(/With the deals, County council&#39;s net present value over 10 years \(2025-26 to 2034-35\) moves from −£1\.5m to /);
   });
   it("shows the Monte Carlo table and leaves out the uncertainty section when there is none", async () => {
     expect(page).toContain("<td>Whole system</td><td class=\"num\">£4.0m</td><td class=\"num\">£2.6m</td><td class=\"num\">£5.4m</td><td class=\"num\">100.0%</td>");

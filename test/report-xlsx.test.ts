@@ -43,16 +43,16 @@ describe("XLSX workbook", async () => {
         expect(row1).toBe(row2);
         expect(Number(fRow1)).toBe(factorRow);
         expect(lastCol).toBe(fLastCol);
-        // The range ends at the horizon's year: column C is year 0.
-        expect(flows.getCell(`${lastCol}2`).value).toBe(horizon);
-        expect(flows.getCell(`A${row1}`).value).toBe(party);
+        // The range ends at the horizon's last year: column C is year 0, an N-year horizon ends at year N − 1.
+        expect(flows.getCell(`${lastCol}2`).value).toBe(horizon - 1);
+            expect(flows.getCell(`A${row1}`).value).toBe(party);
         expect(flows.getCell(`B${row1}`).value).toBe(["Costs", "Savings", "Transfers"][k]);
       });
       expect(formulaOf(summary.getCell(`F${r}`)).formula).toBe(`D${r}-C${r}+E${r}`);
       expect(formulaOf(summary.getCell(`G${r}`)).formula).toMatch(/^IF\(C\d+\+MAX\(-E\d+,0\)=0,"n\/a",/);
       checked++;
     });
-    expect(checked).toBe(result.horizons.length * (result.agencies.length + 1));
+    expect(checked).toBe(result.horizons.length * (result.agencies.length + 2));
   });
 
   it("cached results are the library's figures, to the penny", async () => {
@@ -61,7 +61,7 @@ describe("XLSX workbook", async () => {
     const summary = (await buildWorkbook(ledger, result)).getWorksheet("Summary")!;
     let row = 6;
     for (const h of result.horizons) {
-      for (const m of [...result.agencies.map((a) => h.agencies[a.id]!), h.system]) {
+      for (const m of [...result.agencies.map((a) => h.agencies[a.id]!), h.publicSector, h.system]) {
         const cached = (col: string) => summary.getCell(`${col}${row}`).result;
         expect(cached("C")).toBeCloseTo(m.pvCosts.toNumber(), 2);
         expect(cached("D")).toBeCloseTo(m.pvSavings.toNumber(), 2);
@@ -103,8 +103,12 @@ describe("XLSX workbook", async () => {
   it("writes mid-year factors as formulas too", async () => {
     const mid = appraiseLedger(ledger, { timing: "mid" });
     const wbMid = await buildWorkbook(ledger, mid);
+    // Every year's flows half a year later: year t's end-of-year factor ÷ √(1 + year t + 1's rate).
+    const f0 = wbMid.getWorksheet("Flows")!.getCell("C7").value as Formula;
+    expect(f0.formula).toBe("C6/SQRT(1+D5)");
+    expect(f0.result).toBeCloseTo(mid.discountFactors[0]!.toNumber(), 12);
     const f = wbMid.getWorksheet("Flows")!.getCell("D7").value as Formula;
-    expect(f.formula).toBe("C6/SQRT(1+D5)");
+    expect(f.formula).toBe("D6/SQRT(1+E5)");
     expect(f.result).toBeCloseTo(mid.discountFactors[1]!.toNumber(), 12);
   });
 });

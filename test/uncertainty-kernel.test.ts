@@ -13,7 +13,7 @@ import { arbitraryModel } from "./helpers/arbitrary-model";
 const family = loadModel({ ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput), uncertainty: undefined });
 type Lens = "fiscal" | "economic" | "social";
 
-/** Exact NPVs (system first, then agencies, by horizon) and the gross PV scale of each. */
+/** Exact NPVs (system first, then the public sector, then agencies, by horizon) and the gross PV scale of each. */
 function exactFigures(model: Model, opts: { lens?: Lens; cashableOnly?: boolean } = {}) {
   const r = appraise(model, opts);
   const ids = model.agencies.map((a) => a.id);
@@ -24,6 +24,7 @@ function exactFigures(model: Model, opts: { lens?: Lens; cashableOnly?: boolean 
     scale.push(Math.abs(m.pvCosts.toNumber()) + Math.abs(m.pvSavings.toNumber()) + Math.abs(m.pvTransfers.toNumber()));
   };
   r.horizons.forEach((h) => push(h.system));
+  r.horizons.forEach((h) => push(h.publicSector));
   ids.forEach((id) => r.horizons.forEach((h) => push(h.agencies[id]!)));
   return { npv, scale };
 }

@@ -1,12 +1,14 @@
 /**
  * Cheshire West and Chester: £108m of savings over five years for £41m of investment. Reproduces
- * the undiscounted 108/41, then shows the Green Book view, the council's incentive gap under an
- * assumed split, the gainshare that closes it, and a switching value.
+ * the undiscounted 108/41 for the public sector, then shows the Green Book view, the council's
+ * incentive gap under an assumed split, the gainshare that closes it, and a switching value.
  */
 import { appraise, gainshareRange, loadModel, switchingValue, type AppraiseOptions, type Model } from "../../src";
-import { agencyTable, at, check, conventionTable, dealTable, gapLines, money, pct, rangeText, type CaseStudy } from "./lib";
+import { agencyTable, at, check, conventionTable, dealTable, gapLines, money, pct, breakEvenValue, rangeText, type CaseStudy } from "./lib";
 
-const FIVE_YEARS = 4;
+/** "Over five years": 2013-14 to 2017-18. */
+const FIVE_YEARS = 5;
+const THREE_YEARS = 3;
 const UNDISCOUNTED: AppraiseOptions = { discount: { rate: 0 }, horizons: [FIVE_YEARS] };
 const LGA = "LGA / Shared Intelligence (2024), Whole-place Community Budgets";
 const PAYERS = ["nhs", "police", "dwp", "moj"];
@@ -15,9 +17,10 @@ export const cheshireWest: CaseStudy = {
   id: "cheshire-west",
   title: "Cheshire West and Chester whole-place business cases",
   headline(model) {
-    const h = at(appraise(model, UNDISCOUNTED), FIVE_YEARS).system;
+    // The business cases' figures are the public sector's: DWP's benefit savings (a transfer from households) count.
+    const h = at(appraise(model, UNDISCOUNTED), FIVE_YEARS).publicSector;
     return [
-      check("Savings over five years (£m)", LGA, 108, h.pvSavings.div(1e6), { prefix: "£", suffix: "m" }),
+      check("Savings over five years (£m)", LGA, 108, h.pvSavings.plus(h.pvTransfers).div(1e6), { prefix: "£", suffix: "m" }),
       check("Investment (£m)", LGA, 41, h.pvCosts.div(1e6), { prefix: "£", suffix: "m" }),
       check("Savings per £1 invested (108 / 41)", LGA, 2.63, h.bcr!, { prefix: "£", places: 2 }),
     ];
@@ -26,7 +29,7 @@ export const cheshireWest: CaseStudy = {
     const result = appraise(model);
     const range = gainshareRange(model, { deal: { id: "partners-gainshare", from: PAYERS, to: ["council"] }, horizon: FIVE_YEARS });
     const blocks = [
-      `**Discounting and horizon** (system, 2013-14 prices):\n\n${conventionTable(model, { discount: { rate: 0 } }, "m")}`,
+      `**Discounting and horizon** (public sector, the business cases' view, 2013-14 prices):\n\n${conventionTable(model, { discount: { rate: 0 } }, "m", "Undiscounted", "publicSector")}`,
       `**Who pays and who gains** (Green Book, five years):\n\n${agencyTable(result, FIVE_YEARS, "m")}`,
       `**Prevention penalty.**\n\n${gapLines(result, "m")}`,
     ];
@@ -43,10 +46,17 @@ export const cheshireWest: CaseStudy = {
 };
 
 function switching(model: Model): string {
-  const system = switchingValue(model, "outcomes.savings.success", { horizon: FIVE_YEARS });
-  const council = switchingValue(model, "outcomes.savings.success", { horizon: FIVE_YEARS, agency: "council" });
-  const short = switchingValue(model, "outcomes.savings.success", { horizon: 2 });
-  const say = (sv: typeof system, who: string) =>
-    sv.found ? `${who} breaks even if ${pct(sv.value)} of the expected savings are realised` : `${who} does not break even even if every expected saving is realised`;
-  return `**Switching values** (share of the business cases' savings that must materialise, Green Book): over five years ${say(system, "the system")}; over three years (to ${appraise(model).years[2]}) ${say(short, "the system")}. With the assumed split, ${say(council, "the council")} (its five-year NPV at 100% is ${money(at(appraise(model), FIVE_YEARS).agencies.council!.npv, "m", 2)}): only a transfer closes its gap.`;
+  const path = "outcomes.savings.success";
+  const five = breakEvenValue(model, path, FIVE_YEARS, [0, 1]);
+  const three = breakEvenValue(model, path, THREE_YEARS, [0, 1]);
+  const society = breakEvenValue(model, path, FIVE_YEARS, [0, 1], { view: "system" });
+  const council = switchingValue(model, path, { horizon: FIVE_YEARS, agency: "council" });
+  const say = (share: number | null, who: string) =>
+    share !== null ? `${who} breaks even if ${pct(share)} of the expected savings are realised` : `${who} does not break even even if every expected saving is realised`;
+  const result = appraise(model);
+  return (
+    `**Switching values** (share of the business cases' savings that must materialise, Green Book): over five years ${say(five, "the public sector")}; over three years (to ${result.years[THREE_YEARS - 1]}) ${say(three, "the public sector")}. ` +
+    `Society, for which DWP's benefit savings are a transfer, needs ${society !== null ? pct(society) : "more than all of them"} over five years. ` +
+    `With the assumed split, ${say(council.found ? council.value : null, "the council")} (its five-year NPV at 100% is ${money(at(result, FIVE_YEARS).agencies.council!.npv, "m", 2)}): only a transfer closes its gap.`
+  );
 }

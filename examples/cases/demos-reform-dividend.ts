@@ -8,8 +8,11 @@ import { appraise, brent, setInputs, switchingValue, type Model } from "../../sr
 import { agencyTable, at, check, money, pct, table, type CaseStudy } from "./lib";
 
 const DEMOS = "Demos (2024), Methodological annex";
+/** Year indices: 2034-35 (the last) and 2033-34. */
 const LAST = 9;
 const Y2033 = 8;
+/** The annex's ten years, 2025-26 to 2034-35. */
+const TEN_YEARS = 10;
 const bn = { prefix: "£", suffix: "bn" };
 
 /** The annex's own convention: cash terms (no deflation) and no discounting. */
@@ -50,18 +53,18 @@ export const demosReformDividend: CaseStudy = {
       return [fy, money(c.costs[t]!, "bn"), money(c.savings[t]!, "bn"), money(c.net[t]!, "bn"), money(real.annual.system.net[t]!, "bn"), money(pv, "bn"), money(cumulative, "bn")];
     });
     const profile = table(["Year", "Costs (cash)", "Savings (cash)", "Net (cash)", "Net, 2025-26 prices", "Net, discounted (STPR)", "Cumulative discounted"], rows);
-    const c10 = at(cash, LAST).system;
-    const g10 = at(green, LAST).system;
-    const npv = (m: Model) => at(appraise(m, { horizons: [LAST] }), LAST).system.npv.toNumber();
+    const c10 = at(cash, TEN_YEARS).system;
+    const g10 = at(green, TEN_YEARS).system;
+    const npv = (m: Model) => at(appraise(m, { horizons: [TEN_YEARS] }), TEN_YEARS).system.npv.toNumber();
     const uplift = brent((u) => npv(withUplift(model, u)), 0.001, 0.02, { xtol: 1e-7 });
-    const share = switchingValue(model, "outcomes.productivity.success", { horizon: LAST });
-    const homeOffice = at(green, LAST).agencies["home-office"]!;
+    const share = switchingValue(model, "outcomes.productivity.success", { horizon: TEN_YEARS });
+    const homeOffice = at(green, TEN_YEARS).agencies["home-office"]!;
     return [
       `**The annex profile, restated** (costs and savings in £bn; cash as published, then in 2025-26 prices at 1.93% a year, then discounted at STPR):\n\n${profile}`,
       `**What the convention does.** Over the ten years to ${green.years[LAST]} the annex's cash, undiscounted figures give net savings of ${money(c10.npv, "bn")} (benefit-cost ratio ${c10.bcr!.toFixed(2)}); in real terms discounted at STPR the NPV is ${money(g10.npv, "bn")} (BCR ${g10.bcr!.toFixed(2)}). ` +
-        `Cumulative net savings turn positive for good in ${green.years[c10.paybackYear ?? 0]} in cash terms and in ${g10.discountedPaybackYear === null ? "none of the ten years" : green.years[g10.discountedPaybackYear]} once discounted: the programme costs more than it saves for the first ${g10.discountedPaybackYear ?? LAST + 1} years, longer than a spending review.`,
+        `Cumulative net savings turn positive for good in ${green.years[c10.paybackYear ?? 0]} in cash terms and in ${g10.discountedPaybackYear === null ? "none of the ten years" : green.years[g10.discountedPaybackYear]} once discounted: the programme costs more than it saves for the first ${g10.discountedPaybackYear ?? TEN_YEARS} years, longer than a spending review.`,
       `**Switching values** (system NPV over the ten years, Green Book): the productivity uplift could fall from 2% a year to ${pct(uplift.x, 2)} before the NPV reaches zero; equivalently, ${share.found ? pct(share.value, 1) : "no share"} of the projected savings must materialise.`,
-      `**Who pays and who gains** (assumed split, Green Book, ten years). The Home Office pays for police pay restoration but is not one of the five departments whose productivity rises, so it is out of pocket by ${money(homeOffice.npv.neg(), "bn")}:\n\n${agencyTable(green, LAST, "bn")}`,
+      `**Who pays and who gains** (assumed split, Green Book, ten years). The Home Office pays for police pay restoration but is not one of the five departments whose productivity rises, so it is out of pocket by ${money(homeOffice.npv.neg(), "bn")}:\n\n${agencyTable(green, TEN_YEARS, "bn")}`,
     ];
   },
 };

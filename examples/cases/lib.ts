@@ -7,9 +7,12 @@
 import { readFileSync } from "node:fs";
 import {
   appraise,
+  brent,
   formatPounds,
+  horizonLabel,
   loadModel,
   roundTo,
+  setInputs,
   toDecimal,
   type Appraisal,
   type AppraiseOptions,
@@ -120,17 +123,42 @@ const POSITION: Record<string, string> = {
   "investor-loses": "pays, loses",
   "investor-gains": "pays, gains",
   "investor-breaks-even": "pays, breaks even",
+  payer: "pays out",
   "beneficiary-gains": "gains",
   "beneficiary-loses": "loses",
   uninvolved: "–",
 };
 
-/** A horizon in words: "2013-14 to 2017-18 (horizon 4)". */
+/** A horizon in words: "5 years (2013-14 to 2017-18)" (a horizon of N years covers years 0..N − 1). */
 export function span(result: Pick<Appraisal, "years">, years: number): string {
-  return `${result.years[0]} to ${result.years[years]} (horizon ${years})`;
+  return horizonLabel(years, result.years);
 }
 
-/** Every involved agency at one horizon: PV costs, PV savings, transfers, NPV, position; then the system. */
+/** Whether the model has parties outside the public sector (households, business, third sector). */
+export function hasNonPublic(result: Pick<Appraisal, "agencies">): boolean {
+  return result.agencies.some((a) => a.sector !== "public");
+}
+
+/** Whose figures: the whole system (society: everyone) or the public sector (public bodies only). */
+export type View = "system" | "publicSector";
+
+/**
+ * The closing rows of a party table: the whole system, preceded by the public sector when some
+ * party is not a public body (then the system is society, and transfers such as benefits not paid
+ * count for the public sector but net to zero for society).
+ */
+function totalRows(result: Appraisal, h: HorizonResult, cells: (m: HorizonResult["system"], view: View) => string[]): string[][] {
+  if (!hasNonPublic(result)) return [["**Whole system**", ...cells(h.system, "system")]];
+  return [
+    ["**Public sector**", ...cells(h.publicSector, "publicSector")],
+    ["**Whole system (society)**", ...cells(h.system, "system")],
+  ];
+}
+
+/**
+ * Every involved party at one horizon: PV costs, PV savings, transfers, NPV, position; then the
+ * public sector (when some party is not public) and the whole system.
+ */
 export function agencyTable(result: Appraisal, years: number, unit: Unit, places?: number): string {
   const h = at(result, years);
   const rows = result.agencies
@@ -139,8 +167,15 @@ export function agencyTable(result: Appraisal, years: number, unit: Unit, places
       const m = h.agencies[a.id]!;
       return [a.name, money(m.pvCosts, unit, places), money(m.pvSavings, unit, places), money(m.pvTransfers, unit, places), money(m.npv, unit, places), POSITION[m.position]!];
     });
-  const s = h.system;
-  rows.push(["**Whole system**", money(s.pvCosts, unit, places), money(s.pvSavings, unit, places), "", `**${money(s.npv, unit, places)}**`, `BCR ${ratio(s.bcr)}`]);
+  rows.push(
+    ...totalRows(result, h, (m, view) => [
+      money(m.pvCosts, unit, places),
+      money(m.pvSavings, unit, places),
+      view === "publicSector" ? money(m.pvTransfers, unit, places) : "",
+      `**${money(m.npv, unit, places)}**`,
+      `BCR ${ratio(m.bcr)}`,
+    ]),
+  );
   return table(["Agency", "PV costs", "PV savings", "Transfers", "NPV", "Position"], rows);
 }
 
@@ -151,34 +186,36 @@ export function dealTable(result: Appraisal, years: number, unit: Unit, places?:
   const rows = result.agencies
     .filter((a) => before.agencies[a.id]!.position !== "uninvolved" || after.agencies[a.id]!.position !== "uninvolved")
     .map((a) => [a.name, money(before.agencies[a.id]!.npv, unit, places), money(after.agencies[a.id]!.npv, unit, places), POSITION[after.agencies[a.id]!.position]!]);
-  rows.push(["**Whole system**", money(before.system.npv, unit, places), money(after.system.npv, unit, places), ""]);
+  rows.push(...totalRows(result, after, (m, view) => [money(before[view].npv, unit, places), money(m.npv, unit, places), ""]));
   return table(["Party", "NPV without the deal", "NPV with the deal", "Position with the deal"], rows);
 }
 
 /**
- * The system at each horizon under the published convention and under the model's own (Green
- * Book) settings: the effect of discounting and of the horizon in one table.
+ * The system (or the public sector) at each horizon under the published convention and under the
+ * model's own (Green Book) settings: the effect of discounting and of the horizon in one table.
  */
-export function conventionTable(model: Model, published: AppraiseOptions, unit: Unit, label = "Undiscounted"): string {
+export function conventionTable(model: Model, published: AppraiseOptions, unit: Unit, label = "Undiscounted", view: View = "system"): string {
   const a = appraise(model, published);
   const g = appraise(model);
   return table(
     ["Horizon", `${label}: NPV`, `${label}: BCR`, "Green Book (STPR): NPV", "Green Book: BCR"],
     g.horizons.map((h) => {
-      const p = at(a, h.years);
-      return [span(g, h.years), money(p.system.npv, unit), ratio(p.system.bcr), money(h.system.npv, unit), ratio(h.system.bcr)];
+      const p = at(a, h.years)[view];
+      return [h.label, money(p.npv, unit), ratio(p.bcr), money(h[view].npv, unit), ratio(h[view].bcr)];
     }),
   );
 }
 
-/** Incentive gaps in words: who loses while the system gains, and the transfer that closes it. */
+/** Incentive gaps in words: who loses while the system (society) gains, and the transfer that closes it. */
 export function gapLines(result: Appraisal, unit: Unit): string {
   if (result.incentiveGaps.length === 0) return "No incentive gap: at no horizon does the system gain while an agency loses.";
+  const mixed = hasNonPublic(result);
   return result.incentiveGaps
     .map((g) => {
       const name = result.agencies.find((a) => a.id === g.agency)!.name;
       const share = g.shareOfGainersSavings ? `, ${pct(g.shareOfGainersSavings)} of the gainers' PV savings` : "";
-      return `- To ${result.years[g.horizon]} (horizon ${g.horizon}): the system gains ${money(g.systemNpv, unit)} but ${name} loses ${money(g.agencyNpv.neg(), unit)}; closing the gap takes a transfer of ${money(g.transferNeeded, unit)} in present value${share}.`;
+      const who = mixed && g.publicSectorNpv ? `society gains ${money(g.systemNpv, unit)} (the public sector ${money(g.publicSectorNpv, unit)})` : `the system gains ${money(g.systemNpv, unit)}`;
+      return `- Over ${span(result, g.horizon)}: ${who} but ${name} loses ${money(g.agencyNpv.neg(), unit)}; closing the gap takes a transfer of ${money(g.transferNeeded, unit)} in present value${share}.`;
     })
     .join("\n");
 }
@@ -187,7 +224,23 @@ export function gapLines(result: Appraisal, unit: Unit): string {
 export function rangeText(range: ShareRange, payers: string, receivers: string): string {
   if (!range.ok) return range.message;
   const most = range.maxShare.lt(1) ? ` (${payers} still break even at any share up to ${pct(range.maxShare, 1)})` : "";
-  return `${payers} paying ${receivers} ${pct(range.minShare, 2)} of their savings closes the gap at horizon ${range.horizon}${most}`;
+  return `${payers} paying ${receivers} ${pct(range.minShare, 2)} of their savings closes the gap over ${range.horizon} years${most}`;
+}
+
+/**
+ * A switching value for the public sector (or the whole system): the value of one input, within
+ * `bounds`, at which that view's NPV over `horizon` years is zero, or null when the NPV keeps its
+ * sign across the range (found with \`brent\` on exact appraisals; the library's \`switchingValue\`
+ * measures the system or one agency, searching a grid first).
+ */
+export function breakEvenValue(model: Model, path: string, horizon: number, bounds: [number, number], options: AppraiseOptions & { view?: View } = {}): number | null {
+  const { view = "publicSector", ...appraiseOptions } = options;
+  const npv = (x: number) => at(appraise(setInputs(model, { [path]: x }), { ...appraiseOptions, horizons: [horizon] }), horizon)[view].npv.toNumber();
+  const [lo, hi] = [npv(bounds[0]), npv(bounds[1])];
+  if (lo === 0) return bounds[0];
+  if (hi === 0) return bounds[1];
+  if (Math.sign(lo) === Math.sign(hi)) return null;
+  return brent(npv, bounds[0], bounds[1], { xtol: 1e-9, fa: lo, fb: hi }).x;
 }
 
 /** Drops an outcome (and any deal or shunt reference to it is the caller's concern). */

@@ -13,7 +13,7 @@ import { familySupport, showBeforeAfter, showDeals } from "./show";
 const model = familySupport();
 const deal = { id: "gainshare", label: "Gainshare to the council", from: ["police", "moj", "dwp", "hmt", "nhs"], to: ["council"] };
 
-for (const horizon of [5, 10]) {
+for (const horizon of [5, 6, 10]) {
   const range = gainshareRange(model, { deal, horizon });
   console.log(
     range.ok

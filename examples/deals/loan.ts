@@ -8,10 +8,11 @@ import { appraise, excel, formatPounds } from "../../src";
 
 const result = appraise({
   title: "Juno CIC: a social loan for children's homes",
-  appraisal: { baseYear: "2024-25", priceBase: "2024-25", prices: { inflation: 0.02 }, horizons: [10], years: 10 },
+  // Eleven financial years: drawn in 2024-25, repaid 2025-26 to 2034-35.
+  appraisal: { baseYear: "2024-25", priceBase: "2024-25", prices: { inflation: 0.02 }, horizons: [11], years: 11 },
   agencies: [
     { id: "lcr", name: "Liverpool City Region", kind: "combined-authority" },
-    { id: "juno", name: "Juno CIC", kind: "social-enterprise" },
+    { id: "juno", name: "Juno CIC", kind: "social-enterprise", sector: "third-sector" },
   ],
   deals: [{ type: "loan", id: "loan", label: "£800,000 at 5% over 10 years", lender: "lcr", borrower: "juno", principal: 800000, rate: 0.05, term: 10 }],
 });

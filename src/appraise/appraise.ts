@@ -1,17 +1,19 @@
 import type { Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { discountFactors, type DiscountSchedule, type Timing } from "../discount";
-import { InvalidModelError, type Lens, type Model } from "../model";
-import { annualFlows, buildLedger, selectRows, type AnnualFlows, type Ledger } from "../ledger";
+import { InvalidModelError, type Lens, type Model, type Sector } from "../model";
+import { annualFlows, buildLedger, selectRows, type FactorsBySchedule, type Ledger, type PartyFlows } from "../ledger";
 import { applyDeals, type DealSummary, type DealtLedger } from "../deals";
 import { metricsFor, type Metrics } from "./metrics";
 import { fundingCliffs, incentiveGaps, positionOf, settlementView, type FundingCliff, type IncentiveGap, type Position, type SettlementView } from "./penalty";
 
 /** Settings that override the model's own `appraisal` block for one run. */
 export interface AppraiseOptions {
+  /** Horizons in years: 5 covers appraisal years 0..4. */
   horizons?: number[];
   lens?: Lens;
   cashableOnly?: boolean;
+  /** Replaces the appraisal's discount schedule (lines with their own `discount` keep theirs). */
   discount?: DiscountSchedule;
   timing?: Timing;
 }
@@ -19,10 +21,18 @@ export interface AppraiseOptions {
 /** An agency's metrics at a horizon, with its place in the prevention penalty. */
 export type AgencyMetrics = Metrics & { position: Position };
 
-/** Everything measured at one horizon (years 0..years). */
+/** Everything measured at one horizon: its first `years` financial years (0..years − 1). */
 export interface HorizonResult {
   years: number;
+  /** First and last financial year covered, e.g. "2025-26" and "2029-30". */
+  from: string;
+  to: string;
+  /** In words: "5 years (2025-26 to 2029-30)". */
+  label: string;
+  /** Society: every party (the Green Book's NPSV under the social lens). Transfers net to zero. */
   system: Metrics;
+  /** The public sector (Exchequer): public bodies only. */
+  publicSector: Metrics;
   agencies: Record<string, AgencyMetrics>;
 }
 
@@ -31,7 +41,15 @@ export interface AgencySummary {
   id: string;
   name: string;
   kind: string | null;
+  sector: Sector;
   settlement: SettlementView;
+}
+
+/** A discount schedule used by some lines, with its factors for years 0..n − 1. */
+export interface ScheduleUse {
+  key: string;
+  schedule: DiscountSchedule;
+  factors: Decimal[];
 }
 
 /** The result of {@link appraise}: exact figures for the system and every agency at every horizon. */
@@ -43,17 +61,20 @@ export interface Appraisal {
   cashableOnly: boolean;
   discount: DiscountSchedule;
   timing: Timing;
-  /** Financial-year labels of appraisal years 0..N. */
+  /** Financial-year labels of appraisal years 0..n − 1. */
   years: string[];
+  /** Factors of the appraisal's own schedule, years 0..n − 1. */
   discountFactors: Decimal[];
+  /** Every schedule lines use ("appraisal" first), with its factors. */
+  schedules: ScheduleUse[];
   agencies: AgencySummary[];
   horizons: HorizonResult[];
   incentiveGaps: IncentiveGap[];
   fundingCliffs: FundingCliff[];
-  /** Undiscounted yearly flows under the chosen lens, for tables and charts. */
-  annual: { system: AnnualFlows; agencies: Record<string, AnnualFlows> };
+  /** Yearly flows under the chosen lens (real terms, and each year's present value), for tables and charts. */
+  annual: PartyFlows;
   /** The same figures without the model's deals (null when it has none): each party before and after. */
-  beforeDeals: { horizons: HorizonResult[]; incentiveGaps: IncentiveGap[]; annual: { system: AnnualFlows; agencies: Record<string, AnnualFlows> } } | null;
+  beforeDeals: { horizons: HorizonResult[]; incentiveGaps: IncentiveGap[]; annual: PartyFlows } | null;
   /** What each deal moved between parties, in order. */
   deals: DealSummary[];
   /** The model's assumptions register. */
@@ -62,12 +83,27 @@ export interface Appraisal {
 
 function checkOptions(options: AppraiseOptions, years: number): void {
   const errors = (options.horizons ?? []).flatMap((h, i) =>
-    Number.isInteger(h) && h >= 0 && h <= years ? [] : [{ path: `options.horizons[${i}]`, message: `expected a whole number of years from 0 to ${years}, got ${h}` }],
+    Number.isInteger(h) && h >= 1 && h <= years ? [] : [{ path: `options.horizons[${i}]`, message: `expected a whole number of years from 1 to ${years}, got ${h}` }],
   );
   if (options.lens !== undefined && !["fiscal", "economic", "social"].includes(options.lens)) {
     errors.push({ path: "options.lens", message: `expected "fiscal", "economic" or "social", got ${JSON.stringify(options.lens)}` });
   }
   if (errors.length) throw new InvalidModelError(errors);
+}
+
+/**
+ * Names a horizon in words: "5 years (2025-26 to 2029-30)".
+ *
+ * @example
+ * ```ts
+ * horizonLabel(5, financialYearLabels("2025-26", 9)); // "5 years (2025-26 to 2029-30)"
+ * horizonLabel(1, ["2025-26"]);                      // "1 year (2025-26)"
+ * ```
+ */
+export function horizonLabel(years: number, labels: readonly string[]): string {
+  const from = labels[0] ?? "";
+  const to = labels[years - 1] ?? "";
+  return years === 1 ? `1 year (${from})` : `${years} years (${from} to ${to})`;
 }
 
 /**
@@ -78,10 +114,11 @@ function checkOptions(options: AppraiseOptions, years: number): void {
  * ```ts
  * const fiscal = appraiseLedger(ledger);
  * const social = appraiseLedger(ledger, { lens: "social" });
- * social.horizons[2].system.npv.minus(fiscal.horizons[2].system.npv).toFixed(0); // "2332584"
+ * social.horizons[2].system.npv.minus(fiscal.horizons[2].system.npv).toFixed(0); // "4915143"
  * ```
  */
 export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): Appraisal {
+  const plan = ledger.plan;
   const model: Model = ledger.model;
   checkOptions(options, ledger.years);
   const a = model.appraisal;
@@ -90,19 +127,27 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
   const discount = (options.discount ?? a.discount) as DiscountSchedule;
   const timing = options.timing ?? a.timing;
   const horizons = [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y);
-  const factors = discountFactors(ledger.years, discount, { timing });
-  const ids = model.agencies.map((x) => x.id);
-  const years = financialYearLabels(ledger.baseYear, ledger.years);
+  const last = ledger.years - 1;
+  const schedules: ScheduleUse[] = Object.entries(ledger.schedules).map(([key, schedule]) => {
+    const s = key === "appraisal" ? discount : schedule;
+    return { key, schedule: s, factors: discountFactors(last, s, { timing }) };
+  });
+  const factors: FactorsBySchedule = Object.fromEntries(schedules.map((u) => [u.key, u.factors]));
+  const years = financialYearLabels(ledger.baseYear, last);
 
   const measure = (all: Ledger["rows"]) => {
     const rows = selectRows(all, { lens, cashableOnly });
-    const annual = annualFlows(rows, ids, ledger.years);
+    const annual = annualFlows(rows, plan.agencies, ledger.years, factors);
     const results: HorizonResult[] = horizons.map((h) => ({
       years: h,
-      system: metricsFor(annual.system, factors, h),
+      from: years[0]!,
+      to: years[h - 1]!,
+      label: horizonLabel(h, years),
+      system: metricsFor(annual.system, h),
+      publicSector: metricsFor(annual.publicSector, h),
       agencies: Object.fromEntries(
-        ids.map((id) => {
-          const m = metricsFor(annual.agencies[id]!, factors, h);
+        plan.agencies.map(({ id }) => {
+          const m = metricsFor(annual.agencies[id]!, h);
           return [id, { ...m, position: positionOf(m) }];
         }),
       ),
@@ -123,26 +168,29 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
     discount,
     timing,
     years,
-    discountFactors: factors,
-    agencies: model.agencies.map((ag) => ({
+    discountFactors: factors.appraisal as Decimal[],
+    schedules,
+    agencies: plan.agencies.map((ag) => ({
       id: ag.id,
       name: ag.name,
-      kind: ag.kind ?? null,
-      settlement: settlementView(ag, after.annual.agencies[ag.id]!, factors),
+      kind: ag.kind,
+      sector: ag.sector,
+      settlement: settlementView(ag, after.annual.agencies[ag.id]!),
     })),
     horizons: after.results,
-    incentiveGaps: incentiveGaps(after.results),
-    fundingCliffs: fundingCliffs(model, after.rows, factors, years),
+    incentiveGaps: incentiveGaps(after.results, plan.agencies),
+    fundingCliffs: fundingCliffs(plan, after.rows, factors, years),
     annual: after.annual,
-    beforeDeals: before ? { horizons: before.results, incentiveGaps: incentiveGaps(before.results), annual: before.annual } : null,
+    beforeDeals: before ? { horizons: before.results, incentiveGaps: incentiveGaps(before.results, plan.agencies), annual: before.annual } : null,
     deals: dealt ? dealt.deals : [],
     notes: model.notes,
   };
 }
 
 /**
- * Appraises a model: for each horizon, the system's and every agency's PV costs, PV savings,
- * NPV, BCR, ROI, payback years and IRR; the prevention penalty (who invests and loses, who
+ * Appraises a model: for each horizon (N years = the first N financial years), the whole
+ * system's (society's), the public sector's and every agency's PV costs, PV savings, PV
+ * transfers, NPV, BCR, ROI, payback years and IRR; the prevention penalty (who invests and loses, who
  * gains), incentive gaps with the transfer that would close each, every agency's view inside its
  * settlement cycle, and funding cliffs. Year 0 is undiscounted; Green Book STPR by default.
  *
@@ -152,8 +200,10 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
  * @example
  * ```ts
  * const result = appraise(model, { horizons: [1, 5, 10] });
+ * result.horizons[2].label;                          // "10 years (2025-26 to 2034-35)"
  * result.horizons[2].agencies.council.npv.toFixed(0); // "-1480748" (the council's 10-year NPV)
- * result.horizons[2].system.npv.toFixed(0);          // "3980078" (the system's)
+ * result.horizons[2].publicSector.npv.toFixed(0);    // "3980078" (the public bodies together)
+ * result.horizons[2].system.npv.toFixed(0);          // "1397519" (society: benefits and tax the households lose net out)
  * ```
  */
 export function appraise(input: Model | unknown, options: AppraiseOptions = {}): Appraisal {

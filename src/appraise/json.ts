@@ -26,7 +26,7 @@ const RATIO = /(bcr|roi|share|rate|ratio|multiple|achievement|probability|factor
  * @example
  * ```ts
  * JSON.stringify(toJSON(appraise(model)), null, 2);
- * toJSON(result).horizons[0].system.npv; // "-2355127.26"
+ * toJSON(result).horizons[0].system.npv; // "-1747840.8"
  * toJSON({ npv: new Decimal("1234.567"), bcr: new Decimal("1.23456789") }); // { npv: "1234.57", bcr: "1.234568" }
  * ```
  */

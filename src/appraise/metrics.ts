@@ -11,7 +11,7 @@ export interface Metrics {
   pvCosts: Decimal;
   /** Present value of savings (benefits) received. */
   pvSavings: Decimal;
-  /** Present value of net transfers received (+) or paid (−): deals and cost shunts. Zero for the system. */
+  /** Present value of net transfers received (+) or paid (−): deals, cost shunts and transfer lines (benefits, taxes). Zero for the whole system (society). */
   pvTransfers: Decimal;
   /** pvSavings − pvCosts + pvTransfers: net present value (NPSV under the social lens). */
   npv: Decimal;
@@ -28,29 +28,27 @@ export interface Metrics {
 }
 
 /**
- * Computes {@link Metrics} from yearly flows over years 0..horizon with the given discount factors
- * (year 0 undiscounted).
+ * Computes {@link Metrics} from yearly flows over a horizon of `horizon` years (years
+ * 0..horizon − 1), using each year's present value as discounted by the ledger (year 0
+ * undiscounted under end-of-year timing).
  *
  * @example
  * ```ts
- * const m = metricsFor(flows.system, discountFactors(10), 5);
- * m.npv.toFixed(2); // "2012722.81"
+ * const m = metricsFor(result.annual.system, 5); // 2025-26 to 2029-30
+ * m.npv.toFixed(2); // "-1831574.54"
  * ```
  */
-export function metricsFor(flows: AnnualFlows, factors: readonly Decimal[], horizon: number): Metrics {
+export function metricsFor(flows: AnnualFlows, horizon: number): Metrics {
   let pvCosts = ZERO;
   let pvSavings = ZERO;
   let pvTransfers = ZERO;
-  const net: Decimal[] = [];
-  const discounted: Decimal[] = [];
-  for (let t = 0; t <= horizon; t++) {
-    const f = factors[t]!;
-    pvCosts = pvCosts.plus(flows.costs[t]!.times(f));
-    pvSavings = pvSavings.plus(flows.savings[t]!.times(f));
-    pvTransfers = pvTransfers.plus(flows.transfers[t]!.times(f));
-    net.push(flows.net[t]!);
-    discounted.push(flows.net[t]!.times(f));
+  const n = Math.min(horizon, flows.net.length);
+  for (let t = 0; t < n; t++) {
+    pvCosts = pvCosts.plus(flows.pv.costs[t]!);
+    pvSavings = pvSavings.plus(flows.pv.savings[t]!);
+    pvTransfers = pvTransfers.plus(flows.pv.transfers[t]!);
   }
+  const net = flows.net.slice(0, n);
   const npv = pvSavings.minus(pvCosts).plus(pvTransfers);
   const benefits = pvTransfers.isPositive() ? pvSavings.plus(pvTransfers) : pvSavings;
   const costs = pvTransfers.isNegative() ? pvCosts.minus(pvTransfers) : pvCosts;
@@ -63,7 +61,7 @@ export function metricsFor(flows: AnnualFlows, factors: readonly Decimal[], hori
     bcr: costs.isZero() ? null : benefits.div(costs),
     roi: costs.isZero() ? null : npv.div(costs),
     paybackYear: paybackYear(net),
-    discountedPaybackYear: paybackYear(discounted),
+    discountedPaybackYear: paybackYear(flows.pv.net.slice(0, n)),
     irr: rate.ok && rate.unique ? rate.rate : null,
   };
 }

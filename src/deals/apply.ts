@@ -22,7 +22,8 @@ export interface DealtLedger extends Ledger {
  *
  * @example
  * ```ts
- * const { summary } = applyDeal(ledger, { type: "loan", id: "l", lender: "hmt", borrower: "council", principal: 800000, rate: 0.05, term: 10, drawdownYear: 0, repayment: "annuity", graceYears: 0, prices: "real" });
+ * const eleven = buildLedger({ ...model, appraisal: { ...model.appraisal, years: 11 } }); // drawn in year 0, repaid in years 1..10
+ * const { summary } = applyDeal(eleven, { type: "loan", id: "l", lender: "hmt", borrower: "council", principal: 800000, rate: 0.05, term: 10, drawdownYear: 0, repayment: "annuity", graceYears: 0, prices: "real" });
  * summary.figures.levelPayment.toString(); // "103603.66"
  * ```
  */

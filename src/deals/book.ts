@@ -44,27 +44,28 @@ export class DealBook {
     readonly index: number,
   ) {
     const base = parseFinancialYear(ledger.baseYear);
-    this.labels = Array.from({ length: ledger.years + 1 }, (_, t) => formatFinancialYear(base + t));
-    this.budgets = new Map(ledger.model.agencies.map((a) => [a.id, a.budgets[0]!.id]));
+    this.labels = Array.from({ length: ledger.years }, (_, t) => formatFinancialYear(base + t));
+    this.budgets = new Map(ledger.plan.agencies.map((a) => [a.id, a.budgets[0]!.id]));
     this.summary = { id: deal.id, type: deal.type, label: deal.label ?? deal.id, parties: [], byYear: {}, totals: {}, events: [], schedule: [], figures: {} };
   }
 
   get model(): Model {
     return this.ledger.model;
   }
-  get years(): number {
-    return this.ledger.years;
+  /** Last appraisal year (the ledger covers 0..lastYear). */
+  get lastYear(): number {
+    return this.ledger.years - 1;
   }
   label(t: number): string {
     return this.labels[t]!;
   }
   zeros(): Decimal[] {
-    return Array.from({ length: this.years + 1 }, () => ZERO);
+    return Array.from({ length: this.ledger.years }, () => ZERO);
   }
 
   /** Book the deal's amounts as cash (nominal) and deflate them into the ledger's real terms. */
   useNominalCash(): void {
-    this.priceFactors = priceMultipliers(this.model, { prices: "nominal" }, this.years).factors;
+    this.priceFactors = priceMultipliers(this.model, { prices: "nominal" }, this.lastYear).factors;
   }
 
   /** Records a payment of `amount` (≥ 0, whole pence) from one party to another in year t. */
@@ -76,6 +77,7 @@ export class DealBook {
       year: t,
       financialYear: this.labels[t]!,
       line: `deal:${this.deal.id}`,
+      origin: { type: "deal" as const, id: this.deal.id, value: null },
       label: note ?? this.summary.label,
       kind: "transfer" as const,
       lens: "fiscal" as const,
@@ -83,11 +85,12 @@ export class DealBook {
       category: null,
       intervention: null,
       priceBase: this.ledger.priceBase,
+      discount: "appraisal",
       source: `deals[${this.index}]`,
       quantity: null,
     };
-    this.rows.push({ ...common, agency: from, budget: this.budgets.get(from)!, amount: real.neg() });
-    this.rows.push({ ...common, agency: to, budget: this.budgets.get(to)!, amount: real });
+    this.rows.push({ ...common, agency: from, budget: this.budgets.get(from)!, counterparty: to, amount: real.neg() });
+    this.rows.push({ ...common, agency: to, budget: this.budgets.get(to)!, counterparty: from, amount: real });
     for (const [party, v] of [[from, real.neg()], [to, real]] as const) {
       if (!this.summary.byYear[party]) {
         this.summary.byYear[party] = this.zeros();
@@ -97,15 +100,18 @@ export class DealBook {
     }
   }
 
-  /** Fiscal savings of an agency by year (before any deal), narrowed by a basis. */
+  /**
+   * Fiscal savings of an agency by year (before any deal), narrowed by a basis: its saving lines
+   * and outcome values, including transfers it gains from other parties (benefits not paid, tax
+   * received), but not cost shunts or other deals.
+   */
   savings(agency: string, basis: DealBasis = { cashableOnly: false }): Decimal[] {
     const out = this.zeros();
-    const outcomes = basis.outcomes ? new Set(basis.outcomes.map((o) => `outcome:${o}:`)) : null;
     for (const r of this.ledger.rows) {
-      if (r.agency !== agency || r.kind !== "saving" || r.lens !== "fiscal") continue;
+      if (r.agency !== agency || r.lens !== "fiscal" || (r.origin.type !== "saving" && r.origin.type !== "outcome")) continue;
       if (basis.cashableOnly && !r.cashable) continue;
       if (basis.interventions && (!r.intervention || !basis.interventions.includes(r.intervention))) continue;
-      if (outcomes && ![...outcomes].some((prefix) => r.line.startsWith(prefix))) continue;
+      if (basis.outcomes && (r.origin.type !== "outcome" || !basis.outcomes.includes(r.origin.id))) continue;
       out[r.year] = out[r.year]!.plus(r.amount);
     }
     return out;
@@ -114,11 +120,10 @@ export class DealBook {
   /** Costs (positive) borne by an agency by year, optionally only for some interventions or cost ids. */
   costs(agency: string | null, filter: { interventions?: string[]; costs?: string[] } = {}): Decimal[] {
     const out = this.zeros();
-    const lines = filter.costs ? new Set(filter.costs.map((c) => `cost:${c}`)) : null;
     for (const r of this.ledger.rows) {
       if (r.kind !== "cost" || (agency !== null && r.agency !== agency)) continue;
       if (filter.interventions && (!r.intervention || !filter.interventions.includes(r.intervention))) continue;
-      if (lines && !lines.has(r.line)) continue;
+      if (filter.costs && !filter.costs.includes(r.origin.id)) continue;
       out[r.year] = out[r.year]!.minus(r.amount);
     }
     return out;
@@ -140,9 +145,9 @@ export class DealBook {
   }
 }
 
-/** Years [from, to] of a deal window, defaulting to the whole appraisal. */
-export function window(span: [number, number] | undefined, years: number): [number, number] {
-  return span ? [span[0], Math.min(span[1], years)] : [0, years];
+/** Years [from, to] of a deal window, defaulting to the whole appraisal (0..lastYear). */
+export function window(span: [number, number] | undefined, lastYear: number): [number, number] {
+  return span ? [span[0], Math.min(span[1], lastYear)] : [0, lastYear];
 }
 
 /** Rounds to pence, never below zero. */

@@ -7,7 +7,7 @@ import { DealBook, pence, window } from "./book";
  * growth (e.g. HM Treasury) returns a share of it to the local body each year, up to a yearly cap.
  */
 export function applyEarnBack(book: DealBook, deal: EarnBack): void {
-  const [first, last] = window(deal.years, book.years);
+  const [first, last] = window(deal.years, book.lastYear);
   const extraTax = book.savings(deal.payer, deal.basis);
   const cap = deal.capPerYear === undefined ? null : toDecimal(deal.capPerYear);
   let paid = ZERO;

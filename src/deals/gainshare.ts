@@ -44,7 +44,7 @@ function receiverWeights(book: DealBook, deal: Gainshare): Decimal[] {
  * short. Every payment is in whole pence and split exactly.
  */
 export function applyGainshare(book: DealBook, deal: Gainshare): void {
-  const [first, last] = window(deal.years, book.years);
+  const [first, last] = window(deal.years, book.lastYear);
   const savings = deal.from.map((p) => book.savings(p, deal.basis));
   const weights = receiverWeights(book, deal);
   const cap =

@@ -11,6 +11,6 @@ export function applyGrant(book: DealBook, deal: Grant): void {
     deal.series.forEach((v, t) => book.pay(deal.from, deal.to, t, toPence(toDecimal(v))));
     return;
   }
-  const [first, last] = deal.years ? window(deal.years, book.years) : [0, 0];
+  const [first, last] = deal.years ? window(deal.years, book.lastYear) : [0, 0];
   for (let t = first; t <= last; t++) book.pay(deal.from, deal.to, t, toPence(toDecimal(deal.amount!)));
 }

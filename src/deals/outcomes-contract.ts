@@ -13,7 +13,7 @@ export function applyOutcomesContract(book: DealBook, deal: OutcomesContract): v
   const fundShare = deal.outcomesFund ? toDecimal(deal.outcomesFund.share) : ZERO;
   let paid = ZERO;
   let capNoted = false;
-  for (let t = 0; t <= book.years; t++) {
+  for (let t = 0; t <= book.lastYear; t++) {
     const due = deal.payers.map((p) => sum(p.prices.map((q) => book.produced(q.outcome)[t]!.times(toDecimal(q.price)))));
     let total = sum(due);
     if (cap && paid.plus(total).gt(cap)) {

@@ -1,6 +1,6 @@
 import { ONE, sum, toDecimal, ZERO, type Decimal } from "../money";
 import type { PaymentByResults } from "../model";
-import { chainFactor, cohortSeries } from "../ledger";
+import { chainFactor } from "../ledger";
 import { DealBook, pence } from "./book";
 
 const byYear = (v: string | number | (string | number)[], k: number): Decimal => {
@@ -18,13 +18,13 @@ const byYear = (v: string | number | (string | number)[], k: number): Decimal =>
 export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): void {
   const model = book.model;
   const intervention = model.interventions.find((v) => v.id === deal.intervention)!;
-  const cohort = cohortSeries(model, book.years).get(deal.intervention)!.series;
+  const cohort = book.ledger.cohorts[deal.intervention]!;
   const start = intervention.startYear;
   const split = deal.perCase !== undefined;
   const nResults = deal.results.length;
   let attachments = ZERO;
   let results = ZERO;
-  for (let y = 0; y <= book.years; y++) {
+  for (let y = 0; y <= book.lastYear; y++) {
     const cases = cohort[y]!;
     if (cases.isZero()) continue;
     const k = y - start;
@@ -38,7 +38,7 @@ export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): v
       const rate = r.basis === "gross" ? toDecimal(o.reach).times(toDecimal(o.engagement)).times(toDecimal(o.success)) : chainFactor(o);
       const successes = cases.times(rate).times(ramp);
       const price = r.amount !== undefined ? byYear(r.amount, k) : toDecimal(deal.perCase!).times(ONE.minus(byYear(deal.attachmentShare!, k))).div(nResults);
-      if (y + o.lag <= book.years) due.push({ year: y + o.lag, amount: successes.times(price) });
+      if (y + o.lag <= book.lastYear) due.push({ year: y + o.lag, amount: successes.times(price) });
     }
     let resultTotal = sum(due.map((d) => d.amount));
     const attachmentTotal = cases.times(attachment);

@@ -10,13 +10,13 @@ import { DealBook, pence, window } from "./book";
  * moves: the summary shows the notional joint pot only.
  */
 export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
-  const [first, last] = window(deal.years, book.years);
+  const [first, last] = window(deal.years, book.lastYear);
   const moves = deal.mode === "pooled";
   const pot = deal.pot;
   const funded = new Map<string, Decimal[]>();
   const fundedAgencies = new Set(
     book.ledger.rows
-      .filter((r) => r.kind === "cost" && (deal.funds.costs?.some((c) => r.line === `cost:${c}`) || (r.intervention && deal.funds.interventions?.includes(r.intervention))))
+      .filter((r) => r.kind === "cost" && ((r.origin.type === "cost" && deal.funds.costs?.includes(r.origin.id)) || (r.intervention && deal.funds.interventions?.includes(r.intervention))))
       .map((r) => r.agency),
   );
   for (const a of fundedAgencies) {

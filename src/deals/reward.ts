@@ -26,7 +26,7 @@ export function applyRewardGrant(book: DealBook, deal: RewardGrant): void {
     earned = earned.plus(reward);
     book.summary.schedule.push({ outcome: target.outcome, target: target.target, achieved, achievement, available, reward });
   }
-  const year = deal.paymentYear ?? Math.min(deal.assessmentYear + 1, book.years);
+  const year = deal.paymentYear ?? Math.min(deal.assessmentYear + 1, book.lastYear);
   const paid = pence(earned);
   book.pay(deal.payer, deal.recipient, year, paid);
   book.summary.figures.maximum = maximum;

@@ -15,8 +15,10 @@ export type DiscountSchedule = "stpr" | "stpr-health" | { rate: MoneyInput } | r
  * When in each year the flows are assumed to happen:
  * - `"end"` (default, Green Book style): year 0 is now and undiscounted; year t is discounted
  *   t whole years, by the running product of the rates for years 1..t.
- * - `"mid"`: flows are spread through each year, so year t (t ≥ 1) is discounted by half a year
- *   less: factor(t − 1) / √(1 + r_t). Year 0 stays undiscounted.
+ * - `"mid"`: flows are spread evenly through each year, so every year's flows are taken at its
+ *   middle, t + ½: factor(t) / √(1 + r_{t+1}), year 0 included (its flows are half a year away
+ *   on average). Every year is treated alike, so moving all flows one year later multiplies every
+ *   present value by the same 1 / (1 + r) under either timing (at a constant rate).
  */
 export type Timing = "end" | "mid";
 
@@ -93,11 +95,12 @@ export function discountFactors(
   schedule: DiscountSchedule = "stpr",
   options: { timing?: Timing } = {},
 ): Decimal[] {
-  const rates = discountRates(years, schedule);
+  checkYears(years);
+  const rates = discountRates(years + 1, schedule);
   const end: Decimal[] = [ONE];
   for (let t = 1; t <= years; t++) end.push(end[t - 1]!.div(ONE.plus(rates[t]!)));
   if ((options.timing ?? "end") === "end") return end;
-  return end.map((f, t) => (t === 0 ? f : end[t - 1]!.div(ONE.plus(rates[t]!).sqrt())));
+  return end.map((f, t) => f.div(ONE.plus(rates[t + 1]!).sqrt()));
 }
 
 /**

@@ -1,4 +1,5 @@
 export * from "./rows";
-export { buildLedger, LEDGER_PLACES } from "./build";
+export { buildLedger, ledgerOf, evaluatePlan, decimalArith, LEDGER_PLACES } from "./build";
 export * from "./aggregate";
-export { activeOutcomes, chainFactor, cohortSeries, producedOutcomes, priceMultipliers } from "./profiles";
+export { chainFactor, deliveryYears, priceMultipliers } from "./profiles";
+export * from "./plan";

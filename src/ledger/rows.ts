@@ -1,7 +1,12 @@
 import type { Decimal } from "../money";
+import type { DiscountSchedule } from "../discount";
 import type { Lens, Model } from "../model";
+import type { LineOrigin, Plan } from "./plan";
 
-/** What a ledger row records: a cost, a saving, or a transfer between parties (which nets to zero). */
+/**
+ * What a ledger row records: a cost, a saving, or a transfer between parties (a cost shunt, a
+ * deal's payment, or a saving with `transferFrom` such as benefits not paid), which nets to zero.
+ */
 export type RowKind = "cost" | "saving" | "transfer";
 
 /**
@@ -19,6 +24,8 @@ export interface LedgerRow {
   financialYear: string;
   /** Line id, unique per model line: "cost:setup", "outcome:custody:0", "shunt:x", "deal:gs". */
   line: string;
+  /** The model item the row comes from, structurally (what deals and solvers filter on). */
+  origin: LineOrigin;
   label: string;
   kind: RowKind;
   lens: Lens;
@@ -30,6 +37,10 @@ export interface LedgerRow {
   /** Price base of `amount` (always the appraisal's). */
   priceBase: string;
   amount: Decimal;
+  /** Key of the row's discount schedule in {@link Ledger.schedules} ("appraisal": the appraisal's). */
+  discount: string;
+  /** For a transfer, the party on the other side; else null. */
+  counterparty: string | null;
   /** JSON path of the model input this row comes from, e.g. "outcomes[0].values[1]". */
   source: string;
   /** The year's driver: participants (per-participant costs) or active outcomes (savings), else null. */
@@ -50,11 +61,17 @@ export interface Ledger {
   title: string;
   baseYear: string;
   priceBase: string;
-  /** Last appraisal year (rows cover 0..years). */
+  /** Number of appraisal years: rows cover years 0..years − 1. */
   years: number;
   rows: LedgerRow[];
   lines: LineTrace[];
   /** Attributable outcomes by outcome id and year: still active, and newly achieved. */
   outcomes: Record<string, { active: Decimal[]; produced: Decimal[] }>;
+  /** People (or families, cases) starting each intervention in each year, by intervention id. */
+  cohorts: Record<string, Decimal[]>;
+  /** Discount schedules by key; rows name theirs in `discount`. */
+  schedules: Record<string, DiscountSchedule>;
+  /** The compiled model the ledger was evaluated from. */
+  plan: Plan;
   model: Model;
 }

@@ -101,10 +101,23 @@ function fromIssues(issues: Issue[]): ModelError[] {
   return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
+/** Models this module has checked: they are frozen, so they stay valid. */
+const checked = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * Reads and checks a model: a JSON string or an already-parsed object. Returns the model with
  * defaults filled in, or every error found — each with its JSON path and what was expected.
- * Never throws for bad input; never returns a partial model.
+ * Never throws for bad input; never returns a partial model. The model returned is frozen (deeply
+ * read-only), so it stays valid, and passing it back in costs nothing; change a copy instead
+ * (`structuredClone`, or `setInputs` for inputs by path).
  *
  * @example
  * ```ts
@@ -114,6 +127,7 @@ function fromIssues(issues: Issue[]): ModelError[] {
  * ```
  */
 export function parseModel(input: unknown): ParseResult {
+  if (typeof input === "object" && input !== null && checked.has(input)) return { ok: true, model: input as Model };
   let data = input;
   if (typeof input === "string") {
     try {
@@ -126,7 +140,9 @@ export function parseModel(input: unknown): ParseResult {
   if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues) };
   const issues = validateModel(parsed.data);
   if (issues.length > 0) return { ok: false, errors: fromIssues(issues) };
-  return { ok: true, model: parsed.data };
+  const model = deepFreeze(parsed.data);
+  checked.add(model);
+  return { ok: true, model };
 }
 
 /**

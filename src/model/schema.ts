@@ -63,9 +63,13 @@ export const AppraisalSchema = z.strictObject({
   prices: PriceBasisSchema.optional(),
   discount: ScheduleSchema.default("stpr"),
   timing: z.enum(["end", "mid"]).default("end"),
-  horizons: z.array(z.number().int().min(0).max(500)).min(1).default([1, 5, 10]),
-  /** Last appraisal year in the ledger (default: the longest horizon). */
-  years: YearSchema.optional(),
+  /**
+   * Appraisal periods to report, each a number of financial years counted from the base year:
+   * 5 means years 0..4 (2025-26 to 2029-30 from a 2025-26 base), as a 5-year settlement would.
+   */
+  horizons: z.array(z.number().int().min(1).max(501)).min(1).default([1, 5, 10]),
+  /** Number of financial years in the ledger, years 0..years − 1 (default: the longest horizon). */
+  years: z.number().int().min(1).max(501).optional(),
   lens: LensSchema.default("fiscal"),
   cashableOnly: z.boolean().default(false),
 });
@@ -78,15 +82,29 @@ const Budget = z.strictObject({
 });
 
 /**
- * A public body (or society) whose budgets pay or save.
+ * Which part of society a party belongs to. `public` bodies are funded by taxation (the Exchequer
+ * view); `households`, `business` and `third-sector` (charities, philanthropy, the National
+ * Lottery Community Fund, social investors) are part of society but not of the public sector.
+ * @example
+ * ```ts
+ * SectorSchema.options; // ["public", "households", "business", "third-sector"]
+ * ```
+ */
+export const SectorSchema = z.enum(["public", "households", "business", "third-sector"]);
+
+/**
+ * A party whose budgets pay or save: a public body, or households, businesses or the third sector.
  * @example
  * ```ts
  * AgencySchema.parse({ id: "police", name: "Police force" }).budgets; // [{ id: "core", name: "Core budget" }]
+ * AgencySchema.parse({ id: "families", name: "Families", sector: "households" }).sector; // "households"
  * ```
  */
 export const AgencySchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
+  /** Public sector (default) or another part of society. */
+  sector: SectorSchema.default("public"),
   /** Free text, e.g. "council", "nhs", "police", "dwp", "hmt", "moj", "society". */
   kind: z.string().optional(),
   /** Length of the agency's budget settlement in years (1 = annual, 3 = spending review). */
@@ -145,7 +163,21 @@ const Scheduled = {
   prices: PricesSchema.default("real"),
   /** Confidence grade, looked up in the optimism-bias table. */
   confidence: Grade.optional(),
+  /** This line's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALY values. */
+  discount: ScheduleSchema.optional(),
   notes: z.string().optional(),
+};
+
+/**
+ * A transfer: what the line saves its agency is lost by another party (benefit payments not
+ * paid: DWP saves, the household loses the payment). Both sides are booked, so the line counts
+ * for each party and for the public sector but nets to zero for society.
+ */
+const Transfer = {
+  /** The party that loses what this line saves its agency. */
+  transferFrom: IdSchema.optional(),
+  /** That party's budget (default: its first). */
+  transferFromBudget: IdSchema.optional(),
 };
 
 /**
@@ -172,6 +204,7 @@ export const CostSchema = z.strictObject({
  */
 export const SavingSchema = z.strictObject({
   ...Scheduled,
+  ...Transfer,
   lens: LensSchema.default("fiscal"),
   /** Does the saving release cash? */
   cashable: z.boolean().default(false),
@@ -201,6 +234,9 @@ export const OutcomeValueSchema = z.strictObject({
   realisation: ShareSchema.optional(),
   priceBase: FinancialYearSchema.optional(),
   prices: PricesSchema.default("real"),
+  /** This value's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALYs. */
+  discount: ScheduleSchema.optional(),
+  ...Transfer,
 });
 
 /**
@@ -337,6 +373,7 @@ export type Model = z.output<typeof ModelSchema>;
 /** What a model file may contain (defaults optional). */
 export type ModelInput = z.input<typeof ModelSchema>;
 export type Agency = Model["agencies"][number];
+export type Sector = z.output<typeof SectorSchema>;
 export type Intervention = Model["interventions"][number];
 export type Cost = Model["costs"][number];
 export type Saving = Model["savings"][number];

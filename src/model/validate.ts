@@ -9,11 +9,12 @@ export interface Issue {
 }
 
 /**
- * Last appraisal year of the ledger: `appraisal.years`, else the longest horizon.
+ * Number of financial years in the ledger: `appraisal.years`, else the longest horizon. The
+ * ledger covers appraisal years 0..appraisalYears − 1.
  *
  * @example
  * ```ts
- * appraisalYears(model); // 10
+ * appraisalYears(model); // 10 (2025-26 to 2034-35)
  * ```
  */
 export function appraisalYears(model: Pick<Model, "appraisal">): number {
@@ -35,7 +36,9 @@ export function appraisalYears(model: Pick<Model, "appraisal">): number {
 export function validateModel(model: Model): Issue[] {
   const issues: Issue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
-  const last = appraisalYears(model);
+  const count = appraisalYears(model);
+  /** Last appraisal year in the ledger. */
+  const last = count - 1;
   const { appraisal } = model;
 
   // Appraisal settings
@@ -47,7 +50,7 @@ export function validateModel(model: Model): Issue[] {
     }
   }
   appraisal.horizons.forEach((h, i) => {
-    if (h > last) add(["appraisal", "horizons", i], `horizon ${h} is beyond appraisal.years (${last})`);
+    if (h > count) add(["appraisal", "horizons", i], `a ${h}-year horizon is longer than the appraisal (appraisal.years is ${count})`);
   });
 
   // Unique ids
@@ -83,7 +86,7 @@ export function validateModel(model: Model): Issue[] {
     }
   };
   const checkYear = (path: (string | number)[], year: number) => {
-    if (year > last) add(path, `year ${year} is outside the appraisal period 0..${last}`);
+    if (year > last) add(path, `year ${year} is outside the appraisal period 0..${last} (${count} years; raise appraisal.years)`);
   };
   const checkSpan = (path: (string | number)[], span: [number, number] | undefined) => {
     if (!span) return;
@@ -91,7 +94,7 @@ export function validateModel(model: Model): Issue[] {
     checkYear([...path, 1], span[1]);
   };
   const checkSeries = (path: (string | number)[], series: unknown[] | undefined) => {
-    if (series && series.length > last + 1) add(path, `${series.length} yearly amounts given but the appraisal has ${last + 1} years (0..${last})`);
+    if (series && series.length > count) add(path, `${series.length} yearly amounts given but the appraisal has ${count} years (0..${last})`);
   };
   const checkGrade = (path: (string | number)[], grade: string | undefined) => {
     if (grade === undefined) return;
@@ -153,6 +156,15 @@ export function validateModel(model: Model): Issue[] {
     }
   });
 
+  const checkTransfer = (path: (string | number)[], line: { agency: string; transferFrom?: string; transferFromBudget?: string }) => {
+    if (line.transferFrom === undefined) {
+      if (line.transferFromBudget !== undefined) add([...path, "transferFromBudget"], "transferFromBudget needs transferFrom");
+      return;
+    }
+    checkAgency([...path, "transferFrom"], line.transferFrom, line.transferFromBudget, "transferFromBudget");
+    if (line.transferFrom === line.agency) add([...path, "transferFrom"], `a transfer must come from another party than "${line.agency}"`);
+  };
+
   // Costs and direct savings (timed the same way)
   for (const [key, lines, what] of [["costs", model.costs, "cost"], ["savings", model.savings, "saving"]] as const) {
     lines.forEach((c, i) => {
@@ -170,6 +182,7 @@ export function validateModel(model: Model): Issue[] {
       checkSeries([...path, "series"], c.series);
       checkGrade([...path, "confidence"], c.confidence);
       checkPrices(path, c);
+      if ("transferFrom" in c || "transferFromBudget" in c) checkTransfer(path, c);
     });
   }
 
@@ -185,6 +198,7 @@ export function validateModel(model: Model): Issue[] {
       if (v.unitCost !== undefined && !unitCosts.has(v.unitCost)) add([...vp, "unitCost"], `unknown unit cost "${v.unitCost}" (see tables.unitCosts)`);
       if (v.cashable && v.realisation !== undefined) add([...vp, "realisation"], "realisation applies to non-cashable savings only");
       checkPrices(vp, v);
+      checkTransfer(vp, v);
     });
   });
 
@@ -210,10 +224,11 @@ export function validateModel(model: Model): Issue[] {
   if (basis && "deflator" in basis) {
     const need = new Set<string>([appraisal.priceBase]);
     needsConversion.forEach((n) => need.add(n.priceBase));
-    const hasNominal = [...model.costs, ...model.savings, ...model.costShunts, ...model.outcomes.flatMap((o) => o.values)].some((x) => x.prices === "nominal");
+    const hasNominal = [...model.costs, ...model.savings, ...model.costShunts, ...model.outcomes.flatMap((o) => o.values), ...model.deals].some((x) => "prices" in x && x.prices === "nominal");
     if (hasNominal) {
       const base = parseFinancialYearSafe(appraisal.baseYear);
       if (base !== null) for (let t = 0; t <= last; t++) need.add(formatFinancialYear(base + t));
+      // A nominal loan or deal converts cash in every appraisal year, so the index must cover them all.
     }
     for (const label of need) {
       if (!(label in basis.deflator)) add(["appraisal", "prices", "deflator"], `the deflator has no value for ${label}`);

@@ -40,6 +40,7 @@ const TIDY_COLUMNS: [string, keyof TidyRow][] = [
   ["intervention", "intervention"],
   ["price_base", "priceBase"],
   ["amount", "amount"],
+  ["discount_schedule", "discount"],
   ["discount_factor", "discountFactor"],
   ["present_value", "presentValue"],
   ["source", "source"],

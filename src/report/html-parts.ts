@@ -16,14 +16,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-const cap = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
-
 /** Headline cards: whole-system NPV and BCR at the longest horizon, each investor's NPV, the gap. */
 export function headlineHtml(a: Appraisal): string {
   const h = a.horizons[a.horizons.length - 1];
   if (!h) return "";
   const cards: [string, string, string][] = [
-    ["Whole-system NPV", moneyWords(h.system.npv), horizonWords(h.years, a.years)],
+    ["Whole-system NPV", moneyWords(h.system.npv), `society, ${horizonWords(h.years, a.years)}`],
+    ["Public-sector NPV", moneyWords(h.publicSector.npv), "public bodies together"],
     ["Benefit–cost ratio", formatRatio(h.system.bcr), "whole system, present values"],
     ["Discounted payback", h.system.discountedPaybackYear === null ? "not within horizon" : (a.years[h.system.discountedPaybackYear] ?? ""), "whole system"],
   ];
@@ -53,12 +52,12 @@ export function horizonTablesHtml(a: Appraisal, horizons: readonly HorizonResult
       const head = columns.map((c) => `<th${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.header)}</th>`).join("");
       const body = mine
         .map((r) => {
-          const cls = r.party === "system" ? "system" : r.incentiveGap ? "gap" : "";
+          const cls = r.party === "system" || r.party === "public-sector" ? "system" : r.incentiveGap ? "gap" : "";
           const cells = columns.map((c) => `<td${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.cell(r))}</td>`).join("");
           return `<tr${cls ? ` class="${cls}"` : ""}>${cells}</tr>`;
         })
         .join("");
-      return `<h3>${escapeHtml(cap(horizonWords(h.years, a.years)))}</h3><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+      return `<h3>${escapeHtml(horizonWords(h.years, a.years))}</h3><div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
     })
     .join("\n");
 }
@@ -87,7 +86,11 @@ export function dealsHtml(a: Appraisal): string {
         return `<td class="num">${money(pre ? get(pre) : undefined)}</td><td class="num">${money(get(h))}</td>`;
       })
       .join("")}</tr>`;
-  const body = [...a.agencies.map((ag) => line(ag.name, (h) => h.agencies[ag.id])), line("Whole system", (h) => h.system, ' class="system"')].join("");
+  const body = [
+    ...a.agencies.map((ag) => line(ag.name, (h) => h.agencies[ag.id])),
+    line("Public sector", (h) => h.publicSector, ' class="system"'),
+    line("Whole system", (h) => h.system, ' class="system"'),
+  ].join("");
   return `<section id="deals"><h2>Deals: each party before and after</h2><ul class="findings">${deals}</ul><p>Net present value (£) of each party without the deals and with them. Deals move money between parties, so the whole system's figure does not change.</p><div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
 }
 
@@ -96,9 +99,9 @@ export function assumptionsHtml(a: Appraisal, description?: string): string {
   const settings: [string, string][] = [
     ["Basis", basisWords(a)],
     ["Base year / price base", `${a.baseYear} / ${a.priceBase}`],
-    ["Years appraised", `${a.years[0]} to ${a.years[a.years.length - 1]} (${a.years.length - 1} years after the base year)`],
+    ["Years appraised", `${a.years.length} years, ${a.years[0]} to ${a.years[a.years.length - 1]}`],
     ["Horizons", a.horizons.map((h) => `${h.years} year${h.years === 1 ? "" : "s"}`).join(", ")],
-    ...a.agencies.map((ag): [string, string] => [ag.name, `budget settled ${ag.settlement.years === 1 ? "one year" : `${ag.settlement.years} years`} at a time`]),
+    ...a.agencies.map((ag): [string, string] => [ag.name, `${ag.sector === "public" ? "public body" : ag.sector === "third-sector" ? "third sector (not Exchequer money)" : ag.sector}; budget settled ${ag.settlement.years === 1 ? "one year" : `${ag.settlement.years} years`} at a time`]),
   ];
   const notes = a.notes.length ? `<ol>${a.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ol>` : "<p>The model records no assumptions.</p>";
   const cliffs = a.fundingCliffs.length

@@ -50,13 +50,13 @@ export function appraisalMarkdown(result: Appraisal, options: MarkdownOptions = 
     const mine = rows.filter((r) => r.horizon === h.years);
     const body = mine.map((r) => {
       const cells = columns.map((c) => c.cell(r));
-      return r.party === "system" ? cells.map((c) => (c ? `**${c}**` : c)) : cells;
+      return r.party === "system" || r.party === "public-sector" ? cells.map((c) => (c ? `**${c}**` : c)) : cells;
     });
     const title = horizonWords(h.years, result.years);
-    parts.push(`### ${title[0]!.toUpperCase()}${title.slice(1)}`, "", markdownTable(columns.map((c) => c.header), body, columns.map((c) => c.numeric)), "");
+    parts.push(`### ${title}`, "", markdownTable(columns.map((c) => c.header), body, columns.map((c) => c.numeric)), "");
   }
   if (rows.some((r) => r.incentiveGap)) parts.push("⚠ loses while the whole system gains: the prevention penalty.", "");
   if (!options.omitFindings) parts.push(...penaltyStatements(result).map((s) => `- ${s}`), "");
-  parts.push("Agency figures are rounded so that each column adds up to the whole-system figure (largest-remainder rounding).");
+  parts.push("Agency figures are rounded so that each column adds up to the whole-system figure (largest-remainder rounding); the public sector is the sum of the public bodies' rows.");
   return `${parts.join("\n")}\n`;
 }

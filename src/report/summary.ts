@@ -1,20 +1,24 @@
 import { Decimal, roundSeriesConserving, ZERO } from "../money";
-import type { Appraisal, HorizonResult, Position } from "../appraise";
+import { isIncentiveGap, type Appraisal, type HorizonResult, type Position } from "../appraise";
 
 /** The unit money is rounded to in a summary: pence, whole pounds, thousands or millions of pounds. */
 export type MoneyUnit = "pence" | "pounds" | "thousands" | "millions";
 
-/** The size of one {@link MoneyUnit} in pounds. */
-export const UNIT_SIZE: Record<MoneyUnit, string> = { pence: "0.01", pounds: "1", thousands: "1000", millions: "1000000" };
+/**
+ * The precision, in pounds, that each {@link MoneyUnit} is rounded to: the precision it is shown
+ * at (millions are shown to one decimal place, £0.1m), so figures are rounded once and columns
+ * add up as printed.
+ */
+export const UNIT_SIZE: Record<MoneyUnit, string> = { pence: "0.01", pounds: "1", thousands: "1000", millions: "100000" };
 
 /** One party (an agency, or the whole system) at one horizon, rounded for presentation. */
 export interface SummaryRow {
-  /** Horizon in years: the appraisal covers years 0..horizon. */
+  /** Horizon in years: the first `horizon` financial years (0..horizon − 1). */
   horizon: number;
-  /** Agency id, or `"system"` for the whole system. */
+  /** Agency id, `"public-sector"` for the public bodies together, or `"system"` for the whole system (society). */
   party: string;
   name: string;
-  position: Position | "system";
+  position: Position | "public-sector" | "system";
   /**
    * Money rounded to the chosen unit: each figure is the exact value rounded down or up (within
    * one unit), each column of agency figures adds up to the system figure (largest-remainder
@@ -50,17 +54,18 @@ const MONEY = ["pvCosts", "pvSavings", "pvTransfers", "npv"] as const;
 const PARTS = ["pvCosts", "pvSavings", "pvTransfers"] as const;
 
 /**
- * Flattens an appraisal into one row per horizon × party (every agency, then the system), with
+ * Flattens an appraisal into one row per horizon × party (every agency, then the public sector,
+ * then the whole system), with
  * money rounded so that each column of agency figures **adds up exactly** to the system figure
  * (largest-remainder rounding, {@link roundSeriesConserving}); each figure is within one unit of
  * the exact value, and each row's NPV is its rounded savings − costs + transfers wherever the
- * column's total allows. This is what the text,
- * CSV and Markdown tables print.
+ * column's total allows. The public-sector row is the sum of the public bodies' rounded rows. This
+ * is what the text, CSV and Markdown tables print.
  *
  * @example
  * ```ts
  * const rows = summaryRows(appraise(model), { unit: "pounds" });
- * rows.filter((r) => r.horizon === 10 && r.party !== "system").reduce((s, r) => s.plus(r.npv), ZERO)
+ * rows.filter((r) => r.horizon === 10 && r.party !== "system" && r.party !== "public-sector").reduce((s, r) => s.plus(r.npv), ZERO)
  *   .equals(rows.find((r) => r.horizon === 10 && r.party === "system")!.npv); // true
  * ```
  */
@@ -78,7 +83,6 @@ export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" |
       ids.map((_, i) => rounded.pvSavings[i]!.minus(rounded.pvCosts[i]!).plus(rounded.pvTransfers[i]!)),
       unit,
     );
-    const gainsOverall = h.system.npv.gt(0);
     appraisal.agencies.forEach((a, i) => {
       const m = h.agencies[a.id]!;
       out.push({
@@ -97,8 +101,29 @@ export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" |
         discountedPaybackYear: m.discountedPaybackYear,
         discountedPaybackFinancialYear: fy(m.discountedPaybackYear),
         irr: m.irr,
-        incentiveGap: gainsOverall && m.npv.lt(0),
+        incentiveGap: isIncentiveGap(h.system.npv, m.npv, a.sector),
       });
+    });
+    const publicIds = appraisal.agencies.map((a, i) => ({ a, i })).filter(({ a }) => a.sector === "public");
+    const part = (k: (typeof MONEY)[number]) => publicIds.reduce((sum, { i }) => sum.plus(rounded[k][i]!), ZERO);
+    const ps = h.publicSector;
+    out.push({
+      horizon: h.years,
+      party: "public-sector",
+      name: "Public sector",
+      position: "public-sector",
+      pvCosts: part("pvCosts"),
+      pvSavings: part("pvSavings"),
+      pvTransfers: part("pvTransfers"),
+      npv: part("npv"),
+      bcr: ps.bcr,
+      roi: ps.roi,
+      paybackYear: ps.paybackYear,
+      paybackFinancialYear: fy(ps.paybackYear),
+      discountedPaybackYear: ps.discountedPaybackYear,
+      discountedPaybackFinancialYear: fy(ps.discountedPaybackYear),
+      irr: ps.irr,
+      incentiveGap: false,
     });
     const s = h.system;
     // The system's figure is the sum of the rounded agency figures, which is the rounded sum of
@@ -160,14 +185,16 @@ function roundNpvColumn(exact: readonly Decimal[], fromParts: readonly Decimal[]
  * positionWords("investor-loses"); // "investor, loses"
  * ```
  */
-export function positionWords(position: Position | "system"): string {
+export function positionWords(position: Position | "public-sector" | "system"): string {
   return {
     "investor-loses": "investor, loses",
     "investor-gains": "investor, gains",
     "investor-breaks-even": "investor, breaks even",
+    payer: "payer",
     "beneficiary-gains": "beneficiary, gains",
     "beneficiary-loses": "beneficiary, loses",
     uninvolved: "not affected",
+    "public-sector": "public bodies together",
     system: "whole system",
   }[position];
 }

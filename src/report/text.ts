@@ -56,9 +56,9 @@ export function formatAppraisalTable(result: Appraisal, options: TextTableOption
     const cells = [columns.map((c) => c.header), ...mine.map((r) => columns.map((c) => c.cell(r)))];
     const table = alignColumns(cells, columns.map((c) => c.numeric)).split("\n");
     const width = Math.max(...table.map((l) => l.length));
-    // A rule above the system row, which is the sum of the agency rows above it.
-    table.splice(table.length - 1, 0, "-".repeat(width));
-    parts.push(`${horizonWords(h.years, result.years)[0]!.toUpperCase()}${horizonWords(h.years, result.years).slice(1)}`, ...table, "");
+    // A rule above the public-sector and whole-system rows, which sum the agency rows above them.
+    table.splice(table.length - 2, 0, "-".repeat(width));
+    parts.push(horizonWords(h.years, result.years), ...table, "");
   }
   if (rows.some((r) => r.incentiveGap)) parts.push("(!) loses while the whole system gains: the prevention penalty.", "");
   if (!options.omitFindings) {

@@ -20,7 +20,9 @@ export interface TidyRow {
   priceBase: string;
   /** Real amount in the price base (+ money to the agency), as a decimal string. */
   amount: string;
-  /** The year's discount factor (10 places). */
+  /** Key of the row's discount schedule ("appraisal": the appraisal's own). */
+  discount: string;
+  /** The year's discount factor under the row's schedule (10 places). */
   discountFactor: string;
   /** amount × discountFactor, as a decimal string. */
   presentValue: string;
@@ -48,10 +50,12 @@ export interface TidyOptions {
  * rows[0]; // { agency: "council", year: 0, line: "cost:set-up", amount: "-262500.00", … }
  * ```
  */
-export function tidyRows(ledger: Ledger, appraisal: Pick<Appraisal, "lens" | "cashableOnly" | "discountFactors">, options: TidyOptions = {}): TidyRow[] {
-  const rows = selectRows(ledger.rows, { lens: appraisal.lens, cashableOnly: appraisal.cashableOnly }).filter((r) => r.year < appraisal.discountFactors.length);
-  const names = new Map(ledger.model.agencies.map((a) => [a.id, a.name]));
-  const pv = rows.map((r) => r.amount.times(appraisal.discountFactors[r.year]!));
+export function tidyRows(ledger: Ledger, appraisal: Pick<Appraisal, "lens" | "cashableOnly" | "schedules">, options: TidyOptions = {}): TidyRow[] {
+  const factors = new Map(appraisal.schedules.map((s) => [s.key, s.factors]));
+  const factor = (r: LedgerRow) => factors.get(r.discount)![r.year]!;
+  const rows = selectRows(ledger.rows, { lens: appraisal.lens, cashableOnly: appraisal.cashableOnly });
+  const names = new Map(ledger.plan.agencies.map((a) => [a.id, a.name]));
+  const pv = rows.map((r) => r.amount.times(factor(r)));
   let amount: string[];
   let present: string[];
   if (options.exact) {
@@ -76,7 +80,8 @@ export function tidyRows(ledger: Ledger, appraisal: Pick<Appraisal, "lens" | "ca
     intervention: r.intervention,
     priceBase: r.priceBase,
     amount: amount[i]!,
-    discountFactor: appraisal.discountFactors[r.year]!.toFixed(10),
+    discount: r.discount,
+    discountFactor: factor(r).toFixed(10),
     presentValue: present[i]!,
     source: r.source,
   }));

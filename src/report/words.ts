@@ -1,5 +1,5 @@
 import { formatPounds, toDecimal, type Decimal, type MoneyInput } from "../money";
-import type { Appraisal } from "../appraise";
+import { horizonLabel, type Appraisal } from "../appraise";
 
 /**
  * Money for sentences: `£1.5m`, `£665k`, `£2.1bn`, `£950`, with a proper minus sign.
@@ -32,16 +32,15 @@ export function listWords(items: readonly string[]): string {
 }
 
 /**
- * Names a horizon, which covers appraisal years 0..years.
+ * Names a horizon, the first `years` financial years (the appraisal layer's {@link horizonLabel}).
  *
  * @example
  * ```ts
- * horizonWords(10, result.years); // "10-year horizon (2025-26 to 2035-36)"
+ * horizonWords(10, result.years); // "10 years (2025-26 to 2034-35)"
  * ```
  */
 export function horizonWords(years: number, labels: readonly string[]): string {
-  const span = `${labels[0] ?? "year 0"}${years > 0 ? ` to ${labels[years] ?? `year ${years}`}` : ""}`;
-  return `${years}-year horizon (${span})`;
+  return horizonLabel(years, labels);
 }
 
 type PenaltyInput = Pick<Appraisal, "agencies" | "horizons" | "incentiveGaps" | "fundingCliffs" | "years"> & Partial<Pick<Appraisal, "beforeDeals">>;
@@ -54,7 +53,7 @@ type PenaltyInput = Pick<Appraisal, "agencies" | "horizons" | "incentiveGaps" | 
  *
  * @example
  * ```ts
- * penaltyStatements(result)[2];
+ * penaltyStatements(result)[1];
  * // "County council sets its budget one year at a time: its own money does not come back within the appraisal (inside the settlement it sees −£1.8m)."
  * ```
  */
@@ -64,14 +63,14 @@ export function penaltyStatements(appraisal: PenaltyInput): string[] {
   for (const g of appraisal.incentiveGaps) {
     const share = g.shareOfGainersSavings === null ? "" : ` — ${percentWords(g.shareOfGainersSavings)} of their present-value savings —`;
     out.push(
-      `Over the ${horizonWords(g.horizon, appraisal.years)} the whole system gains ${moneyWords(g.systemNpv)}, but ${name(g.agency)} loses ${moneyWords(g.agencyNpv.neg())}.` +
+      `Over ${horizonWords(g.horizon, appraisal.years)} the whole system gains ${moneyWords(g.systemNpv)}${g.publicSectorNpv === null ? "" : ` (the public sector ${g.publicSectorNpv.isNegative() ? "loses" : "gains"} ${moneyWords(g.publicSectorNpv.abs())})`}, but ${name(g.agency)} loses ${moneyWords(g.agencyNpv.neg())}.` +
         (g.gainers.length ? ` ${listWords(g.gainers.map(name))} gain${g.gainers.length === 1 ? "s" : ""}; passing back ${moneyWords(g.transferNeeded)} in present value${share} would bring ${name(g.agency)} to break-even.` : ""),
     );
   }
   if (appraisal.incentiveGaps.length === 0) {
     const last = appraisal.horizons[appraisal.horizons.length - 1];
     if (last && last.system.npv.gt(0)) out.push(`No prevention penalty: at every horizon where the whole system gains, no agency loses.`);
-    else if (last) out.push(`The whole system does not gain over the ${horizonWords(last.years, appraisal.years)}: its net present value is ${moneyWords(last.system.npv)}.`);
+    else if (last) out.push(`The whole system does not gain over ${horizonWords(last.years, appraisal.years)}: its net present value is ${moneyWords(last.system.npv)}.`);
   }
   const longest = appraisal.horizons[appraisal.horizons.length - 1];
   for (const a of appraisal.agencies) {
@@ -102,7 +101,7 @@ function dealStatements(appraisal: PenaltyInput): string[] {
     const was = pre.agencies[a.id]?.npv;
     const now = after.agencies[a.id]?.npv;
     if (!was || !now || was.equals(now)) continue;
-    out.push(`With the deals, ${a.name}'s net present value over the ${horizonWords(after.years, appraisal.years)} moves from ${moneyWords(was)} to ${moneyWords(now)}.`);
+    out.push(`With the deals, ${a.name}'s net present value over ${horizonWords(after.years, appraisal.years)} moves from ${moneyWords(was)} to ${moneyWords(now)}.`);
   }
   return out;
 }

@@ -36,6 +36,8 @@ export interface LedgerRange {
   kind: string;
   amount: string;
   counted: string;
+  /** The row's discount schedule key. */
+  discount: string;
 }
 
 /**
@@ -44,20 +46,20 @@ export interface LedgerRange {
  */
 export function writeLedgerSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisal: Pick<Appraisal, "lens" | "cashableOnly">): LedgerRange {
   const counted = new Set(selectRows(ledger.rows, { lens: appraisal.lens, cashableOnly: appraisal.cashableOnly }));
-  const names = new Map(ledger.model.agencies.map((a) => [a.id, a.name]));
-  const titles = ["Agency", "Agency name", "Budget", "Year", "Financial year", "Line", "Label", "Kind", "Lens", "Cashable", "Category", "Intervention", "Amount £", "Counted", "Source"];
+  const names = new Map(ledger.plan.agencies.map((a) => [a.id, a.name]));
+  const titles = ["Agency", "Agency name", "Budget", "Year", "Financial year", "Line", "Label", "Kind", "Lens", "Cashable", "Category", "Intervention", "Amount £", "Counted", "Source", "Discount schedule"];
   header(ws, 1, titles);
   ledger.rows.forEach((r, i) => {
     ws.getRow(i + 2).values = [
       r.agency, names.get(r.agency) ?? r.agency, r.budget, r.year, r.financialYear, r.line, r.label, r.kind, r.lens,
-      r.cashable ? "yes" : "no", r.category ?? "", r.intervention ?? "", r.amount.toNumber(), counted.has(r) ? 1 : 0, r.source,
+      r.cashable ? "yes" : "no", r.category ?? "", r.intervention ?? "", r.amount.toNumber(), counted.has(r) ? 1 : 0, r.source, r.discount,
     ];
   });
   ws.getColumn(13).numFmt = FORMATS.money;
-  [10, 16, 12, 6, 12, 22, 40, 9, 9, 9, 9, 14, 16, 9, 24].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [10, 16, 12, 6, 12, 22, 40, 9, 9, 9, 9, 14, 16, 9, 24, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const last = Math.max(2, ledger.rows.length + 1);
-  ws.autoFilter = { from: "A1", to: `O${last}` };
-  return { sheet: ws.name, first: 2, last, agency: "A", year: "D", kind: "H", amount: "M", counted: "N" };
+  ws.autoFilter = { from: "A1", to: `P${last}` };
+  return { sheet: ws.name, first: 2, last, agency: "A", year: "D", kind: "H", amount: "M", counted: "N", discount: "P" };
 }
 
 /**
@@ -84,13 +86,13 @@ export function writeInputsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisa
     ["Cashable only", appraisal.cashableOnly ? "yes" : "no"],
     ["Discounting", typeof d === "string" ? d : JSON.stringify(d)],
     ["Timing", appraisal.timing === "mid" ? "mid-year" : "end of year"],
-    ["Years appraised", ledger.years],
+    ["Years appraised", `${ledger.years} (${appraisal.years[0]} to ${appraisal.years[ledger.years - 1]})`],
     ["Horizons", appraisal.horizons.map((h) => h.years).join(", ")],
   ];
   for (const s of settings) put(s);
   row++;
-  put(["Agency", "Name", "Kind", "Settlement years", "Budgets"], bold);
-  for (const a of m.agencies) put([a.id, a.name, a.kind ?? "", a.settlementYears, a.budgets.map((b) => `${b.id}${b.fundingEndsYear === undefined ? "" : ` (funding ends year ${b.fundingEndsYear})`}`).join(", ")]);
+  put(["Agency", "Name", "Kind", "Sector", "Settlement years", "Budgets"], bold);
+  for (const a of m.agencies) put([a.id, a.name, a.kind ?? "", a.sector, a.settlementYears, a.budgets.map((b) => `${b.id}${b.fundingEndsYear === undefined ? "" : ` (funding ends year ${b.fundingEndsYear})`}`).join(", ")]);
   row++;
   put(["Assumptions register"], bold);
   if (m.notes.length === 0) put(["(none recorded)"]);

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import type { Decimal } from "../money";
-import { discountFactors, discountRates, type DiscountSchedule } from "../discount";
-import type { Ledger } from "../ledger";
+import { ZERO, type Decimal } from "../money";
+import { discountFactors, discountRates } from "../discount";
+import { selectRows, type Ledger } from "../ledger";
 import type { Appraisal, Metrics } from "../appraise";
 import { basisWords } from "./columns";
 import { columnLetter, FORMATS, formulaText, writeInputsSheet, writeLedgerSheet, type LedgerRange } from "./xlsx-sheets";
@@ -21,15 +21,32 @@ const FIRST_YEAR_COL = 3; // column C holds year 0 on the Flows sheet
 
 /** Row numbers of the Flows sheet's blocks. */
 interface FlowsLayout {
-  factorRow: number;
-  rows: Record<string, Record<Flow | "net", number>>; // agency id or "system"
+  /** The discount factor row of each schedule key. */
+  factorRows: Record<string, number>;
+  /** Per party (agency id, "public-sector" or "system"): a row per flow and schedule, and the net row. */
+  rows: Record<string, { flows: Record<Flow, Record<string, number>>; net: number }>;
+}
+
+/** Undiscounted sums of the counted ledger rows by agency, flow, schedule and year (the cached values of the SUMIFS). */
+function sumsBySchedule(rows: Ledger["rows"], years: number): Map<string, number[]> {
+  const out = new Map<string, Decimal[]>();
+  for (const r of rows) {
+    const flow: Flow = r.kind === "cost" ? "costs" : r.kind === "saving" ? "savings" : "transfers";
+    const key = `${r.agency}|${flow}|${r.discount}`;
+    let v = out.get(key);
+    if (!v) out.set(key, (v = Array.from({ length: years }, () => ZERO)));
+    v[r.year] = v[r.year]!.plus(r.kind === "cost" ? r.amount.neg() : r.amount);
+  }
+  return new Map([...out].map(([k, v]) => [k, v.map((d) => d.toNumber())]));
 }
 
 /**
- * Writes the Flows sheet: discount rates and factors (live formulas: each year's factor is the
- * previous one ÷ (1 + that year's rate), the Green Book running product), then for each agency and
- * for the whole system its costs, savings, transfers and net by year. Agency cells are SUMIFS over
- * the Ledger sheet's counted rows; system cells sum the agencies.
+ * Writes the Flows sheet: for each discount schedule the lines use, its rates and factors (live
+ * formulas: each year's end-of-year factor is the previous one ÷ (1 + that year's rate), the
+ * Green Book running product; mid-year factors take each year's flows half a year later), then
+ * for each agency, the public sector and the whole system its costs, savings and transfers by
+ * year and schedule, and its net. Agency cells are SUMIFS over the Ledger sheet's counted rows;
+ * the public sector sums the public bodies, the system every agency.
  */
 function writeFlowsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, a: Appraisal, range: LedgerRange, cached: boolean): FlowsLayout {
   const n = ledger.years;
@@ -39,89 +56,126 @@ function writeFlowsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, a: Appraisal, ra
   ws.getCell("A1").font = { bold: true };
   ws.getCell("A2").value = "Year";
   ws.getCell("A3").value = "Financial year";
-  for (let t = 0; t <= n; t++) {
+  for (let t = 0; t < n; t++) {
     ws.getCell(`${col(t)}2`).value = t;
     ws.getCell(`${col(t)}3`).value = a.years[t] ?? "";
   }
   ws.getRow(3).font = { bold: true };
-  // Discount rates (inputs) and factors (formulas).
-  const rates = discountRates(n, a.discount as DiscountSchedule);
-  const [rateRow, endRow, factorRow] = [5, 6, 7];
-  ws.getCell(`A${rateRow}`).value = "Discount rate";
-  ws.getCell(`A${endRow}`).value = "End-of-year factor";
-  ws.getCell(`A${factorRow}`).value = a.timing === "mid" ? "Discount factor (mid-year)" : "Discount factor";
-  ws.getCell(`B${factorRow}`).value = "used for present values";
-  const endFactors = discountFactors(n, a.discount as DiscountSchedule, { timing: "end" });
-  for (let t = 0; t <= n; t++) {
-    ws.getCell(`${col(t)}${rateRow}`).value = rates[t]!.toNumber();
-    ws.getCell(`${col(t)}${rateRow}`).numFmt = FORMATS.rate;
-    const endCell = ws.getCell(`${col(t)}${endRow}`);
-    endCell.value = t === 0 ? 1 : value(`${col(t - 1)}${endRow}/(1+${col(t)}${rateRow})`, endFactors[t]!);
-    const f = ws.getCell(`${col(t)}${factorRow}`);
-    if (t === 0) f.value = 1;
-    else if (a.timing === "mid") f.value = value(`${col(t - 1)}${endRow}/SQRT(1+${col(t)}${rateRow})`, a.discountFactors[t]!);
-    else f.value = value(`${col(t)}${endRow}`, a.discountFactors[t]!);
-    endCell.numFmt = FORMATS.factor;
-    f.numFmt = FORMATS.factor;
+  // Discount rates (inputs) and factors (formulas), one block per schedule. Rates run one year
+  // past the appraisal: a mid-year factor for year t uses year t + 1's rate.
+  const layout: FlowsLayout = { factorRows: {}, rows: {} };
+  const several = a.schedules.length > 1;
+  const named = (key: string, text: string) => (several ? `${text} (${key === "appraisal" ? "appraisal's" : key})` : text);
+  let row = 5;
+  for (const use of a.schedules) {
+    const [rateRow, endRow, factorRow] = [row, row + 1, row + 2];
+    const rates = discountRates(n, use.schedule);
+    const endFactors = discountFactors(n - 1, use.schedule, { timing: "end" });
+    ws.getCell(`A${rateRow}`).value = named(use.key, "Discount rate");
+    ws.getCell(`B${rateRow}`).value = typeof use.schedule === "string" ? use.schedule : JSON.stringify(use.schedule);
+    ws.getCell(`A${endRow}`).value = named(use.key, "End-of-year factor");
+    ws.getCell(`A${factorRow}`).value = named(use.key, a.timing === "mid" ? "Discount factor (mid-year)" : "Discount factor");
+    ws.getCell(`B${factorRow}`).value = "used for present values";
+    for (let t = 0; t <= n; t++) {
+      ws.getCell(`${col(t)}${rateRow}`).value = rates[t]!.toNumber();
+      ws.getCell(`${col(t)}${rateRow}`).numFmt = FORMATS.rate;
+      if (t === n) continue;
+      const endCell = ws.getCell(`${col(t)}${endRow}`);
+      endCell.value = t === 0 ? 1 : value(`${col(t - 1)}${endRow}/(1+${col(t)}${rateRow})`, endFactors[t]!);
+      const f = ws.getCell(`${col(t)}${factorRow}`);
+      if (a.timing === "mid") f.value = value(`${col(t)}${endRow}/SQRT(1+${col(t + 1)}${rateRow})`, use.factors[t]!);
+      else f.value = t === 0 ? 1 : value(`${col(t)}${endRow}`, use.factors[t]!);
+      endCell.numFmt = FORMATS.factor;
+      f.numFmt = FORMATS.factor;
+    }
+    ws.getRow(factorRow).font = { bold: true };
+    layout.factorRows[use.key] = factorRow;
+    row += 4;
   }
-  ws.getRow(factorRow).font = { bold: true };
 
-  const layout: FlowsLayout = { factorRow, rows: {} };
-  let row = factorRow + 2;
+  row++;
   ws.getRow(row).values = ["Agency", "Flow"];
   ws.getRow(row++).font = { bold: true };
-  const sumifs = (id: string, t: number, kind: string) =>
-    `SUMIFS(${range.sheet}!$${range.amount}$${range.first}:$${range.amount}$${range.last},${range.sheet}!$${range.agency}$${range.first}:$${range.agency}$${range.last},${formulaText(id)},${range.sheet}!$${range.year}$${range.first}:$${range.year}$${range.last},${col(t)}$2,${range.sheet}!$${range.kind}$${range.first}:$${range.kind}$${range.last},${formulaText(kind)},${range.sheet}!$${range.counted}$${range.first}:$${range.counted}$${range.last},1)`;
-  const parties = [...a.agencies.map((ag) => ({ id: ag.id, name: ag.name })), { id: "system", name: "Whole system" }];
+  const r = range;
+  const sumifs = (id: string, t: number, kind: string, schedule: string) =>
+    `SUMIFS(${r.sheet}!$${r.amount}$${r.first}:$${r.amount}$${r.last},${r.sheet}!$${r.agency}$${r.first}:$${r.agency}$${r.last},${formulaText(id)},${r.sheet}!$${r.year}$${r.first}:$${r.year}$${r.last},${col(t)}$2,${r.sheet}!$${r.kind}$${r.first}:$${r.kind}$${r.last},${formulaText(kind)},${r.sheet}!$${r.counted}$${r.first}:$${r.counted}$${r.last},1${several ? `,${r.sheet}!$${r.discount}$${r.first}:$${r.discount}$${r.last},${formulaText(schedule)}` : ""})`;
+  const counted = selectRows(ledger.rows, { lens: a.lens, cashableOnly: a.cashableOnly });
+  const sums = sumsBySchedule(counted, n);
+  const publicIds = a.agencies.filter((ag) => ag.sector === "public").map((ag) => ag.id);
+  const parties = [
+    ...a.agencies.map((ag) => ({ id: ag.id, name: ag.name, members: null as string[] | null })),
+    { id: "public-sector", name: "Public sector", members: publicIds },
+    { id: "system", name: "Whole system", members: a.agencies.map((ag) => ag.id) },
+  ];
   for (const p of parties) {
-    const flows = p.id === "system" ? a.annual.system : a.annual.agencies[p.id]!;
-    const rows = { costs: row, savings: row + 1, transfers: row + 2, net: row + 3 };
+    const flows = p.id === "system" ? a.annual.system : p.id === "public-sector" ? a.annual.publicSector : a.annual.agencies[p.id]!;
+    const rows: FlowsLayout["rows"][string] = { flows: { costs: {}, savings: {}, transfers: {} }, net: 0 };
     layout.rows[p.id] = rows;
-    for (const flow of [...FLOWS, "net" as const]) {
-      const r = rows[flow];
-      ws.getCell(`A${r}`).value = p.name;
-      ws.getCell(`B${r}`).value = flow === "net" ? "Net" : `${flow[0]!.toUpperCase()}${flow.slice(1)}`;
-      for (let t = 0; t <= n; t++) {
-        let formula: string;
-        if (flow === "net") formula = `${col(t)}${rows.savings}-${col(t)}${rows.costs}+${col(t)}${rows.transfers}`;
-        else if (p.id === "system") formula = a.agencies.map((ag) => `${col(t)}${layout.rows[ag.id]![flow]}`).join("+");
-        else if (flow === "costs") formula = `-${sumifs(p.id, t, "cost")}`;
-        else formula = sumifs(p.id, t, flow === "savings" ? "saving" : "transfer");
-        const c = ws.getCell(`${col(t)}${r}`);
-        c.value = value(formula, flows[flow][t]!);
-        c.numFmt = FORMATS.money;
+    for (const flow of FLOWS) {
+      for (const use of a.schedules) {
+        const at = row++;
+        rows.flows[flow][use.key] = at;
+        ws.getCell(`A${at}`).value = p.name;
+        ws.getCell(`B${at}`).value = named(use.key, `${flow[0]!.toUpperCase()}${flow.slice(1)}`);
+        for (let t = 0; t < n; t++) {
+          const ids = p.members ?? [p.id];
+          const cachedValue = ids.reduce((s, id) => s + (sums.get(`${id}|${flow}|${use.key}`)?.[t] ?? 0), 0);
+          let formula: string;
+          if (p.members) formula = p.members.length ? p.members.map((id) => `${col(t)}${layout.rows[id]!.flows[flow][use.key]}`).join("+") : "0";
+          else formula = flow === "costs" ? `-${sumifs(p.id, t, "cost", use.key)}` : sumifs(p.id, t, flow === "savings" ? "saving" : "transfer", use.key);
+          const c = ws.getCell(`${col(t)}${at}`);
+          c.value = value(formula, cachedValue);
+          c.numFmt = FORMATS.money;
+        }
       }
     }
+    rows.net = row++;
+    ws.getCell(`A${rows.net}`).value = p.name;
+    ws.getCell(`B${rows.net}`).value = "Net";
+    for (let t = 0; t < n; t++) {
+      const terms = a.schedules.map((u) => `${col(t)}${rows.flows.savings[u.key]}-${col(t)}${rows.flows.costs[u.key]}+${col(t)}${rows.flows.transfers[u.key]}`).join("+");
+      const c = ws.getCell(`${col(t)}${rows.net}`);
+      c.value = value(terms, flows.net[t]!);
+      c.numFmt = FORMATS.money;
+    }
     ws.getRow(rows.net).font = { bold: true };
-    row += 5;
+    row++;
   }
   ws.getColumn(1).width = 34;
-  ws.getColumn(2).width = 22;
+  ws.getColumn(2).width = 26;
   for (let t = 0; t <= n; t++) ws.getColumn(FIRST_YEAR_COL + t).width = 15;
   return layout;
 }
 
 /**
- * Writes the Summary sheet: for each horizon, every agency and the whole system with PV costs,
- * PV savings, PV transfers, NPV and BCR as live formulas — SUMPRODUCT of the party's flows over
- * years 0..horizon with the discount factor row — so the workbook recalculates if an analyst
- * edits the Ledger or the rates.
+ * Writes the Summary sheet: for each horizon, every agency, the public sector and the whole
+ * system with PV costs, PV savings, PV transfers, NPV and BCR as live formulas — for each
+ * schedule, SUMPRODUCT of the party's flows over the horizon's years with that schedule's factor
+ * row — so the workbook recalculates if an analyst edits the Ledger or the rates.
  */
 function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayout, cached: boolean): void {
   ws.getCell("A1").value = a.title;
   ws.getCell("A1").font = { bold: true, size: 14 };
   ws.getCell("A2").value = basisWords(a);
-  ws.getCell("A3").value = "Every figure below is a live formula over the Flows sheet (agency × year block and discount factor row), which sums the Ledger sheet.";
+  ws.getCell("A3").value = "Every figure below is a live formula over the Flows sheet (agency × year block and discount factor rows), which sums the Ledger sheet.";
   const titles = ["Horizon (years)", "Party", "PV costs £", "PV savings £", "PV transfers £", "NPV £", "BCR"];
   let row = 5;
   ws.getRow(row).values = titles;
   ws.getRow(row++).font = { bold: true };
   const col = (t: number) => columnLetter(FIRST_YEAR_COL + t);
   for (const h of a.horizons) {
-    const parties: [string, string, Metrics][] = [...a.agencies.map((ag): [string, string, Metrics] => [ag.id, ag.name, h.agencies[ag.id]!]), ["system", "Whole system", h.system]];
+    const parties: [string, string, Metrics][] = [
+      ...a.agencies.map((ag): [string, string, Metrics] => [ag.id, ag.name, h.agencies[ag.id]!]),
+      ["public-sector", "Public sector", h.publicSector],
+      ["system", "Whole system", h.system],
+    ];
     for (const [id, name, m] of parties) {
       const rows = flows.rows[id]!;
-      const pv = (flowRow: number) => `SUMPRODUCT(Flows!$${col(0)}$${flowRow}:$${col(h.years)}$${flowRow},Flows!$${col(0)}$${flows.factorRow}:$${col(h.years)}$${flows.factorRow})`;
+      const last = h.years - 1;
+      const pv = (flow: Flow) =>
+        a.schedules
+          .map((u) => `SUMPRODUCT(Flows!$${col(0)}$${rows.flows[flow][u.key]}:$${col(last)}$${rows.flows[flow][u.key]},Flows!$${col(0)}$${flows.factorRows[u.key]}:$${col(last)}$${flows.factorRows[u.key]})`)
+          .join("+");
       const cell = (c: string, formula: string, result: number | string) => {
         const x = ws.getCell(`${c}${row}`);
         x.value = cached ? { formula, result } : { formula };
@@ -129,13 +183,13 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
       };
       ws.getCell(`A${row}`).value = h.years;
       ws.getCell(`B${row}`).value = name;
-      cell("C", pv(rows.costs), m.pvCosts.toNumber());
-      cell("D", pv(rows.savings), m.pvSavings.toNumber());
-      cell("E", pv(rows.transfers), m.pvTransfers.toNumber());
+      cell("C", pv("costs"), m.pvCosts.toNumber());
+      cell("D", pv("savings"), m.pvSavings.toNumber());
+      cell("E", pv("transfers"), m.pvTransfers.toNumber());
       cell("F", `D${row}-C${row}+E${row}`, m.npv.toNumber());
       // BCR as the library defines it: net transfers received count as benefits, paid as costs.
       cell("G", `IF(C${row}+MAX(-E${row},0)=0,"n/a",(D${row}+MAX(E${row},0))/(C${row}+MAX(-E${row},0)))`, m.bcr === null ? "n/a" : m.bcr.toNumber());
-      if (id === "system") ws.getRow(row).font = { bold: true };
+      if (id === "system" || id === "public-sector") ws.getRow(row).font = { bold: true };
       row++;
     }
     row++;

@@ -130,7 +130,7 @@ export type EqualShare =
  * @example
  * ```ts
  * const eq = equaliseShare(model, { deal: { id: "gs", from: ["police", "moj", "dwp", "hmt", "nhs"], to: ["council"] }, horizon: 10 });
- * eq.ok && eq.share.toFixed(3); // "0.718"
+ * eq.ok && eq.share.toFixed(3); // "0.814"
  * ```
  */
 export function equaliseShare(input: Model | unknown, options: ShareSolveOptions & { measure?: "roi" | "bcr" }): EqualShare {

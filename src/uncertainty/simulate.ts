@@ -39,8 +39,12 @@ export interface SimulateOptions extends SimulationSettings {
 
 /** Simulated NPVs at one horizon. */
 export interface HorizonSimulation {
+  /** The first `years` financial years (0..years − 1). */
   years: number;
+  /** Society: every party. */
   system: NpvSummary;
+  /** Public bodies together. */
+  publicSector: NpvSummary;
   agencies: Record<string, NpvSummary>;
   /** By agency: share of draws where the system NPV > 0 while the agency's NPV < 0. */
   incentiveGap: Record<string, number>;
@@ -62,6 +66,7 @@ export interface SimulatedInput {
 /** Every draw, kept when `keepDraws` is set: NPVs by horizon (same order as `horizons`) and inputs by path. */
 export interface SimulationDraws {
   system: Float64Array[];
+  publicSector: Float64Array[];
   agencies: Record<string, Float64Array[]>;
   inputs: Record<string, Float64Array>;
 }
@@ -191,7 +196,8 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
   const summary = (party: number, h: number) => summaries[party * H + h] ?? summariseDraws(column(party * H + h));
   const series = (party: number) => kernel.horizons.map((_, h) => column(party * H + h));
   const system = series(0);
-  const agencies = Object.fromEntries(kernel.agencies.map((id, a) => [id, series(1 + a)]));
+  const publicSector = series(1);
+  const agencies = Object.fromEntries(kernel.agencies.map((id, a) => [id, series(2 + a)]));
   const horizons = kernel.horizons.map((years, h): HorizonSimulation => {
     const sys = system[h]!;
     // One pass: for draws where the system gains, count each agency that loses, and any.
@@ -212,7 +218,8 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
     return {
       years,
       system: summary(0, h),
-      agencies: Object.fromEntries(kernel.agencies.map((id, a) => [id, summary(1 + a, h)])),
+      publicSector: summary(1, h),
+      agencies: Object.fromEntries(kernel.agencies.map((id, a) => [id, summary(2 + a, h)])),
       incentiveGap: Object.fromEntries(kernel.agencies.map((id, a) => [id, gaps[a]! / n])),
       incentiveGapAny: any / n,
     };
@@ -232,7 +239,7 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
     agencies: model.agencies.map((a) => ({ id: a.id, name: a.name })),
     horizons,
     samples: settings.keepDraws
-      ? { system, agencies, inputs: Object.fromEntries(plan.inputs.map((i, k) => [i.path, inputs!.subarray(k * n, (k + 1) * n)])) }
+      ? { system, publicSector, agencies, inputs: Object.fromEntries(plan.inputs.map((i, k) => [i.path, inputs!.subarray(k * n, (k + 1) * n)])) }
       : null,
   };
 }

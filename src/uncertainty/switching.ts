@@ -6,7 +6,7 @@ import { resolveInput, setInputs, type ResolvedInput } from "./paths";
 
 /** Options of {@link switchingValue}. */
 export interface SwitchingOptions extends AppraiseOptions {
-  /** Whose NPV: an agency id, or the system (default). */
+  /** Whose NPV: an agency id, "public-sector" (the public bodies together), or the whole system (default). */
   agency?: string;
   /** Horizon in years (default: the model's longest). */
   horizon?: number;
@@ -21,7 +21,7 @@ export interface SwitchingOptions extends AppraiseOptions {
 interface Common {
   path: string;
   canonical: string;
-  /** "system" or the agency id. */
+  /** "system", "public-sector" or the agency id. */
   party: string;
   horizon: number;
   baseValue: number;
@@ -67,9 +67,11 @@ function defaultBounds(input: ResolvedInput): [number, number] {
  * @example
  * ```ts
  * const sv = switchingValue(model, "costs.key-workers-grant.amount", { horizon: 5 });
- * sv.found && sv.value.toFixed(2); // "5252.66" (system NPV at 5 years is zero at £5,252.66 a family)
+ * sv.found && sv.value.toFixed(2); // "2096.09" (society's NPV over 5 years is zero at £2,096.09 a family)
  * const council = switchingValue(model, "outcomes.care-entry.success", { agency: "council" });
  * council.found && council.value.toFixed(4); // "0.0749"
+ * const pub = switchingValue(model, "costs.key-workers-grant.amount", { agency: "public-sector", horizon: 10 });
+ * pub.found && pub.value.toFixed(0); // "6868" (the public bodies together break even at £6,868 a family)
  * switchingValue(model, "outcomes.custody.success", { agency: "council" }).found; // false
  * ```
  */
@@ -78,8 +80,8 @@ export function switchingValue(input: Model | unknown, path: string, options: Sw
   const resolved = resolveInput(model, path);
   const { agency, horizon: h, bounds: given, xtol: xt, grid: g, ...appraiseOptions } = options;
   const horizon = h ?? Math.max(...(appraiseOptions.horizons ?? model.appraisal.horizons));
-  if (agency !== undefined && !model.agencies.some((a) => a.id === agency)) {
-    throw new InvalidModelError([{ path: "options.agency", message: `unknown agency "${agency}" (agencies are: ${model.agencies.map((a) => a.id).join(", ")})` }]);
+  if (agency !== undefined && agency !== "public-sector" && !model.agencies.some((a) => a.id === agency)) {
+    throw new InvalidModelError([{ path: "options.agency", message: `unknown agency "${agency}" (agencies are: ${model.agencies.map((a) => a.id).join(", ")}; or "public-sector")` }]);
   }
   const bounds = given ?? defaultBounds(resolved);
   if (!(bounds[0] < bounds[1])) throw new InvalidModelError([{ path: "options.bounds", message: `expected [low, high] with low < high, got [${bounds.join(", ")}]` }]);
@@ -91,7 +93,7 @@ export function switchingValue(input: Model | unknown, path: string, options: Sw
     evaluations++;
     const m = x === resolved.value ? model : setInputs(model, { [resolved.canonical]: x });
     const r = appraise(m, { ...appraiseOptions, horizons: [horizon] }).horizons[0]!;
-    const v = agency === undefined ? r.system.npv : r.agencies[agency]!.npv;
+    const v = agency === undefined ? r.system.npv : agency === "public-sector" ? r.publicSector.npv : r.agencies[agency]!.npv;
     cache.set(x, v);
     return v;
   };

@@ -8,7 +8,8 @@ const money = fc.integer({ min: 0, max: 2_000_000 }).map((p) => p / 100);
 /** A model with one to three random deals between its agencies (plus a pot agency for pooled budgets). */
 export function withArbitraryDeals(model: ModelInput): fc.Arbitrary<ModelInput> {
   const ids = model.agencies.map((a) => a.id);
-  const years = model.appraisal.years ?? 10;
+  // The last appraisal year (the model has `years` years, 0..years − 1).
+  const years = (model.appraisal.years ?? 10) - 1;
   const outcomes = (model.outcomes ?? []).map((o) => o.id);
   const interventions = (model.interventions ?? []).map((v) => v.id);
   const two = fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)).filter(([a, b]) => a !== b);

@@ -1,6 +1,8 @@
 /**
- * fast-check arbitraries for whole, valid model files: random agencies, budgets, interventions,
- * costs, outcomes and cost shunts that always pass `parseModel`. Shared by the property tests.
+ * fast-check arbitraries for whole, valid model files: random agencies (of every sector), budgets,
+ * interventions, costs, savings and outcome values (some transfers from another party, some on
+ * their own discount schedule), outcomes and cost shunts that always pass `parseModel`. Shared by
+ * the property tests. Inside, `years` is the last appraisal year (the model has years + 1).
  */
 import { fc } from "@fast-check/vitest";
 import type { ModelInput } from "../../src";
@@ -8,6 +10,12 @@ import type { ModelInput } from "../../src";
 const share = fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000);
 const money = fc.integer({ min: 0, max: 5_000_000 }).map((p) => p / 100);
 const lens = fc.constantFrom("fiscal" as const, "economic" as const, "social" as const);
+const sectors = ["public", "households", "business", "third-sector"] as const;
+/** Mostly the appraisal's schedule; sometimes the health schedule or a flat rate of the line's own. */
+const lineDiscount = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom("stpr-health" as const, { rate: 0.05 }) },
+);
 
 /** Between 0 and `max` items, the i-th made by `make(i)`. */
 function listOf<T>(max: number, make: (i: number) => fc.Arbitrary<T>): fc.Arbitrary<T[]> {
@@ -72,15 +80,28 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
         }));
       const cost = (i: number) =>
         fc.tuple(scheduled, fc.constantFrom("revenue" as const, "capital" as const)).map(([c, category]) => ({ id: `c${i}`, ...c, category }));
+      /** Sometimes a transfer from another party (benefits not paid, tax received). */
+      const transferFrom = fc.option(fc.integer({ min: 0, max: nAgencies - 1 }), { freq: 3 });
+      const transfer = (agency: string, from: number | null) => (from === null || `a${from}` === agency ? {} : { transferFrom: `a${from}` });
       const saving = (i: number) =>
-        fc.tuple(scheduled, lens, fc.boolean(), share).map(([c, l, cashable, realisation]) => ({ id: `sv${i}`, ...c, lens: l, cashable, ...(cashable ? {} : { realisation }) }));
-      const value = fc.record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share }).map((v) => ({
+        fc.tuple(scheduled, lens, fc.boolean(), share, transferFrom, lineDiscount).map(([c, l, cashable, realisation, from, discount]) => ({
+          id: `sv${i}`,
+          ...c,
+          lens: l,
+          cashable,
+          ...(cashable ? {} : { realisation }),
+          ...transfer(c.agency, from),
+          ...(discount === undefined ? {} : { discount }),
+        }));
+      const value = fc.record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share, from: transferFrom, discount: lineDiscount }).map((v) => ({
         agency: v.ref.agency,
         budget: v.ref.budget,
         amount: v.amount,
         lens: v.lens,
         cashable: v.cashable,
         ...(v.cashable ? {} : { realisation: v.realisation }),
+        ...transfer(v.ref.agency, v.from),
+        ...(v.discount === undefined ? {} : { discount: v.discount }),
       }));
       const outcome = (i: number) =>
         fc.record({
@@ -111,13 +132,16 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
         savings: listOf(2, saving),
         outcomes: listOf(4, outcome),
         costShunts: shape.withShunts === false || nAgencies < 2 ? fc.constant([]) : listOf(2, shunt),
-        horizons: fc.uniqueArray(fc.integer({ min: 0, max: years }), { minLength: 1, maxLength: 3 }),
+        horizons: fc.uniqueArray(fc.integer({ min: 1, max: years + 1 }), { minLength: 1, maxLength: 3 }),
+        sectors: fc.array(fc.constantFrom(...sectors), { minLength: nAgencies, maxLength: nAgencies }),
       }).map((parts): ModelInput => ({
         title: "Random model",
-        appraisal: { baseYear: "2025-26", priceBase: "2025-26", years, horizons: parts.horizons },
+        appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: years + 1, horizons: parts.horizons },
         agencies: agencyIds.map((id, i) => ({
           id,
           name: `Agency ${id}`,
+          // The first agency is always public, so every model has a public sector.
+          ...(i === 0 || parts.sectors[i] === "public" ? {} : { sector: parts.sectors[i] }),
           settlementYears: 1 + (i % 3),
           budgets: i % 2 === 0 ? [{ id: "b0" }, { id: "b1" }] : [{ id: "b0" }],
         })),

@@ -82,29 +82,30 @@ export interface PaybackMark {
  *
  * @example
  * ```ts
- * cumulativeData(result).paybacks.map((p) => p.text); // ["no payback by 2035-36", "payback 2030-31"]
+ * cumulativeData(result).paybacks.map((p) => p.text); // ["no payback by 2034-35", "payback 2030-31"]
  * ```
  */
-export function cumulativeData(appraisal: Pick<Appraisal, "agencies" | "annual" | "years" | "discountFactors">): { points: CumulativeDatum[]; paybacks: PaybackMark[] } {
+export function cumulativeData(appraisal: Pick<Appraisal, "agencies" | "annual" | "years">): { points: CumulativeDatum[]; paybacks: PaybackMark[] } {
   const roles = agencyRoles(appraisal);
   const points: CumulativeDatum[] = [];
   const paybacks: PaybackMark[] = [];
-  const add = (party: string, net: readonly Decimal[], mark: boolean) => {
+  // Each year's present value, every line discounted on its own schedule.
+  const add = (party: string, pv: readonly Decimal[], mark: boolean) => {
     let running = ZERO;
-    const series = net.map((v, t) => (running = running.plus(v.times(appraisal.discountFactors[t]!))));
+    const series = pv.map((v) => (running = running.plus(v)));
     series.forEach((v, t) => points.push({ t, year: appraisal.years[t]!, party, cumulative: chartNumber(v) }));
     if (!mark) return;
     const last = series.length - 1;
-    const payback = paybackYear(net.map((v, t) => v.times(appraisal.discountFactors[t]!)));
+    const payback = paybackYear(pv);
     if (payback === null) paybacks.push({ party, t: last, year: appraisal.years[last]!, cumulative: chartNumber(series[last]!), text: `no payback by ${appraisal.years[last]}` });
     else paybacks.push({ party, t: payback, year: appraisal.years[payback]!, cumulative: chartNumber(series[payback]!), text: `payback ${appraisal.years[payback]}` });
   };
   for (const a of appraisal.agencies) {
-    const net = appraisal.annual.agencies[a.id]!.net;
-    if (net.every((v) => v.isZero())) continue;
-    add(partyLabel(a.name, roles[a.id]!), net, roles[a.id] === "investor");
+    const flows = appraisal.annual.agencies[a.id]!;
+    if (flows.net.every((v) => v.isZero())) continue;
+    add(partyLabel(a.name, roles[a.id]!), flows.pv.net, roles[a.id] === "investor");
   }
-  add("Whole system", appraisal.annual.system.net, true);
+  add("Whole system", appraisal.annual.system.pv.net, true);
   return { points, paybacks };
 }
 
