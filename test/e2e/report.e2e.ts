@@ -92,7 +92,8 @@ describe("HTML report in headless Chromium", () => {
     }
     // The page fits its column: nothing wider than the window.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
-    expect(await page.locator("tr.gap").count()).toBe(2);
+    // The penalty row: the council at 10 years (at 5 years the whole system does not yet gain either).
+    expect(await page.locator("tr.gap").count()).toBe(1);
     const shots = { "report-screenshot.png": join(dir, "report-screenshot.png"), "report-charts.png": join(dir, "report-charts.png") };
     await page.screenshot({ path: shots["report-screenshot.png"], fullPage: false });
     await page.locator("#charts").screenshot({ path: shots["report-charts.png"] });

@@ -50,11 +50,15 @@ async function check(name: string, model: unknown, options: AppraiseOptions): Pr
     maxDiff = Math.max(maxDiff, Math.abs(Number(text) - exact.toNumber()));
     cells++;
   };
-  // Summary: from row 6, per horizon each agency then the system, a blank row between horizons.
+  // Summary: from row 6, per horizon each agency, then the public sector and the whole system, a blank row between horizons.
   const rows = sheets.Summary!.slice(5).filter((r) => r[0] !== "");
   let i = 0;
   for (const h of a.horizons) {
-    const parties: [string, Metrics][] = [...a.agencies.map((ag): [string, Metrics] => [ag.name, h.agencies[ag.id]!]), ["Whole system", h.system]];
+    const parties: [string, Metrics][] = [
+      ...a.agencies.map((ag): [string, Metrics] => [ag.name, h.agencies[ag.id]!]),
+      ["Public sector", h.publicSector],
+      ["Whole system", h.system],
+    ];
     for (const [party, m] of parties) {
       const r = rows[i++]!;
       const where = `${name} ${h.years}y ${party}`;
@@ -72,7 +76,7 @@ async function check(name: string, model: unknown, options: AppraiseOptions): Pr
   const flows = sheets.Flows!;
   const factors = flows.find((r) => r[0]?.startsWith("Discount factor"))!;
   a.discountFactors.forEach((f, t) => expect(Number(factors[2 + t]), `factor ${t}`).toBeCloseTo(f.toNumber(), 12));
-  for (const [party, annual] of [...a.agencies.map((ag) => [ag.name, a.annual.agencies[ag.id]!] as const), ["Whole system", a.annual.system] as const]) {
+  for (const [party, annual] of [...a.agencies.map((ag) => [ag.name, a.annual.agencies[ag.id]!] as const), ["Public sector", a.annual.publicSector] as const, ["Whole system", a.annual.system] as const]) {
     for (const flow of ["costs", "savings", "transfers", "net"] as const) {
       const label = flow === "net" ? "Net" : `${flow[0]!.toUpperCase()}${flow.slice(1)}`;
       const r = flows.find((x) => x[0] === party && x[1] === label)!;
