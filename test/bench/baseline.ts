@@ -7,7 +7,10 @@
  * drop-off is drawn has its profile rebuilt per draw. It keeps the NPVs (figure-major, like
  * `simulate`) and computes no summaries.
  */
-import { blockStream, discountFactorsFloat, DRAWS_PER_BLOCK, parseDistribution, Sampler } from "../../src";
+import { parseDistribution } from "../../src";
+import { discountFactorsFloat } from "../../src/discount/factors";
+import { blockStream, DRAWS_PER_BLOCK } from "../../src/uncertainty/rng";
+import { Sampler } from "../../src/uncertainty/sampler";
 import { MC_DISTRIBUTIONS } from "./models";
 
 const YEARS = 10;
