@@ -17,3 +17,6 @@ export { renderSvg } from "./charts/svg";
 export { escapeHtml, type SimulatedParty } from "./html-parts";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "./html";
 export { buildWorkbook, type WorkbookOptions } from "./xlsx";
+export { buildModelWorkbook, type ModelWorkbookOptions, type ModelWorkbookResult } from "./workbook-template";
+export { readModelWorkbook, type WorkbookParseResult, type WorkbookError } from "./workbook-read";
+export { TEMPLATE_MODEL } from "./workbook-example";
