@@ -5,13 +5,16 @@
  */
 import DecimalJs from "decimal.js";
 
+/** Enough digits for any amount the ledger holds (10^24 to the penny), with room to spare. */
+const D = DecimalJs.clone({ precision: 60 });
+
 type Json = any;
 const MONEY = ["pvCosts", "pvSavings", "pvTransfers", "npv"] as const;
 const SERIES = ["costs", "savings", "transfers", "net"] as const;
 
 function check(problems: string[], where: string, parties: Json, publicIds: ReadonlySet<string>, read: (x: Json) => string): void {
   const ids = Object.keys(parties.agencies);
-  const total = (list: string[]) => list.reduce((s, id) => s.plus(read(parties.agencies[id])), new DecimalJs(0));
+  const total = (list: string[]) => list.reduce((s, id) => s.plus(read(parties.agencies[id])), new D(0));
   const all = total(ids);
   const pub = total(ids.filter((id) => publicIds.has(id)));
   if (!all.equals(read(parties.system))) problems.push(`${where}: agencies sum to ${all.toFixed()}, system is ${read(parties.system)}`);
