@@ -16,7 +16,7 @@
 // ---- Money and time -------------------------------------------------------------------------
 export { Decimal, ZERO, ONE, toDecimal, sum, addSeries, scaleSeries, type MoneyInput } from "./money/decimal";
 export { roundTo, toPence, decimalString, formatPounds, type RoundingMode } from "./money/round";
-export { splitExact, roundSeriesConserving, type SplitOptions } from "./money/split";
+export { splitExact, roundSeriesConserving, type SplitOptions, type ConservingOptions } from "./money/split";
 export {
   financialYearOf,
   financialYearStart,
