@@ -2,7 +2,7 @@ import { SingleBar } from "cli-progress";
 import type { Appraisal } from "../appraise";
 import type { Lens, Model } from "../model";
 import { toDecimal } from "../money";
-import { agencyRoles, alignColumns, formatAmount, horizonWords, type SimulatedParty } from "../report";
+import { agencyRoles, alignColumns, formatAmount, horizonWords, inputLabel, type SimulatedParty } from "../report";
 import { simulate, type SimulationProgress, type SimulationResult } from "../uncertainty";
 import { simulateParallel } from "../node";
 import type { CliIo } from "./program";
@@ -68,7 +68,7 @@ export function simulationTable(result: SimulationResult): string {
 }
 
 /** The report's Monte Carlo section: the system and each investor at the longest horizon. */
-export function simulationReportSection(result: SimulationResult, appraisal: Appraisal): { parties: SimulatedParty[]; note: string } {
+export function simulationReportSection(result: SimulationResult, appraisal: Appraisal, model?: Model): { parties: SimulatedParty[]; note: string } {
   const h = result.horizons.length - 1;
   const horizon = result.horizons[h]!;
   const roles = agencyRoles(appraisal);
@@ -78,6 +78,6 @@ export function simulationReportSection(result: SimulationResult, appraisal: App
       .filter((a) => roles[a.id] === "investor")
       .map((a) => ({ party: a.name, ...horizon.agencies[a.id]!, ...(result.samples ? { draws: result.samples.agencies[a.id]![h]! } : {}) })),
   ];
-  const note = `${result.draws.toLocaleString("en-GB")} draws (seed ${result.seed}) over the model's uncertain inputs (${result.inputs.map((i) => i.path).join(", ") || "none"}); net present value over the ${horizonWords(horizon.years, appraisal.years)}.`;
+  const note = `${result.draws.toLocaleString("en-GB")} draws (seed ${result.seed}) over the model's uncertain inputs (${result.inputs.map((i) => (model ? inputLabel(model, i.path) : i.path)).join("; ") || "none"}); net present value over the ${horizonWords(horizon.years, appraisal.years)}.`;
   return { parties, note };
 }

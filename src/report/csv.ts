@@ -3,17 +3,21 @@ import type { Appraisal } from "../appraise";
 import { fixed } from "./columns";
 import { summaryRows, type MoneyUnit } from "./summary";
 import type { TidyRow } from "./tidy";
+import { csvText } from "./safe";
 
 type Cell = string | number | boolean | null;
 
 /**
  * Writes CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line
  * breaks quoted and quotes doubled) with a header row, using csv-stringify. Empty cells for null;
- * booleans as `true`/`false`.
+ * booleans as `true`/`false`. Text that a spreadsheet would read as a formula (starting with `=`,
+ * `+`, `-`, `@`, a tab or a line break) is written with a leading apostrophe so that it opens as
+ * text (see {@link csvText}); numbers, and text that is a plain number, are written as they are.
  *
  * @example
  * ```ts
  * toCsv(["label", "amount"], [["Set-up, year 0", -262500]]); // 'label,amount\r\n"Set-up, year 0",-262500\r\n'
+ * toCsv(["agency"], [["=1+1"]]);                             // "agency\r\n'=1+1\r\n"
  * ```
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -21,7 +25,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
     record_delimiter: "windows",
     // Line breaks inside a field are quoted too (csv-stringify only quotes its own delimiter).
     quoted_match: /[\r\n]/,
-    cast: { boolean: (v) => (v ? "true" : "false") },
+    cast: { boolean: (v) => (v ? "true" : "false"), string: (v) => csvText(v) },
   });
 }
 

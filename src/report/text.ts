@@ -2,6 +2,7 @@ import type { Appraisal } from "../appraise";
 import { basisWords, tableColumns } from "./columns";
 import { summaryRows, type MoneyUnit } from "./summary";
 import { horizonWords, penaltyStatements } from "./words";
+import { displayText } from "./safe";
 
 /** Options for {@link formatAppraisalTable}. */
 export interface TextTableOptions {
@@ -39,7 +40,9 @@ export function alignColumns(rows: readonly (readonly string[])[], numeric: read
  * The appraisal as plain text for a terminal or an email: a heading with the basis (lens,
  * discounting, prices), then for each horizon a table of every agency and the whole system
  * (PV costs, PV savings, PV transfers, NPV, BCR, payback), agencies that lose while the system
- * gains flagged `(!)`, and the prevention penalty in plain words.
+ * gains flagged `(!)`, and the prevention penalty in plain words. Model text is shown on one line
+ * with control characters replaced (see {@link displayText}), so no name can move the cursor,
+ * clear the screen or break a row.
  *
  * @example
  * ```ts
@@ -50,10 +53,12 @@ export function formatAppraisalTable(result: Appraisal, options: TextTableOption
   const unit = options.unit ?? "pounds";
   const columns = tableColumns(unit, " (!)");
   const rows = summaryRows(result, { unit });
-  const parts: string[] = [result.title, basisWords(result), ""];
+  // Model text on one line, with no control characters: a name cannot move the cursor or break a row.
+  const clean = (text: string) => displayText(text, { oneLine: true });
+  const parts: string[] = [clean(result.title), basisWords(result), ""];
   for (const h of result.horizons) {
     const mine = rows.filter((r) => r.horizon === h.years);
-    const cells = [columns.map((c) => c.header), ...mine.map((r) => columns.map((c) => c.cell(r)))];
+    const cells = [columns.map((c) => c.header), ...mine.map((r) => columns.map((c) => clean(c.cell(r))))];
     const table = alignColumns(cells, columns.map((c) => c.numeric)).split("\n");
     const width = Math.max(...table.map((l) => l.length));
     // A rule above the public-sector and whole-system rows, which sum the agency rows above them.
@@ -62,7 +67,7 @@ export function formatAppraisalTable(result: Appraisal, options: TextTableOption
   }
   if (rows.some((r) => r.incentiveGap)) parts.push("(!) loses while the whole system gains: the prevention penalty.", "");
   if (!options.omitFindings) {
-    for (const s of penaltyStatements(result)) parts.push(`- ${s}`);
+    for (const s of penaltyStatements(result)) parts.push(`- ${clean(s)}`);
   }
   return `${parts.join("\n").trimEnd()}\n`;
 }
