@@ -173,7 +173,7 @@ export function writeLedgerSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisa
  * own row). The model's notes, every input and the reference values are on the Assumptions sheet.
  */
 export function writeInputsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisal: Appraisal): void {
-  const m = ledger.model;
+  const m = ledger.plan.model;
   let row = 1;
   [26, 44, 26, 24, 16, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const put = (values: (string | number)[], style?: Partial<ExcelJS.Font>) => {
