@@ -107,7 +107,7 @@ describe("XLSX workbook", async () => {
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     const text = rows.flat().map(String);
     for (const note of result.notes) expect(text).toContain(note);
-    const inputs = modelInputs(ledger.model);
+    const inputs = modelInputs(ledger.plan.model);
     expect(inputs.length).toBeGreaterThan(100);
     for (const input of inputs) expect(text, input.path).toContain(input.path);
     const success = rows.find((r) => r[0] === "outcomes.custody.success")!;

@@ -292,7 +292,7 @@ export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, option
   const range = writeLedgerSheet(ledgerSheet, ledger, appraisal);
   const flows = writeFlowsSheet(flowsSheet, ledger, appraisal, range, cached);
   writeSummarySheet(summary, appraisal, flows, cached);
-  writeAssumptionsSheet(assumptions, ledger.model, appraisal);
+  writeAssumptionsSheet(assumptions, ledger.plan.model, appraisal);
   writeInputsSheet(inputs, ledger, appraisal);
   return wb;
 }
