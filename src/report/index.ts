@@ -6,7 +6,7 @@
 export { summaryRows, positionWords, type SummaryRow, type SummaryOptions, type MoneyUnit } from "./summary";
 export { formatAmount } from "./columns";
 export { moneyWords, penaltyStatements, horizonWords } from "./words";
-export { formatAppraisalTable, alignColumns, type TextTableOptions } from "./text";
+export { formatAppraisalTable, alignColumns, wrapText, type TextTableOptions } from "./text";
 export { appraisalMarkdown, markdownTable, type MarkdownOptions } from "./markdown";
 export { tidyRows, type TidyRow, type TidyOptions } from "./tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./csv";

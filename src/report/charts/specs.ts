@@ -54,6 +54,9 @@ function darker(hex: string, by = 0.35): string {
   return `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 }
 
+/** Financial years ("2025-26", about 50 px) stand upright while each has 58 px, else slant. */
+const yearLabelAngle = (years: number) => (WIDTH / years >= 58 ? 0 : -45);
+
 const realTerms = (a: Pick<Appraisal, "priceBase">) => `real terms, ${a.priceBase} prices`;
 
 /**
@@ -76,7 +79,7 @@ export function annualCashflowSpec(appraisal: Chartable): TopLevelSpec {
   const shown = new Set([...bars.map((b) => b.agency), ...totals.map((t) => t.party)]);
   const sc = scales(styles, shown);
   const order = { field: "t", op: "min" } as const;
-  const x = { field: "year", type: "ordinal", sort: order, title: "Financial year", axis: { labelAngle: appraisal.years.length > 8 ? -45 : 0 } } as const;
+  const x = { field: "year", type: "ordinal", sort: order, title: "Financial year", axis: { labelAngle: yearLabelAngle(appraisal.years.length) } } as const;
   const colour = (field: string) => ({ field, type: "nominal", title: "Party", scale: sc.colour, legend: { symbolType: "square", ...LEGEND } }) as const;
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -164,7 +167,7 @@ export function cumulativePositionSpec(appraisal: Chartable): TopLevelSpec {
   });
   // A label that fits nowhere in the plot (very crowded charts) is listed under the title instead.
   const unplaced = texts.filter((_, i) => !placed[i]);
-  const x = { field: "year", type: "ordinal", sort: { field: "t", op: "min" }, title: "Financial year", scale: { type: "point", padding: 0.5 }, axis: { labelAngle: n > 8 ? -45 : 0 } } as const;
+  const x = { field: "year", type: "ordinal", sort: { field: "t", op: "min" }, title: "Financial year", scale: { type: "point", padding: 0.5 }, axis: { labelAngle: yearLabelAngle(n) } } as const;
   const y = { field: "cumulative", type: "quantitative", scale: { domain, nice: false, zero: false } } as const;
   const pixel = (field: string) => ({ field, type: "quantitative", scale: null }) as const;
   const textLayer = (align: "left" | "right") => ({
