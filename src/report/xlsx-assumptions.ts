@@ -67,7 +67,7 @@ export function writeAssumptionsSheet(ws: ExcelJS.Worksheet, model: Model, appra
     const r = put([input.path, cellText(input.label), value, input.unitWords, cellText(input.note)]);
     r.getCell(3).numFmt = UNIT_FORMAT[input.unit];
     r.getCell(3).alignment = { horizontal: typeof value === "number" ? "right" : "left" };
-    r.getCell(4).alignment = { indent: 2 };
+    r.getCell(4).alignment = { horizontal: "left", indent: 1 };
     fitRow(ws, r, [1, 2, 4, 5]);
   }
 
@@ -80,7 +80,7 @@ export function writeAssumptionsSheet(ws: ExcelJS.Worksheet, model: Model, appra
     const r = put([ref.path ?? "(library)", cellText(ref.name), cellValue(ref.value, unit), ref.unit, cellText(ref.source)]);
     r.getCell(3).numFmt = UNIT_FORMAT[unit];
     r.getCell(3).alignment = { horizontal: "right" };
-    r.getCell(4).alignment = { indent: 2 };
+    r.getCell(4).alignment = { horizontal: "left", indent: 1 };
     fitRow(ws, r, [1, 2, 4, 5]);
   }
   printSetup(ws, appraisal);

@@ -61,7 +61,7 @@ export function font(style: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
 
 /** How many lines text takes in a column `width` characters wide, wrapping at spaces. */
 export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(4, Math.floor(width * 1.15) - 1);
+  const room = Math.max(4, Math.floor(width * 1.2) - 1);
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let line = 0;
@@ -159,7 +159,9 @@ export function writeLedgerSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisa
     ];
   });
   ws.getColumn(13).numFmt = FORMATS.pence;
-  [10, 24, 18, 6, 10, 22, 38, 8, 8, 9, 9, 12, 14, 8, 22, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [10, 26, 18, 6, 10, 22, 42, 8, 8, 9, 9, 12, 14, 8, 22, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Short codes centred, so that a number does not run into the text beside it.
+  for (const c of [4, 10, 14]) ws.getColumn(c).alignment = { horizontal: "center" };
   ledger.rows.forEach((_, i) => fitRow(ws, ws.getRow(i + 2), [2, 7]));
   const last = Math.max(2, ledger.rows.length + 1);
   ws.autoFilter = { from: "A1", to: `P${last}` };

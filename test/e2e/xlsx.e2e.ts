@@ -160,7 +160,7 @@ describe("XLSX printed by LibreOffice Calc", () => {
     expect(count).toBeLessThanOrEqual(20);
     if (process.env.WORKBOOK_PAGES_DIR) {
       const pdftoppm = requireProgram(["pdftoppm"], "poppler-utils", "PDFTOPPM_PATH");
-      execFileSync(pdftoppm, ["-r", "80", "-png", "-f", "1", "-l", String(count), pdf, join(dir, "workbook-page")]);
+      execFileSync(pdftoppm, ["-r", "100", "-png", "-f", "1", "-l", String(count), pdf, join(dir, "workbook-page")]);
       const wanted = new Map([["Summary", 0], ["Assumptions", 0], ["Flows", 0], ["Ledger", 0]]);
       pages.forEach((p, i) => {
         const sheet = sheetOf(p);

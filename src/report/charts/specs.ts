@@ -259,7 +259,7 @@ export function incentiveGapSpec(appraisal: Chartable): TopLevelSpec {
         encoding: {
           x: { field: "horizon", type: "ordinal", sort: { field: "years", op: "min" }, title: "Horizon", axis: { labelAngle: 0 } },
           xOffset: { field: "party", type: "nominal", sort: order, scale: { paddingInner: 0.08 } },
-          y: { field: "npv", type: "quantitative", axis: poundsAxis("Net present value (£)") },
+          y: { field: "npv", type: "quantitative", scale: { padding: 10 }, axis: poundsAxis("Net present value (£)") },
           color: { field: "party", type: "nominal", title: "Party", scale: sc.colour, legend: { symbolType: "square", ...LEGEND } },
           tooltip: [
             { field: "party", title: "Party" },
