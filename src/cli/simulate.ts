@@ -2,7 +2,7 @@ import { SingleBar } from "cli-progress";
 import type { Appraisal } from "../appraise";
 import type { Lens, Model } from "../model";
 import { toDecimal } from "../money";
-import { agencyRoles, alignColumns, formatAmount, horizonWords, inputLabel, type SimulatedParty } from "../report";
+import { agencyRoles, alignColumns, displayText, formatAmount, horizonWords, inputLabel, type SimulatedParty } from "../report";
 import { simulate, type SimulationProgress, type SimulationResult } from "../uncertainty";
 import { simulateParallel } from "../node";
 import type { CliIo } from "./program";
@@ -111,13 +111,13 @@ const money = (v: number) => formatAmount(toDecimal(Math.round(v)), "pounds");
  */
 export function simulationTable(result: SimulationResult): string {
   const labels: string[] = [];
-  const parts = [`${result.title}`, `Monte Carlo: ${result.draws.toLocaleString("en-GB")} draws, seed ${result.seed}, ${result.lens} lens, ${result.method} method`, ""];
+  const parts = [displayText(result.title, { oneLine: true }), `Monte Carlo: ${result.draws.toLocaleString("en-GB")} draws, seed ${result.seed}, ${result.lens} lens, ${result.method} method`, ""];
   for (const h of result.horizons) {
     const header = ["Party", "Mean NPV £", "P5 £", "P50 £", "P95 £", "P(NPV > 0)", "P(incentive gap)"];
     const rows = [
       ...result.agencies.map((a) => {
         const s = h.agencies[a.id]!;
-        return [a.name, money(s.mean), money(s.p5), money(s.p50), money(s.p95), pct(s.probabilityPositive), pct(h.incentiveGap[a.id] ?? 0)];
+        return [displayText(a.name, { oneLine: true }), money(s.mean), money(s.p5), money(s.p50), money(s.p95), pct(s.probabilityPositive), pct(h.incentiveGap[a.id] ?? 0)];
       }),
       ["Whole system", money(h.system.mean), money(h.system.p5), money(h.system.p50), money(h.system.p95), pct(h.system.probabilityPositive), pct(h.incentiveGapAny)],
     ];
