@@ -122,7 +122,9 @@ export { compileNpv, type NpvKernel, type KernelOptions } from "./uncertainty/co
 export { summaryRows, positionWords, type SummaryRow, type SummaryOptions, type MoneyUnit } from "./report/summary";
 export { formatAmount } from "./report/columns";
 export { moneyWords, penaltyStatements, horizonWords } from "./report/words";
-export { formatAppraisalTable, type TextTableOptions } from "./report/text";
+export { formatAppraisalTable, alignColumns, wrapText, type TextTableOptions } from "./report/text";
 export { appraisalMarkdown, type MarkdownOptions } from "./report/markdown";
 export { tidyRows, type TidyRow, type TidyOptions } from "./report/tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./report/csv";
+export { displayText, csvText, markdownText } from "./report/safe";
+export { modelInputs, inputLabel, referenceValues, type InputRow, type InputUnit, type ReferenceValue } from "./report/inputs";

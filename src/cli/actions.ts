@@ -67,8 +67,8 @@ export async function simulateCommand(file: string, opts: SimulateCliOptions & {
 export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number }, io: CliIo): Promise<void> {
   const { model, appraisal } = load(file, opts);
   const distributions = Object.keys(model.uncertainty?.distributions ?? {}).length;
-  const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts))) : undefined;
-  const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal) : undefined;
+  const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts)), { model }) : undefined;
+  const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal, model) : undefined;
   const html = await buildReportHtml(
     { appraisal, ...(model.description ? { description: model.description } : {}), ...(tornado ? { tornado } : {}), ...(simulation ? { simulation } : {}) },
     { ...(opts.static ? {} : { scripts: chartScripts() }), footer: `Model: ${file}.` },

@@ -21,6 +21,7 @@ export {
   type DistributionChartInput,
 } from "../report/charts/uncertainty";
 export { renderSvg } from "../report/charts/svg";
+export { partyStyles, PARTY_COLOURS, type PartyStyle } from "../report/charts/style";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "../report/html";
 export type { SimulatedParty } from "../report/html-parts";
 export { MissingPeerError } from "../report/peers";
