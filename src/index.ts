@@ -44,8 +44,10 @@ export { npv, presentValue, discountSeries } from "./metrics/npv";
 export { irr, irrAll, signChanges, type IrrResult } from "./metrics/irr";
 export { paybackYear, paybackPeriod, discountedPaybackYear, cumulative } from "./metrics/payback";
 export { bcr, roi, annuityFactor, equivalentAnnualCost, summariseFlows, type FlowSummary } from "./metrics/ratios";
+export { annuityRate, annuityPeriods, type AnnuityTerms, type AnnuityRateResult, type AnnuityPeriodsResult, type PaymentTiming } from "./metrics/annuity";
 /** Spreadsheet-compatible finance functions, named and signed as in Excel (`excel.PMT`, `excel.XIRR`…). */
 export { excel, FinanceError, type FinanceErrorCode } from "./excel";
+export { excelSerial, excelSerialToDate, type ExcelCell, type ExcelRange, type ExcelDate, type ExcelDateRange } from "./excel/inputs";
 
 // ---- The model ------------------------------------------------------------------------------
 export { parseModel, loadModel, formatPath, InvalidModelError, type ParseResult, type ModelError } from "./model/parse";
@@ -59,9 +61,10 @@ export * as schemas from "./entries/schemas";
 
 // ---- Ledger and appraisal -------------------------------------------------------------------
 export { buildLedger } from "./ledger/build";
-export type { Ledger, LedgerRow, LineTrace, RowKind } from "./ledger/rows";
+export type { Ledger, LedgerRow, LedgerEntry, LedgerLine, LineTrace, RowKind } from "./ledger/rows";
 export type { LineOrigin } from "./ledger/plan";
-export { selectRows, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows, type FactorsBySchedule } from "./ledger/aggregate";
+export { cashPart } from "./ledger/cash";
+export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows, type FactorsBySchedule } from "./ledger/aggregate";
 export {
   appraise,
   appraiseLedger,
@@ -73,6 +76,7 @@ export {
   type AgencyMetrics,
   type AgencySummary,
   type ScheduleUse,
+  type AppraisalBasis,
 } from "./appraise/appraise";
 export { metricsFor, type Metrics } from "./appraise/metrics";
 export {

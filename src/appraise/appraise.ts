@@ -2,9 +2,9 @@ import type { Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { discountFactors, type DiscountSchedule, type Timing } from "../discount";
 import { InvalidModelError, type Lens, type Model, type Sector } from "../model";
-import { annualFlows, buildLedger, selectRows, type FactorsBySchedule, type Ledger, type PartyFlows } from "../ledger";
+import { annualFlows, buildLedger, selectEntries, type AnnualFlows, type FactorsBySchedule, type Ledger, type PartyFlows } from "../ledger";
 import { applyDeals, type DealSummary, type DealtLedger } from "../deals";
-import { metricsFor, type Metrics } from "./metrics";
+import { metricsAtHorizons, type Metrics } from "./metrics";
 import { fundingCliffs, incentiveGaps, positionOf, settlementView, type FundingCliff, type IncentiveGap, type Position, type SettlementView } from "./penalty";
 
 /** Settings that override the model's own `appraisal` block for one run. */
@@ -106,6 +106,54 @@ export function horizonLabel(years: number, labels: readonly string[]): string {
   return years === 1 ? `1 year (${from})` : `${years} years (${from} to ${to})`;
 }
 
+/** How an appraisal of a ledger counts and discounts: the options over the model's own `appraisal` block. */
+export interface AppraisalBasis {
+  lens: Lens;
+  cashableOnly: boolean;
+  discount: DiscountSchedule;
+  timing: Timing;
+  /** Horizons in years, ascending, each once. */
+  horizons: number[];
+  /** Every schedule the ledger's lines use, with its factors for years 0..n − 1. */
+  schedules: ScheduleUse[];
+  factors: FactorsBySchedule;
+  /** Financial-year labels of years 0..n − 1. */
+  years: string[];
+}
+
+/**
+ * The basis an appraisal of `ledger` with `options` uses (what {@link appraiseLedger} counts
+ * and how it discounts). Solvers use it to value a deal's payments the way the appraisal would.
+ *
+ * @throws InvalidModelError for horizons outside the ledger or an unknown lens.
+ * @example
+ * ```ts
+ * const basis = appraisalBasis(ledger, { discount: { rate: 0 } });
+ * basis.factors.appraisal.every((f) => f.eq(1)); // true (undiscounted)
+ * ```
+ */
+export function appraisalBasis(ledger: Ledger, options: AppraiseOptions = {}): AppraisalBasis {
+  checkOptions(options, ledger.years);
+  const a = ledger.plan.model.appraisal;
+  const discount = (options.discount ?? a.discount) as DiscountSchedule;
+  const timing = options.timing ?? a.timing;
+  const last = ledger.years - 1;
+  const schedules: ScheduleUse[] = Object.entries(ledger.schedules).map(([key, schedule]) => {
+    const s = key === "appraisal" ? discount : schedule;
+    return { key, schedule: s, factors: discountFactors(last, s, { timing }) };
+  });
+  return {
+    lens: options.lens ?? a.lens,
+    cashableOnly: options.cashableOnly ?? a.cashableOnly,
+    discount,
+    timing,
+    horizons: [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y),
+    schedules,
+    factors: Object.fromEntries(schedules.map((u) => [u.key, u.factors])),
+    years: financialYearLabels(ledger.baseYear, last),
+  };
+}
+
 /**
  * Appraises a ledger (see {@link appraise}); use this to appraise the same ledger several ways
  * without rebuilding it.
@@ -119,46 +167,38 @@ export function horizonLabel(years: number, labels: readonly string[]): string {
  */
 export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): Appraisal {
   const plan = ledger.plan;
-  const model: Model = ledger.model;
-  checkOptions(options, ledger.years);
+  const model: Model = plan.model;
   const a = model.appraisal;
-  const lens = options.lens ?? a.lens;
-  const cashableOnly = options.cashableOnly ?? a.cashableOnly;
-  const discount = (options.discount ?? a.discount) as DiscountSchedule;
-  const timing = options.timing ?? a.timing;
-  const horizons = [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y);
-  const last = ledger.years - 1;
-  const schedules: ScheduleUse[] = Object.entries(ledger.schedules).map(([key, schedule]) => {
-    const s = key === "appraisal" ? discount : schedule;
-    return { key, schedule: s, factors: discountFactors(last, s, { timing }) };
-  });
-  const factors: FactorsBySchedule = Object.fromEntries(schedules.map((u) => [u.key, u.factors]));
-  const years = financialYearLabels(ledger.baseYear, last);
+  const { lens, cashableOnly, discount, timing, horizons, schedules, factors, years } = appraisalBasis(ledger, options);
 
-  const measure = (all: Ledger["rows"]) => {
-    const rows = selectRows(all, { lens, cashableOnly });
-    const annual = annualFlows(rows, plan.agencies, ledger.years, factors);
-    const results: HorizonResult[] = horizons.map((h) => ({
+  const measure = (all: Ledger["entries"]) => {
+    const entries = selectEntries(all, { lens, cashableOnly });
+    const annual = annualFlows(entries, plan.agencies, ledger.years, factors);
+    const at = (flows: AnnualFlows) => metricsAtHorizons(flows, horizons);
+    const system = at(annual.system);
+    const publicSector = at(annual.publicSector);
+    const agencies = plan.agencies.map(({ id }) => at(annual.agencies[id]!));
+    const results: HorizonResult[] = horizons.map((h, k) => ({
       years: h,
       from: years[0]!,
       to: years[h - 1]!,
       label: horizonLabel(h, years),
-      system: metricsFor(annual.system, h),
-      publicSector: metricsFor(annual.publicSector, h),
+      system: system[k]!,
+      publicSector: publicSector[k]!,
       agencies: Object.fromEntries(
-        plan.agencies.map(({ id }) => {
-          const m = metricsFor(annual.agencies[id]!, h);
+        plan.agencies.map(({ id }, i) => {
+          const m = agencies[i]![k]!;
           return [id, { ...m, position: positionOf(m) }];
         }),
       ),
     }));
-    return { rows, annual, results };
+    return { entries, annual, results };
   };
 
   const base = "beforeDeals" in ledger ? (ledger as DealtLedger).beforeDeals : ledger;
   const dealt: DealtLedger | null = "beforeDeals" in ledger ? (ledger as DealtLedger) : model.deals.length ? applyDeals(ledger) : null;
-  const after = measure(dealt ? dealt.rows : ledger.rows);
-  const before = dealt ? measure(base.rows) : null;
+  const after = measure(dealt ? dealt.entries : ledger.entries);
+  const before = dealt ? measure(base.entries) : null;
   return {
     title: model.title,
     baseYear: a.baseYear,
@@ -179,7 +219,7 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
     })),
     horizons: after.results,
     incentiveGaps: incentiveGaps(after.results, plan.agencies),
-    fundingCliffs: fundingCliffs(plan, after.rows, factors, years),
+    fundingCliffs: fundingCliffs(plan, after.entries, factors, years),
     annual: after.annual,
     beforeDeals: before ? { horizons: before.results, incentiveGaps: incentiveGaps(before.results, plan.agencies), annual: before.annual } : null,
     deals: dealt ? dealt.deals : [],
