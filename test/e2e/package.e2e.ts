@@ -87,6 +87,12 @@ describe("installing the package", () => {
     }
   });
 
+  it("ships the model file's JSON Schema where the docs say (for a model's \"$schema\")", () => {
+    const schema = JSON.parse(readFileSync(join(app, "node_modules/invest-to-save/dist/model.schema.json"), "utf8"));
+    expect(schema.$schema).toContain("json-schema.org");
+    expect(node(["--input-type=module", "-e", 'import { createRequire } from "node:module"; process.stdout.write(createRequire(import.meta.url).resolve("invest-to-save/model.schema.json"));'])).toMatch(/dist\/model\.schema\.json$/);
+  });
+
   it("ships the README's screenshot, which the README links by an absolute URL to the package's own file", () => {
     const readme = readFileSync(join(app, "node_modules/invest-to-save/README.md"), "utf8");
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
