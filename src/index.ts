@@ -61,24 +61,25 @@ export * as schemas from "./entries/schemas";
 
 // ---- Ledger and appraisal -------------------------------------------------------------------
 export { buildLedger } from "./ledger/build";
-export type { Ledger, LedgerRow, LedgerEntry, LedgerLine, LineTrace, RowKind } from "./ledger/rows";
+export { cashPart, LEDGER_PLACES } from "./ledger/cash";
+export type { Ledger, LedgerEntry, LedgerLine, LedgerRow, LineTrace, RowKind } from "./ledger/rows";
 export type { LineOrigin } from "./ledger/plan";
-export { cashPart } from "./ledger/cash";
 export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows, type FactorsBySchedule } from "./ledger/aggregate";
 export {
   appraise,
   appraiseLedger,
   appraiseLenses,
+  appraisalBasis,
   horizonLabel,
+  type AppraisalBasis,
   type Appraisal,
   type AppraiseOptions,
   type HorizonResult,
   type AgencyMetrics,
   type AgencySummary,
   type ScheduleUse,
-  type AppraisalBasis,
 } from "./appraise/appraise";
-export { metricsFor, type Metrics } from "./appraise/metrics";
+export { metricsFor, metricsAtHorizons, type Metrics } from "./appraise/metrics";
 export {
   positionOf,
   isIncentiveGap,

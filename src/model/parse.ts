@@ -99,6 +99,9 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
         return [{ path: formatPath(path), message: `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}${got}` }];
       case "invalid_format":
         return [{ path: formatPath(path), message: `${iss.message.startsWith("expected") ? iss.message : "invalid format"}${got}` }];
+      case "custom":
+        // The schema's own rules (e.g. "give exactly one of amount or series") say what they need.
+        return [{ path: formatPath(path), message: iss.message }];
       case "not_multiple_of":
         return [{ path: formatPath(path), message: `expected a whole number${got}` }];
       default:
