@@ -10,7 +10,7 @@
  * internal and may change in any release. To add an export: name it in its group below, give it
  * a TSDoc `@example`, and update the pinned list (test/public-api.test.ts says how).
  *
- * @packageDocumentation
+ * @module invest-to-save
  */
 
 // ---- Money and time -------------------------------------------------------------------------
@@ -63,7 +63,8 @@ export * as schemas from "./entries/schemas";
 export { buildLedger } from "./ledger/build";
 export { cashPart, LEDGER_PLACES } from "./ledger/cash";
 export type { Ledger, LedgerEntry, LedgerLine, LedgerRow, LineTrace, RowKind } from "./ledger/rows";
-export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows } from "./ledger/aggregate";
+export type { LineOrigin } from "./ledger/plan";
+export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows, type FactorsBySchedule } from "./ledger/aggregate";
 export {
   appraise,
   appraiseLedger,

@@ -7,9 +7,18 @@
  * `npm install vega vega-lite` (without them those functions reject with an error that says so).
  * Portable: no Node built-ins.
  *
- * @packageDocumentation
+ * @module invest-to-save/report
  */
-export { agencyRoles, cashflowData, cumulativeData, incentiveGapData } from "../report/charts/data";
+export {
+  agencyRoles,
+  cashflowData,
+  cumulativeData,
+  incentiveGapData,
+  type CashflowDatum,
+  type CumulativeDatum,
+  type PaybackMark,
+  type GapDatum,
+} from "../report/charts/data";
 export { annualCashflowSpec, cumulativePositionSpec, incentiveGapSpec, VEGA_LITE_SCHEMA } from "../report/charts/specs";
 export {
   tornadoSpec,
