@@ -8,6 +8,7 @@ export * from "./time";
 export * from "./discount";
 export * from "./metrics";
 export * from "./excel";
+export * from "./reference";
 export * from "./model";
 export * from "./ledger";
 export * from "./appraise";

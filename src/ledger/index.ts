@@ -3,3 +3,4 @@ export { buildLedger, ledgerOf, evaluatePlan, decimalArith, LEDGER_PLACES } from
 export * from "./aggregate";
 export { chainFactor, deliveryYears, priceMultipliers } from "./profiles";
 export * from "./plan";
+export { categoryOptimism } from "./optimism";
