@@ -68,7 +68,7 @@ describe("buildLedger", () => {
     const ids = ledger.plan.agencies.map((a) => a.id);
     const publicIds = ledger.plan.agencies.filter((a) => a.sector === "public").map((a) => a.id);
     const factors = Object.fromEntries(Object.entries(ledger.schedules).map(([k, s]) => [k, discountFactors(ledger.years - 1, s)]));
-    const { system, publicSector, agencies } = annualFlows(ledger.rows, ledger.plan.agencies, ledger.years, factors);
+    const { system, publicSector, agencies } = annualFlows(ledger.entries, ledger.plan.agencies, ledger.years, factors);
     for (let t = 0; t < ledger.years; t++) {
       expect(system.net[t]!.equals(sum(ids.map((id) => agencies[id]!.net[t]!)))).toBe(true);
       expect(system.net[t]!.equals(sum(ledger.rows.filter((r) => r.year === t).map((r) => r.amount)))).toBe(true);

@@ -2,9 +2,9 @@ import type { Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { discountFactors, type DiscountSchedule, type Timing } from "../discount";
 import { InvalidModelError, type Lens, type Model, type Sector } from "../model";
-import { annualFlows, buildLedger, selectRows, type FactorsBySchedule, type Ledger, type PartyFlows } from "../ledger";
+import { annualFlows, buildLedger, selectEntries, type AnnualFlows, type FactorsBySchedule, type Ledger, type PartyFlows } from "../ledger";
 import { applyDeals, type DealSummary, type DealtLedger } from "../deals";
-import { metricsFor, type Metrics } from "./metrics";
+import { metricsAtHorizons, type Metrics } from "./metrics";
 import { fundingCliffs, incentiveGaps, positionOf, settlementView, type FundingCliff, type IncentiveGap, type Position, type SettlementView } from "./penalty";
 
 /** Settings that override the model's own `appraisal` block for one run. */
@@ -119,7 +119,7 @@ export function horizonLabel(years: number, labels: readonly string[]): string {
  */
 export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): Appraisal {
   const plan = ledger.plan;
-  const model: Model = ledger.model;
+  const model: Model = plan.model;
   checkOptions(options, ledger.years);
   const a = model.appraisal;
   const lens = options.lens ?? a.lens;
@@ -135,30 +135,34 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
   const factors: FactorsBySchedule = Object.fromEntries(schedules.map((u) => [u.key, u.factors]));
   const years = financialYearLabels(ledger.baseYear, last);
 
-  const measure = (all: Ledger["rows"]) => {
-    const rows = selectRows(all, { lens, cashableOnly });
-    const annual = annualFlows(rows, plan.agencies, ledger.years, factors);
-    const results: HorizonResult[] = horizons.map((h) => ({
+  const measure = (all: Ledger["entries"]) => {
+    const entries = selectEntries(all, { lens, cashableOnly });
+    const annual = annualFlows(entries, plan.agencies, ledger.years, factors);
+    const at = (flows: AnnualFlows) => metricsAtHorizons(flows, horizons);
+    const system = at(annual.system);
+    const publicSector = at(annual.publicSector);
+    const agencies = plan.agencies.map(({ id }) => at(annual.agencies[id]!));
+    const results: HorizonResult[] = horizons.map((h, k) => ({
       years: h,
       from: years[0]!,
       to: years[h - 1]!,
       label: horizonLabel(h, years),
-      system: metricsFor(annual.system, h),
-      publicSector: metricsFor(annual.publicSector, h),
+      system: system[k]!,
+      publicSector: publicSector[k]!,
       agencies: Object.fromEntries(
-        plan.agencies.map(({ id }) => {
-          const m = metricsFor(annual.agencies[id]!, h);
+        plan.agencies.map(({ id }, i) => {
+          const m = agencies[i]![k]!;
           return [id, { ...m, position: positionOf(m) }];
         }),
       ),
     }));
-    return { rows, annual, results };
+    return { entries, annual, results };
   };
 
   const base = "beforeDeals" in ledger ? (ledger as DealtLedger).beforeDeals : ledger;
   const dealt: DealtLedger | null = "beforeDeals" in ledger ? (ledger as DealtLedger) : model.deals.length ? applyDeals(ledger) : null;
-  const after = measure(dealt ? dealt.rows : ledger.rows);
-  const before = dealt ? measure(base.rows) : null;
+  const after = measure(dealt ? dealt.entries : ledger.entries);
+  const before = dealt ? measure(base.entries) : null;
   return {
     title: model.title,
     baseYear: a.baseYear,
@@ -179,7 +183,7 @@ export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): A
     })),
     horizons: after.results,
     incentiveGaps: incentiveGaps(after.results, plan.agencies),
-    fundingCliffs: fundingCliffs(plan, after.rows, factors, years),
+    fundingCliffs: fundingCliffs(plan, after.entries, factors, years),
     annual: after.annual,
     beforeDeals: before ? { horizons: before.results, incentiveGaps: incentiveGaps(before.results, plan.agencies), annual: before.annual } : null,
     deals: dealt ? dealt.deals : [],

@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from "../money";
-import type { AnnualFlows, FactorsBySchedule, LedgerRow, Plan, PlanAgency } from "../ledger";
+import type { AnnualFlows, FactorsBySchedule, LedgerEntry, Plan, PlanAgency } from "../ledger";
 import { paybackYear } from "../metrics";
 import type { Metrics } from "./metrics";
 
@@ -177,12 +177,12 @@ export interface FundingCliff {
  *
  * @example
  * ```ts
- * const cliffs = fundingCliffs(ledger.plan, selectRows(ledger.rows), { appraisal: discountFactors(9) }, result.years);
+ * const cliffs = fundingCliffs(ledger.plan, selectEntries(ledger.entries), { appraisal: discountFactors(9) }, result.years);
  * cliffs.map((c) => [c.budget, c.fundingEndsFinancialYear, c.systemDiscountedPaybackYear, c.cliff]);
  * // [["families-grant", "2027-28", 5, true]]
  * ```
  */
-export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, rows: readonly LedgerRow[], factors: FactorsBySchedule, labels: readonly string[]): FundingCliff[] {
+export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, entries: readonly LedgerEntry[], factors: FactorsBySchedule, labels: readonly string[]): FundingCliff[] {
   const out: FundingCliff[] = [];
   const years = labels.length;
   for (const agency of plan.agencies) {
@@ -190,7 +190,7 @@ export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, ro
       if (budget.fundingEndsYear === null) continue;
       const end = budget.fundingEndsYear;
       const funded = new Set(
-        rows.filter((r) => r.agency === agency.id && r.budget === budget.id && r.kind === "cost" && r.intervention).map((r) => r.intervention!),
+        entries.filter((e) => e.line.agency === agency.id && e.line.budget === budget.id && e.line.kind === "cost" && e.line.intervention).map((e) => e.line.intervention!),
       );
       if (funded.size === 0) continue;
       // Interventions fed (directly or through others) by a funded one.
@@ -203,19 +203,24 @@ export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, ro
           }
         }
       }
-      // Both sides of every transfer are in `mine`, so transfers net out of `net`.
-      const mine = rows.filter((r) => r.intervention !== null && funded.has(r.intervention) && r.origin.type !== "deal" && r.year < years);
+      // A transfer's two sides cancel for the whole system, so only costs and savings count.
+      const mine = entries.filter((e) => e.line.intervention !== null && funded.has(e.line.intervention) && e.line.kind !== "transfer");
       let costsAfter = ZERO;
       let savingsAfter = ZERO;
       let savingsAll = ZERO;
       const net = labels.map(() => ZERO);
-      for (const r of mine) {
-        const pv = r.amount.times(factors[r.discount]![r.year]!);
-        net[r.year] = net[r.year]!.plus(pv);
-        if (r.kind === "saving") {
-          savingsAll = savingsAll.plus(pv);
-          if (r.year > end) savingsAfter = savingsAfter.plus(pv);
-        } else if (r.kind === "cost" && r.year > end) costsAfter = costsAfter.minus(pv);
+      for (const e of mine) {
+        const f = factors[e.line.discount]!;
+        for (let t = 0; t < years; t++) {
+          const v = e.amounts[t];
+          if (!v) continue;
+          const pv = v.times(f[t]!);
+          net[t] = net[t]!.plus(pv);
+          if (e.line.kind === "saving") {
+            savingsAll = savingsAll.plus(pv);
+            if (t > end) savingsAfter = savingsAfter.plus(pv);
+          } else if (t > end) costsAfter = costsAfter.minus(pv);
+        }
       }
       const payback = paybackYear(net);
       out.push({

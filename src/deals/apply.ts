@@ -1,5 +1,5 @@
 import type { Deal } from "../model";
-import type { Ledger } from "../ledger";
+import { makeLedger, rowsOf, type Ledger, type LedgerEntry } from "../ledger";
 import { DealBook, type DealSummary } from "./book";
 import { applyGainshare } from "./gainshare";
 import { applyPooledBudget } from "./pooled";
@@ -27,7 +27,7 @@ export interface DealtLedger extends Ledger {
  * summary.figures.levelPayment.toString(); // "103603.66"
  * ```
  */
-export function applyDeal(ledger: Ledger, deal: Deal, index = 0): { rows: Ledger["rows"]; summary: DealSummary } {
+export function applyDeal(ledger: Ledger, deal: Deal, index = 0): { entries: LedgerEntry[]; summary: DealSummary } {
   const book = new DealBook(ledger, deal, index);
   switch (deal.type) {
     case "gainshare":
@@ -69,12 +69,9 @@ export function applyDeal(ledger: Ledger, deal: Deal, index = 0): { rows: Ledger
  * dealt.deals.map((d) => d.id); // ["eb"]
  * ```
  */
-export function applyDeals(ledger: Ledger, deals: readonly Deal[] = ledger.model.deals): DealtLedger {
+export function applyDeals(ledger: Ledger, deals: readonly Deal[] = ledger.plan.model.deals): DealtLedger {
   const results = deals.map((d, i) => applyDeal(ledger, d, i));
-  return {
-    ...ledger,
-    rows: [...ledger.rows, ...results.flatMap((r) => r.rows)],
-    beforeDeals: ledger,
-    deals: results.map((r) => r.summary),
-  };
+  const added = results.flatMap((r) => r.entries);
+  const dealt = makeLedger(ledger.plan, [...ledger.entries, ...added], () => [...ledger.rows, ...rowsOf(added, ledger)], ledger);
+  return Object.assign(dealt, { beforeDeals: ledger, deals: results.map((r) => r.summary) });
 }

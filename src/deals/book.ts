@@ -2,7 +2,7 @@ import DecimalJs from "decimal.js";
 import { ZERO, toPence, type Decimal, type MoneyInput } from "../money";
 import { formatFinancialYear, parseFinancialYear } from "../time";
 import type { Deal, DealBasis, Model } from "../model";
-import { priceMultipliers, type Ledger, type LedgerRow } from "../ledger";
+import { priceMultipliers, type Ledger, type LedgerEntry } from "../ledger";
 
 /** One row of a deal's own schedule (e.g. a loan's year): amounts in the deal's terms. */
 export type ScheduleRow = Record<string, string | number | Decimal | null>;
@@ -31,7 +31,8 @@ export interface DealSummary {
 
 /** Everything a deal rule needs to read from the ledger before deals. */
 export class DealBook {
-  readonly rows: LedgerRow[] = [];
+  /** The deal's payments as ledger entries, one per payer, receiver and purpose (transfers: they net to zero). */
+  private readonly entries = new Map<string, LedgerEntry>();
   readonly summary: DealSummary;
   private readonly labels: string[];
   private readonly budgets: Map<string, string>;
@@ -50,7 +51,7 @@ export class DealBook {
   }
 
   get model(): Model {
-    return this.ledger.model;
+    return this.ledger.plan.model;
   }
   /** Last appraisal year (the ledger covers 0..lastYear). */
   get lastYear(): number {
@@ -73,24 +74,35 @@ export class DealBook {
     if (amount.isZero()) return;
     if (amount.isNegative()) return this.pay(to, from, t, amount.neg(), note);
     const real = this.priceFactors ? amount.times(this.priceFactors[t]!).toDecimalPlaces(12, DecimalJs.ROUND_HALF_EVEN) : amount;
-    const common = {
-      year: t,
-      financialYear: this.labels[t]!,
-      line: `deal:${this.deal.id}`,
-      origin: { type: "deal" as const, id: this.deal.id, value: null },
-      label: note ?? this.summary.label,
-      kind: "transfer" as const,
-      lens: "fiscal" as const,
-      cashable: true,
-      category: null,
-      intervention: null,
-      priceBase: this.ledger.priceBase,
-      discount: "appraisal",
-      source: `deals[${this.index}]`,
-      quantity: null,
-    };
-    this.rows.push({ ...common, agency: from, budget: this.budgets.get(from)!, counterparty: to, amount: real.neg() });
-    this.rows.push({ ...common, agency: to, budget: this.budgets.get(to)!, counterparty: from, amount: real });
+    const label = note ?? this.summary.label;
+    const key = `${from}\u0000${to}\u0000${label}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = {
+        // Booked to the payer (money out); the receiver, as the other side, gets the same amounts in.
+        line: {
+          id: `deal:${this.deal.id}`,
+          origin: { type: "deal", id: this.deal.id, value: null },
+          label,
+          source: `deals[${this.index}]`,
+          intervention: null,
+          agency: from,
+          budget: this.budgets.get(from)!,
+          kind: "transfer",
+          lens: "fiscal",
+          category: null,
+          cashable: true,
+          discount: "appraisal",
+          counterparty: { agency: to, budget: this.budgets.get(to)! },
+        },
+        amounts: new Array<Decimal | null>(this.ledger.years).fill(null),
+        realisation: null,
+        quantity: null,
+      };
+      this.entries.set(key, entry);
+    }
+    const was = entry.amounts[t];
+    entry.amounts[t] = was ? was.minus(real) : real.neg();
     for (const [party, v] of [[from, real.neg()], [to, real]] as const) {
       if (!this.summary.byYear[party]) {
         this.summary.byYear[party] = this.zeros();
@@ -139,9 +151,9 @@ export class DealBook {
   }
 
   /** Finishes the summary: totals by party. */
-  finish(): { rows: LedgerRow[]; summary: DealSummary } {
+  finish(): { entries: LedgerEntry[]; summary: DealSummary } {
     for (const p of this.summary.parties) this.summary.totals[p] = this.summary.byYear[p]!.reduce((a, b) => a.plus(b), ZERO);
-    return { rows: this.rows, summary: this.summary };
+    return { entries: [...this.entries.values()], summary: this.summary };
   }
 }
 

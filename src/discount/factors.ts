@@ -96,12 +96,21 @@ export function discountFactors(
   options: { timing?: Timing } = {},
 ): Decimal[] {
   checkYears(years);
+  const timing = options.timing ?? "end";
+  // The Green Book schedules are asked for again and again (every appraisal): kept once worked out.
+  const key = typeof schedule === "string" ? `${schedule}|${timing}` : null;
+  const known = key ? named.get(key) : undefined;
+  if (known && known.length > years) return known.slice(0, years + 1);
   const rates = discountRates(years + 1, schedule);
   const end: Decimal[] = [ONE];
   for (let t = 1; t <= years; t++) end.push(end[t - 1]!.div(ONE.plus(rates[t]!)));
-  if ((options.timing ?? "end") === "end") return end;
-  return end.map((f, t) => f.div(ONE.plus(rates[t + 1]!).sqrt()));
+  const out = timing === "end" ? end : end.map((f, t) => f.div(ONE.plus(rates[t + 1]!).sqrt()));
+  if (key && years <= 1000) named.set(key, out.slice());
+  return out;
 }
+
+/** Factors of the named schedules ("stpr", "stpr-health") by timing, as long as asked for so far. */
+const named = new Map<string, Decimal[]>();
 
 /**
  * Discount factors as plain float64 numbers, for fast paths (Monte Carlo, charts). Computed from

@@ -1,5 +1,6 @@
 export * from "./rows";
-export { buildLedger, ledgerOf, evaluatePlan, decimalArith, LEDGER_PLACES } from "./build";
+export { buildLedger, ledgerOf, makeLedger, rowsOf, evaluatePlan, decimalArith } from "./build";
+export { LEDGER_PLACES, cashPart, toLedgerPlaces } from "./cash";
 export * from "./aggregate";
 export { chainFactor, deliveryYears, priceMultipliers } from "./profiles";
 export * from "./plan";

@@ -3,7 +3,7 @@ import type { DiscountSchedule } from "../discount";
 import { appraisalYears, chainRates, referenceTrace, type Agency, type Cost, type CostShunt, type Intervention, type Lens, type Model, type Outcome, type Saving } from "../model";
 import { deliveryYears, priceMultipliers } from "./profiles";
 import { categoryOptimism } from "./optimism";
-import type { RowKind } from "./rows";
+import type { LedgerLine } from "./rows";
 
 /**
  * The plan: a model compiled once into plain data. Every ledger line is stated here, once, as
@@ -81,27 +81,10 @@ export interface LineOrigin {
   value: number | null;
 }
 
-/** One ledger line: who, what, how discounted, and its amounts as a product of factors. */
-export interface PlanLine {
-  /** Unique line id, e.g. "cost:set-up", "outcome:custody:0" (for display; code uses `origin`). */
-  id: string;
-  origin: LineOrigin;
-  label: string;
-  /** JSON path of the model input, e.g. "outcomes[0].values[1]". */
-  source: string;
-  intervention: string | null;
-  agency: string;
-  budget: string;
-  kind: RowKind;
-  lens: Lens;
-  category: "revenue" | "capital" | null;
-  /** Cashable lines release cash; a non-cashable saving is split by `realisation` into cash and capacity. */
-  cashable: boolean;
+/** One ledger line: who, what, how discounted (see {@link LedgerLine}), and its amounts as a product of factors. */
+export interface PlanLine extends LedgerLine {
+  /** For a non-cashable saving: the share of it released as cash; else null. */
   realisation: PlanFactor | null;
-  /** Key of the line's discount schedule in {@link Plan.schedules}; "appraisal" follows the appraisal's. */
-  discount: string;
-  /** A transfer's other side: the same amounts negated are booked to this party. */
-  counterparty: { agency: string; budget: string } | null;
   /** −1 for costs, else 1. */
   sign: 1 | -1;
   factors: PlanFactor[];
@@ -521,6 +504,7 @@ export interface Arith<T> {
   readonly zero: T;
   readonly one: T;
   add(a: T, b: T): T;
+  neg(a: T): T;
   mul(a: T, b: T): T;
   /** a^k for a whole number k ≥ 0. */
   pow(a: T, k: number): T;
@@ -568,10 +552,12 @@ export function fillProfile<T>(p: PlanProfile, out: YearBuffer<T>, bufs: readonl
     case "growth": {
       const g = A.factor(p.growth);
       const base = p.base === null ? null : bufs[p.base]!;
+      // Without growth (g = 1, the usual case) the profile is the base itself over the span.
+      const flat = A.isZero(A.add(g, A.neg(A.one)));
       let k = A.one;
       for (let t = p.from; t <= p.to && t < n; t++) {
-        out[t] = base ? A.mul(k, base[t]!) : k;
-        k = A.mul(k, g);
+        out[t] = base ? (flat ? base[t]! : A.mul(k, base[t]!)) : k;
+        if (!flat) k = A.mul(k, g);
       }
       return;
     }
@@ -649,6 +635,7 @@ export function floatArith(values: Float64Array): Arith<number> {
     zero: 0,
     one: 1,
     add: (a, b) => a + b,
+    neg: (a) => -a,
     mul: (a, b) => a * b,
     pow: (a, k) => Math.pow(a, k),
     factor: (f) => {

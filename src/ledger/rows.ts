@@ -1,6 +1,6 @@
 import type { Decimal } from "../money";
 import type { DiscountSchedule } from "../discount";
-import type { Lens, Model } from "../model";
+import type { Lens } from "../model";
 import type { LineOrigin, Plan } from "./plan";
 
 /**
@@ -56,22 +56,63 @@ export interface LineTrace {
   factors: Record<string, string>;
 }
 
-/** The ledger: every row of a model over its appraisal years, with each line's trace. */
+/**
+ * What identifies a ledger line: who, what, how discounted. A plan line (src/ledger/plan.ts)
+ * and a deal's payments between two parties both are one.
+ */
+export interface LedgerLine {
+  /** Unique line id, e.g. "cost:set-up", "outcome:custody:0", "deal:gs" (for display; code uses `origin`). */
+  id: string;
+  origin: LineOrigin;
+  label: string;
+  /** JSON path of the model input, e.g. "outcomes[0].values[1]". */
+  source: string;
+  intervention: string | null;
+  agency: string;
+  budget: string;
+  kind: RowKind;
+  lens: Lens;
+  category: "revenue" | "capital" | null;
+  /** Cashable lines release cash; a non-cashable saving with a realisation rate is part cash, part capacity. */
+  cashable: boolean;
+  /** Key of the line's discount schedule ("appraisal": the appraisal's). */
+  discount: string;
+  /** A transfer's other side: the same amounts negated are booked to this party. */
+  counterparty: { agency: string; budget: string } | null;
+}
+
+/**
+ * One evaluated line: its exact amounts by appraisal year, to the line's agency (a transfer's
+ * other side is the negation). This is the ledger's own form; rows are a view of it.
+ */
+export interface LedgerEntry {
+  line: LedgerLine;
+  /** Amount in each year 0..n − 1 (real, appraisal prices, 12 decimal places); null where there is none. */
+  amounts: (Decimal | null)[];
+  /** For a non-cashable saving: the share of it released as cash (see {@link cashPart}); else null. */
+  realisation: Decimal | null;
+  /** The driver behind each year's amount (participants, active outcomes), when the line has one. */
+  quantity: Decimal[] | null;
+}
+
+/** The ledger: every line of a model over its appraisal years, evaluated exactly, with each line's trace. */
 export interface Ledger {
   title: string;
   baseYear: string;
   priceBase: string;
-  /** Number of appraisal years: rows cover years 0..years − 1. */
+  /** Number of appraisal years: amounts cover years 0..years − 1. */
   years: number;
-  rows: LedgerRow[];
+  /** Every line with its amounts by year. */
+  entries: LedgerEntry[];
+  /** The same as tidy rows, one per agency, budget, year and line (worked out when first read). */
+  readonly rows: LedgerRow[];
   lines: LineTrace[];
-  /** Attributable outcomes by outcome id and year: still active, and newly achieved. */
-  outcomes: Record<string, { active: Decimal[]; produced: Decimal[] }>;
+  /** Attributable outcomes by outcome id and year: still active, and newly achieved (worked out when first read). */
+  readonly outcomes: Record<string, { active: Decimal[]; produced: Decimal[] }>;
   /** People (or families, cases) starting each intervention in each year, by intervention id. */
-  cohorts: Record<string, Decimal[]>;
-  /** Discount schedules by key; rows name theirs in `discount`. */
+  readonly cohorts: Record<string, Decimal[]>;
+  /** Discount schedules by key; lines name theirs in `discount`. */
   schedules: Record<string, DiscountSchedule>;
-  /** The compiled model the ledger was evaluated from. */
+  /** The compiled model the ledger was evaluated from (deal rules read their definitions in `plan.model`). */
   plan: Plan;
-  model: Model;
 }

@@ -67,7 +67,7 @@ export function writeLedgerSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisa
  * the trace of every ledger line (each named factor on its own row).
  */
 export function writeInputsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisal: Appraisal): void {
-  const m = ledger.model;
+  const m = ledger.plan.model;
   let row = 1;
   const put = (values: (string | number)[], font?: Partial<ExcelJS.Font>) => {
     const r = ws.getRow(row++);
