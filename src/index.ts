@@ -15,4 +15,5 @@ export * from "./appraise";
 export * from "./deals";
 export * from "./solve";
 export * from "./uncertainty";
+export * from "./options";
 export * from "./report";

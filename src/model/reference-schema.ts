@@ -11,7 +11,8 @@ import { FinancialYearSchema, MoneySchema, RateSchema, ShareSchema } from "./sch
 
 /**
  * A reference value named instead of a number: `{ "ref": "qaly" }`, `{ "ref": "wellby",
- * "scenario": "low" }`, `{ "ref": "carbon", "scenario": "central", "year": 2030 }`.
+ * "scenario": "low" }`, `{ "ref": "carbon", "scenario": "central", "year": 2030 }`, and a number
+ * of units of it: `{ "ref": "qaly", "units": 0.2 }`.
  * @example
  * ```ts
  * ReferenceSchema.safeParse({ ref: "wellby", scenario: "low" }).success; // true
@@ -24,6 +25,8 @@ export const ReferenceSchema = z.strictObject({
   scenario: z.string().min(1).optional(),
   /** Calendar year of a value that changes by year (carbon). */
   year: z.number().int().min(1900).max(2200).optional(),
+  /** How many of the unit the amount is worth (default 1): `{ "ref": "qaly", "units": 0.2 }` is 0.2 QALYs. */
+  units: z.union([z.number().gt(0), z.string().regex(/^\s*\d*\.?\d+([eE][-+]?\d+)?\s*$/)]).optional(),
 });
 
 const unresolved = ReferenceSchema.transform((_, ctx): never => {
@@ -137,10 +140,12 @@ export const ResolvedReferenceSchema = z.strictObject({
   year: z.number().int().nullable(),
   /** The published figure, in its own prices. */
   published: z.string(),
+  /** Units of the value (1 unless the model said otherwise). */
+  units: z.string().default("1"),
   priceYear: z.string(),
   /** Multiplier from `priceYear` to the appraisal's price base. */
   factor: z.string(),
-  /** published × factor: the number now at `path`. */
+  /** units × published × factor: the number now at `path`. */
   value: z.string(),
   /** How it was rebased, in words (the deflator used). */
   rebasing: z.string(),

@@ -193,7 +193,7 @@ export function resolveReferences(input: unknown): { data: unknown; issues: Refe
         const again = lookupReference({ ref: before.ref, scenario: before.scenario, ...(before.year === null ? {} : { year: before.year }) });
         if (again.ok) {
           const r = rebase(again.value, priceBase, basis);
-          if ("value" in r && r.value.equals(toDecimal(before.value))) references.push(before);
+          if ("value" in r && r.value.times(toDecimal(before.units)).equals(toDecimal(before.value))) references.push(before);
         }
       }
       continue;
@@ -223,21 +223,24 @@ export function resolveReferences(input: unknown): { data: unknown; issues: Refe
       site.holder[site.field] = v.value;
       continue;
     }
+    const units = toDecimal(req.data.units ?? 1);
     const r = rebase(v, priceBase, basis);
     if ("error" in r) {
       fail(where, `${v.ref} is in ${v.priceYear} prices; rebasing it to ${priceBase} prices with ${basisNote} failed: ${r.error}. Set appraisal.prices, e.g. { "deflator": "hmt", "inflation": 0.02 } or your own { "deflator": { … } }`);
       continue;
     }
-    site.holder[site.field] = r.value.toString();
+    const value = r.value.times(units);
+    site.holder[site.field] = value.toString();
     references.push({
       path,
       ref: v.ref,
       scenario: v.scenario,
       year: v.year,
       published: v.value,
+      units: units.toString(),
       priceYear: v.priceYear,
       factor: r.factor.toString(),
-      value: r.value.toString(),
+      value: value.toString(),
       rebasing: v.priceYearLabel === priceBase ? `none (published in ${priceBase} prices)` : `${v.priceYearLabel} → ${priceBase} with ${basisNote}`,
       source: `${v.source} [${v.edition}]`,
       table: v.table,
@@ -261,7 +264,7 @@ export function referenceTrace(references: readonly ResolvedReference[], path: s
   if (!r) return {};
   const money = (s: string) => `£${toDecimal(s).toDecimalPlaces(2).toNumber().toLocaleString("en-GB", { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
   return {
-    reference: `${r.ref}${r.scenario === "central" ? "" : ` (${r.scenario})`}${r.year === null ? "" : ` ${r.year}`}: ${money(r.published)} in ${r.priceYear} prices × ${toDecimal(r.factor).toSignificantDigits(8).toString()} = ${money(r.value)}`,
+    reference: `${r.ref}${r.scenario === "central" ? "" : ` (${r.scenario})`}${r.year === null ? "" : ` ${r.year}`}: ${money(r.published)} in ${r.priceYear} prices × ${toDecimal(r.factor).toSignificantDigits(8).toString()}${r.units === "1" ? "" : ` × ${r.units} units`} = ${money(r.value)}`,
     referenceRebasing: r.rebasing,
     referenceSource: r.source,
   };
