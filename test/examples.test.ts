@@ -53,6 +53,17 @@ describe("example scripts", () => {
     expect(out).toMatch(/Level payment: £103,603\.66 a year; Excel PMT gives £103,603\.66/);
     expect(out).toMatch(/2034-35 .*£0$/m);
   });
+  it("finance/loan-schedule: the Juno loan split into interest and principal, year by year", async () => {
+    const out = await run("../examples/finance/loan-schedule.ts");
+    expect(out).toMatch(/Level payment: £103,603\.66 a year/);
+    expect(out).toMatch(/^2025-26 +£103,604 +£40,000 +£63,604 +£736,396$/m);
+    expect(out).toMatch(/^2034-35 +£103,604 +£4,934 +£98,670 +£0$/m);
+    expect(out).toMatch(/Interest over the whole loan: £236,037/);
+    expect(out).toMatch(/pays £110,300 of interest and repays £200,511 of principal/);
+    expect(out).toMatch(/first payment's interest is £0\.00/);
+    expect(out).toMatch(/implies a rate of 6\.25%/);
+    expect(out).toMatch(/At £35,000 a year: never/);
+  });
   it("deals/pooled-budget: the pot never goes below zero", async () => {
     const out = await run("../examples/deals/pooled-budget.ts");
     const balances = out.split("Pot balance by year:")[1]!.split("\n\n")[0]!.trim().split("\n");

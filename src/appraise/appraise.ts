@@ -106,6 +106,54 @@ export function horizonLabel(years: number, labels: readonly string[]): string {
   return years === 1 ? `1 year (${from})` : `${years} years (${from} to ${to})`;
 }
 
+/** How an appraisal of a ledger counts and discounts: the options over the model's own `appraisal` block. */
+export interface AppraisalBasis {
+  lens: Lens;
+  cashableOnly: boolean;
+  discount: DiscountSchedule;
+  timing: Timing;
+  /** Horizons in years, ascending, each once. */
+  horizons: number[];
+  /** Every schedule the ledger's lines use, with its factors for years 0..n − 1. */
+  schedules: ScheduleUse[];
+  factors: FactorsBySchedule;
+  /** Financial-year labels of years 0..n − 1. */
+  years: string[];
+}
+
+/**
+ * The basis an appraisal of `ledger` with `options` uses (what {@link appraiseLedger} counts
+ * and how it discounts). Solvers use it to value a deal's payments the way the appraisal would.
+ *
+ * @throws InvalidModelError for horizons outside the ledger or an unknown lens.
+ * @example
+ * ```ts
+ * const basis = appraisalBasis(ledger, { discount: { rate: 0 } });
+ * basis.factors.appraisal.every((f) => f.eq(1)); // true (undiscounted)
+ * ```
+ */
+export function appraisalBasis(ledger: Ledger, options: AppraiseOptions = {}): AppraisalBasis {
+  checkOptions(options, ledger.years);
+  const a = ledger.plan.model.appraisal;
+  const discount = (options.discount ?? a.discount) as DiscountSchedule;
+  const timing = options.timing ?? a.timing;
+  const last = ledger.years - 1;
+  const schedules: ScheduleUse[] = Object.entries(ledger.schedules).map(([key, schedule]) => {
+    const s = key === "appraisal" ? discount : schedule;
+    return { key, schedule: s, factors: discountFactors(last, s, { timing }) };
+  });
+  return {
+    lens: options.lens ?? a.lens,
+    cashableOnly: options.cashableOnly ?? a.cashableOnly,
+    discount,
+    timing,
+    horizons: [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y),
+    schedules,
+    factors: Object.fromEntries(schedules.map((u) => [u.key, u.factors])),
+    years: financialYearLabels(ledger.baseYear, last),
+  };
+}
+
 /**
  * Appraises a ledger (see {@link appraise}); use this to appraise the same ledger several ways
  * without rebuilding it.
@@ -120,20 +168,8 @@ export function horizonLabel(years: number, labels: readonly string[]): string {
 export function appraiseLedger(ledger: Ledger, options: AppraiseOptions = {}): Appraisal {
   const plan = ledger.plan;
   const model: Model = plan.model;
-  checkOptions(options, ledger.years);
   const a = model.appraisal;
-  const lens = options.lens ?? a.lens;
-  const cashableOnly = options.cashableOnly ?? a.cashableOnly;
-  const discount = (options.discount ?? a.discount) as DiscountSchedule;
-  const timing = options.timing ?? a.timing;
-  const horizons = [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y);
-  const last = ledger.years - 1;
-  const schedules: ScheduleUse[] = Object.entries(ledger.schedules).map(([key, schedule]) => {
-    const s = key === "appraisal" ? discount : schedule;
-    return { key, schedule: s, factors: discountFactors(last, s, { timing }) };
-  });
-  const factors: FactorsBySchedule = Object.fromEntries(schedules.map((u) => [u.key, u.factors]));
-  const years = financialYearLabels(ledger.baseYear, last);
+  const { lens, cashableOnly, discount, timing, horizons, schedules, factors, years } = appraisalBasis(ledger, options);
 
   const measure = (all: Ledger["entries"]) => {
     const entries = selectEntries(all, { lens, cashableOnly });

@@ -118,27 +118,31 @@ export class DealBook {
    * received), but not cost shunts or other deals.
    */
   savings(agency: string, basis: DealBasis = { cashableOnly: false }): Decimal[] {
-    const out = this.zeros();
-    for (const r of this.ledger.rows) {
-      if (r.agency !== agency || r.lens !== "fiscal" || (r.origin.type !== "saving" && r.origin.type !== "outcome")) continue;
-      if (basis.cashableOnly && !r.cashable) continue;
-      if (basis.interventions && (!r.intervention || !basis.interventions.includes(r.intervention))) continue;
-      if (basis.outcomes && (r.origin.type !== "outcome" || !basis.outcomes.includes(r.origin.id))) continue;
-      out[r.year] = out[r.year]!.plus(r.amount);
-    }
-    return out;
+    return remember(this.ledger, `savings\u0000${agency}\u0000${JSON.stringify(basis)}`, () => {
+      const out = this.zeros();
+      for (const r of this.ledger.rows) {
+        if (r.agency !== agency || r.lens !== "fiscal" || (r.origin.type !== "saving" && r.origin.type !== "outcome")) continue;
+        if (basis.cashableOnly && !r.cashable) continue;
+        if (basis.interventions && (!r.intervention || !basis.interventions.includes(r.intervention))) continue;
+        if (basis.outcomes && (r.origin.type !== "outcome" || !basis.outcomes.includes(r.origin.id))) continue;
+        out[r.year] = out[r.year]!.plus(r.amount);
+      }
+      return out;
+    });
   }
 
   /** Costs (positive) borne by an agency by year, optionally only for some interventions or cost ids. */
   costs(agency: string | null, filter: { interventions?: string[]; costs?: string[] } = {}): Decimal[] {
-    const out = this.zeros();
-    for (const r of this.ledger.rows) {
-      if (r.kind !== "cost" || (agency !== null && r.agency !== agency)) continue;
-      if (filter.interventions && (!r.intervention || !filter.interventions.includes(r.intervention))) continue;
-      if (filter.costs && !filter.costs.includes(r.origin.id)) continue;
-      out[r.year] = out[r.year]!.minus(r.amount);
-    }
-    return out;
+    return remember(this.ledger, `costs\u0000${agency}\u0000${JSON.stringify(filter)}`, () => {
+      const out = this.zeros();
+      for (const r of this.ledger.rows) {
+        if (r.kind !== "cost" || (agency !== null && r.agency !== agency)) continue;
+        if (filter.interventions && (!r.intervention || !filter.interventions.includes(r.intervention))) continue;
+        if (filter.costs && !filter.costs.includes(r.origin.id)) continue;
+        out[r.year] = out[r.year]!.minus(r.amount);
+      }
+      return out;
+    });
   }
 
   /** New attributable outcomes achieved in each year. */
@@ -155,6 +159,20 @@ export class DealBook {
     for (const p of this.summary.parties) this.summary.totals[p] = this.summary.byYear[p]!.reduce((a, b) => a.plus(b), ZERO);
     return { entries: [...this.entries.values()], summary: this.summary };
   }
+}
+
+const memo = new WeakMap<Ledger, Map<string, Decimal[]>>();
+
+/**
+ * A ledger's savings or costs series, worked out once per ledger (solvers apply a deal to the
+ * same ledger many times). The arrays are shared: deal rules only read them.
+ */
+function remember(ledger: Ledger, key: string, make: () => Decimal[]): Decimal[] {
+  let m = memo.get(ledger);
+  if (!m) memo.set(ledger, (m = new Map()));
+  let out = m.get(key);
+  if (!out) m.set(key, (out = make()));
+  return out;
 }
 
 /** Years [from, to] of a deal window, defaulting to the whole appraisal (0..lastYear). */

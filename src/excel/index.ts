@@ -9,3 +9,4 @@
  */
 export * as excel from "./functions";
 export { FinanceError, type FinanceErrorCode } from "./errors";
+export { excelSerial, excelSerialToDate, type ExcelCell, type ExcelRange, type ExcelDate, type ExcelDateRange } from "./inputs";

@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from "../money";
+import { ONE, ZERO, type Decimal } from "../money";
 import type { Lens, Sector } from "../model";
 import { cashPart } from "./cash";
 import type { LedgerEntry, LedgerRow } from "./rows";
@@ -137,7 +137,7 @@ function flowsOf(parts: BySchedule, years: number, factors: FactorsBySchedule): 
         const v = from[t];
         if (!v || v.isZero()) continue;
         out[k][t] = out[k][t]!.isZero() ? v : out[k][t]!.plus(v);
-        const pv = v.times(f[t]!);
+        const pv = f[t] === ONE ? v : v.times(f[t]!);
         out.pv[k][t] = out.pv[k][t]!.isZero() ? pv : out.pv[k][t]!.plus(pv);
       }
     }

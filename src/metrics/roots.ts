@@ -160,3 +160,45 @@ export function bracket(
   }
   return null;
 }
+
+/**
+ * Every root of a continuous f on [lo, hi] that a scan of `steps` equal intervals can see. Each
+ * sign change between grid points is solved with Brent's method; each grid point where |f| has a
+ * local minimum without a sign change is searched (golden section) for two close roots, or for
+ * a point where f only touches zero. Returns the roots found, ascending, and the touching points
+ * as `touches` for the caller to judge against its own tolerance (f there is small, not zero).
+ *
+ * @example
+ * ```ts
+ * const { roots } = scanRoots((x) => (x - 1) * (x - 2), 0, 3, 30);
+ * roots.map((x) => x.toFixed(6)); // ["1.000000", "2.000000"]
+ * scanRoots((x) => (x - 1.05) ** 2, 0, 3, 30).touches.map((x) => x.toFixed(4)); // ["1.0500"]
+ * ```
+ */
+export function scanRoots(f: (x: number) => number, lo: number, hi: number, steps: number): { roots: number[]; touches: number[] } {
+  const xs = Array.from({ length: steps + 1 }, (_, i) => (i === steps ? hi : lo + ((hi - lo) * i) / steps));
+  const fs = xs.map(f);
+  const roots: number[] = [];
+  const touches: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const a = fs[i]!;
+    const b = fs[i + 1]!;
+    if (a === 0) roots.push(xs[i]!);
+    else if (b !== 0 && Math.sign(a) !== Math.sign(b)) roots.push(brent(f, xs[i]!, xs[i + 1]!, { fa: a, fb: b }).x);
+  }
+  if (fs[steps] === 0) roots.push(xs[steps]!);
+  for (let i = 1; i < steps; i++) {
+    const [a, b, c] = [fs[i - 1]!, fs[i]!, fs[i + 1]!];
+    if (b === 0 || Math.sign(a) !== Math.sign(b) || Math.sign(b) !== Math.sign(c)) continue;
+    if (Math.abs(b) > Math.abs(a) || Math.abs(b) >= Math.abs(c)) continue; // (a tie counts once)
+    const s = Math.sign(b);
+    const min = goldenMin((x) => s * f(x), xs[i - 1]!, xs[i + 1]!);
+    if (min.fx < 0) {
+      roots.push(brent(f, xs[i - 1]!, min.x, { fa: a, fb: s * min.fx }).x);
+      roots.push(brent(f, min.x, xs[i + 1]!, { fa: s * min.fx, fb: c }).x);
+    } else {
+      touches.push(min.x);
+    }
+  }
+  return { roots: roots.sort((x, y) => x - y), touches };
+}

@@ -1,9 +1,9 @@
 import { Decimal, ONE, ZERO, sum, toDecimal } from "../money";
 import type { z } from "zod";
 import { GainshareSchema, loadModel, type Deal, type Gainshare, type Model } from "../model";
-import { buildLedger, type Ledger } from "../ledger";
-import { applyDeals } from "../deals";
-import { appraiseLedger, type AppraiseOptions, type Appraisal } from "../appraise";
+import { annualFlows, buildLedger, selectEntries, type Ledger } from "../ledger";
+import { applyDeal, applyDeals } from "../deals";
+import { appraisalBasis, appraiseLedger, type AppraisalBasis, type AppraiseOptions, type Metrics } from "../appraise";
 
 /** Which gainshare to solve for: the id of one in the model, or a new one as in a model file (its `share` is what varies). */
 export type GainshareTarget = string | Omit<z.input<typeof GainshareSchema>, "type" | "share" | "tiers">;
@@ -36,10 +36,13 @@ interface Problem {
   deals: Deal[];
   index: number;
   deal: Gainshare;
-  options: AppraiseOptions;
+  basis: AppraisalBasis;
+  horizon: number;
+  /** Each agency's figures at the horizon with every deal but the one solved for (computed once). */
+  base: Record<string, Metrics>;
 }
 
-function setUp(input: Model | unknown, target: GainshareTarget, options: AppraiseOptions): Problem {
+function setUp(input: Model | unknown, target: GainshareTarget, options: AppraiseOptions, horizon: number): Problem {
   const model = loadModel(input);
   const ledger = buildLedger(model);
   const deals = [...model.deals];
@@ -55,24 +58,73 @@ function setUp(input: Model | unknown, target: GainshareTarget, options: Apprais
   }
   const deal = deals[index] as Gainshare;
   if (deal.tiers) throw new RangeError(`gainshare "${deal.id}" is tiered: the solvers vary a single fixed share`);
-  return { ledger, deals, index, deal, options };
+  // Every deal reads the ledger before deals, so the others do not depend on this one's share:
+  // appraise with them once, then add this deal's payments for each share tried.
+  const others = deals.filter((_, i) => i !== index);
+  const withOthers = others.length ? applyDeals(ledger, others) : ledger;
+  const settings = { ...options, horizons: [horizon] };
+  const result = appraiseLedger(withOthers, settings);
+  return { ledger, deals, index, deal, basis: appraisalBasis(ledger, settings), horizon, base: result.horizons[0]!.agencies };
 }
 
-/** Appraises the problem with the gainshare at `share`. */
-function evaluate(p: Problem, share: Decimal, horizon: number): Appraisal {
-  const deals = p.deals.map((d, i) => (i === p.index ? { ...p.deal, share: share.toString() } : d));
-  return appraiseLedger(applyDeals(p.ledger, deals), { ...p.options, horizons: [horizon] });
+/**
+ * The present value, at the horizon, of what the deal moves to (+) or from (−) each agency
+ * when its share is `share`: the deal's own entries, counted and discounted as the appraisal
+ * counts them (so base + this is the appraisal with the deal).
+ */
+function dealPv(p: Problem, share: Decimal): Record<string, Decimal> {
+  const deal = { ...p.deal, share: share.toString() };
+  const { entries } = applyDeal(p.ledger, deal, p.index);
+  const { lens, cashableOnly, factors } = p.basis;
+  const flows = annualFlows(selectEntries(entries, { lens, cashableOnly }), p.ledger.plan.agencies, p.ledger.years, factors);
+  return Object.fromEntries(
+    Object.entries(flows.agencies).map(([id, f]) => [id, f.pv.transfers.slice(0, p.horizon).reduce((a, b) => (b.isZero() ? a : a.plus(b)), ZERO)]),
+  );
 }
 
-const npvs = (a: Appraisal, ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, a.horizons[0]!.agencies[id]!.npv]));
+/** Each named agency's NPV at the horizon with the deal at `share`. */
+function npvs(p: Problem, share: Decimal, ids: readonly string[]): Record<string, Decimal> {
+  const moved = dealPv(p, share);
+  return Object.fromEntries(ids.map((id) => [id, p.base[id]!.npv.plus(moved[id]!)]));
+}
 const worst = (v: Record<string, Decimal>) => Object.values(v).reduce((m, x) => (x.lt(m) ? x : m));
 
-/** Smallest s in [lo, hi] with pred(s) true, for pred monotone false→true. */
-function bisect(pred: (s: Decimal) => boolean, lo: Decimal, hi: Decimal, tol: Decimal): Decimal {
+/**
+ * Smallest s in [lo, hi] (to within `tol`) where `value(s)` crosses to the side `pred` accepts,
+ * for a monotone value with pred false at lo and true at hi. A bracketing secant (the Illinois
+ * variant of regula falsi) with a bisection step whenever the bracket fails to halve: payments
+ * are nearly linear in the share, so a handful of appraisals usually settle it where bisection
+ * alone takes ~34.
+ */
+function crossing(value: (s: Decimal) => Decimal | null, pred: (v: Decimal | null) => boolean, lo: Decimal, hi: Decimal, tol: Decimal): Decimal {
+  const num = (v: Decimal | null) => (v === null ? NaN : v.toNumber());
+  let flo = num(value(lo));
+  let fhi = num(value(hi));
+  let kept = 0; // which end the last step moved: +1 hi, −1 lo
+  const spans: Decimal[] = [];
+  const guard = tol.div(4);
   while (hi.minus(lo).gt(tol)) {
-    const mid = lo.plus(hi).div(2);
-    if (pred(mid)) hi = mid;
-    else lo = mid;
+    const span = hi.minus(lo);
+    // Bisect when the last two steps did not halve the bracket (a secant stuck near one end).
+    const slow = spans.length >= 2 && span.gt(spans[spans.length - 2]!.div(2));
+    const frac = flo / (flo - fhi);
+    let mid = !slow && frac > 0 && frac < 1 ? lo.plus(span.times(frac)) : lo.plus(hi).div(2);
+    // Strictly inside the bracket, at least a quarter of the tolerance from each end.
+    if (mid.lt(lo.plus(guard))) mid = lo.plus(Decimal.min(guard, span.div(2)));
+    if (mid.gt(hi.minus(guard))) mid = hi.minus(Decimal.min(guard, span.div(2)));
+    spans.push(span);
+    const v = value(mid);
+    if (pred(v)) {
+      hi = mid;
+      fhi = num(v);
+      if (kept === 1) flo /= 2; // Illinois: an end left in place twice counts half
+      kept = 1;
+    } else {
+      lo = mid;
+      flo = num(v);
+      if (kept === -1) fhi /= 2;
+      kept = -1;
+    }
   }
   return hi;
 }
@@ -91,10 +143,10 @@ function bisect(pred: (s: Decimal) => boolean, lo: Decimal, hi: Decimal, tol: De
  */
 export function gainshareRange(input: Model | unknown, options: ShareSolveOptions): ShareRange {
   const { deal: target, horizon, tolerance, ...rest } = options;
-  const p = setUp(input, target, rest);
+  const p = setUp(input, target, rest, horizon);
   const tol = new Decimal(tolerance ?? 1e-10);
-  const receivers = (s: Decimal) => npvs(evaluate(p, s, horizon), p.deal.to);
-  const payers = (s: Decimal) => npvs(evaluate(p, s, horizon), p.deal.from);
+  const receivers = (s: Decimal) => npvs(p, s, p.deal.to);
+  const payers = (s: Decimal) => npvs(p, s, p.deal.from);
   if (worst(receivers(ONE)).isNegative()) {
     return {
       ok: false,
@@ -103,8 +155,10 @@ export function gainshareRange(input: Model | unknown, options: ShareSolveOption
       message: `even 100% of the payers' savings does not bring ${p.deal.to.join(", ")} to break-even at ${horizon} years`,
     };
   }
-  const minShare = worst(receivers(ZERO)).isNegative() ? bisect((s) => !worst(receivers(s)).isNegative(), ZERO, ONE, tol) : ZERO;
-  const maxShare = worst(payers(ONE)).isNegative() ? bisect((s) => worst(payers(s)).isNegative(), ZERO, ONE, tol).minus(tol) : ONE;
+  const atMin = (s: Decimal) => worst(receivers(s));
+  const atMax = (s: Decimal) => worst(payers(s));
+  const minShare = atMin(ZERO).isNegative() ? crossing(atMin, (v) => v !== null && !v.isNegative(), ZERO, ONE, tol) : ZERO;
+  const maxShare = atMax(ONE).isNegative() ? crossing(atMax, (v) => v !== null && v.isNegative(), ZERO, ONE, tol).minus(tol) : ONE;
   const clampedMax = maxShare.isNegative() ? ZERO : maxShare;
   if (minShare.gt(clampedMax)) {
     return {
@@ -135,31 +189,28 @@ export type EqualShare =
  */
 export function equaliseShare(input: Model | unknown, options: ShareSolveOptions & { measure?: "roi" | "bcr" }): EqualShare {
   const { deal: target, horizon, tolerance, measure = "roi", ...rest } = options;
-  const p = setUp(input, target, rest);
+  const p = setUp(input, target, rest, horizon);
   const tol = new Decimal(tolerance ?? 1e-10);
-  const ratio = (a: Appraisal, ids: readonly string[]) => {
-    const ms = ids.map((id) => a.horizons[0]!.agencies[id]!);
-    const pv = (k: "pvSavings" | "pvCosts" | "pvTransfers") => sum(ms.map((m) => m[k]));
-    const t = pv("pvTransfers");
+  const ratio = (moved: Record<string, Decimal>, ids: readonly string[]) => {
+    const ms = ids.map((id) => p.base[id]!);
+    const pv = (k: "pvSavings" | "pvCosts") => sum(ms.map((m) => m[k]));
+    const t = sum(ids.map((id) => p.base[id]!.pvTransfers.plus(moved[id]!)));
     const benefits = pv("pvSavings").plus(t.isPositive() ? t : ZERO);
     const costs = pv("pvCosts").plus(t.isNegative() ? t.neg() : ZERO);
     if (costs.isZero()) return null;
     return measure === "bcr" ? benefits.div(costs) : benefits.minus(costs).div(costs);
   };
   const gap = (s: Decimal) => {
-    const a = evaluate(p, s, horizon);
-    const r = ratio(a, p.deal.to);
-    const q = ratio(a, p.deal.from);
+    const moved = dealPv(p, s);
+    const r = ratio(moved, p.deal.to);
+    const q = ratio(moved, p.deal.from);
     return { r, q, diff: r === null || q === null ? null : r.minus(q) };
   };
   const top = gap(ONE);
   if (top.diff === null || top.diff.isNegative()) {
     return { ok: false, horizon, measure, message: `even at 100% the receivers' ${measure.toUpperCase()} stays below the payers'` };
   }
-  const share = bisect((s) => {
-    const g = gap(s);
-    return g.diff !== null && !g.diff.isNegative();
-  }, ZERO, ONE, tol);
+  const share = crossing((s) => gap(s).diff, (d) => d !== null && !d.isNegative(), ZERO, ONE, tol);
   const at = gap(share);
   return { ok: true, horizon, measure, share, receiversRatio: at.r!, payersRatio: at.q! };
 }

@@ -17,25 +17,20 @@ export function shapley(players: readonly string[], value: (coalition: string[])
   if (n > 16) throw new RangeError(`Shapley values for ${n} players would need 2^${n} coalitions; use at most 16`);
   const fact = [new Decimal(1)];
   for (let i = 1; i <= n; i++) fact.push(fact[i - 1]!.times(i));
-  const cache = new Map<number, Decimal>();
-  const v = (mask: number) => {
-    let x = cache.get(mask);
-    if (x === undefined) {
-      x = value(players.filter((_, i) => mask & (1 << i)));
-      cache.set(mask, x);
-    }
-    return x;
-  };
+  // The weight of a coalition of `size` others depends on its size only: |S|! (n − |S| − 1)! / n!.
+  const weight = Array.from({ length: n }, (_, size) => fact[size]!.times(fact[n - size - 1]!).div(fact[n]!));
+  const worth: Decimal[] = new Array<Decimal>(1 << n);
+  for (let mask = 0; mask < 1 << n; mask++) worth[mask] = value(players.filter((_, i) => mask & (1 << i)));
   const out: Record<string, Decimal> = {};
   players.forEach((p, i) => {
-    let total = ZERO;
+    // Group the marginal contributions by coalition size, then weight each group once.
+    const bySize = Array.from({ length: n }, () => ZERO);
     for (let mask = 0; mask < 1 << n; mask++) {
       if (mask & (1 << i)) continue;
-      const size = popcount(mask);
-      const weight = fact[size]!.times(fact[n - size - 1]!).div(fact[n]!);
-      total = total.plus(v(mask | (1 << i)).minus(v(mask)).times(weight));
+      const gain = worth[mask | (1 << i)]!.minus(worth[mask]!);
+      if (!gain.isZero()) bySize[popcount(mask)] = bySize[popcount(mask)]!.plus(gain);
     }
-    out[p] = total;
+    out[p] = bySize.reduce((total, g, size) => (g.isZero() ? total : total.plus(g.times(weight[size]!))), ZERO);
   });
   return out;
 }

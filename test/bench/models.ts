@@ -69,7 +69,7 @@ export function sizedModel(agencies: number, interventions: number, years: numbe
     title: `Benchmark: ${agencies} agencies × ${interventions} interventions × ${years} years`,
     appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [1, Math.min(5, years), years], years },
     agencies: ids.map((id) => ({ id, name: `Agency ${id}`, settlementYears: 3 })),
-    interventions: vs.map((i) => ({ id: `v${i}`, name: `Intervention ${i}`, startYear: i % 3, endYear: Math.min(years, (i % 3) + 4), cohort: 100 + i })),
+    interventions: vs.map((i) => ({ id: `v${i}`, name: `Intervention ${i}`, startYear: i % 3, endYear: Math.min(years - 1, (i % 3) + 4), cohort: 100 + i })),
     costs: vs.map((i) => ({ id: `c${i}`, agency: ids[i % agencies]!, intervention: `v${i}`, per: "participant" as const, amount: 2000 + 10 * i })),
     outcomes: vs.flatMap((i) =>
       [0, 1].map((k) => ({
@@ -93,8 +93,8 @@ export function linesModel(lines: number, years: number): ModelInput {
     title: `Benchmark: ${lines} lines × ${years} years`,
     appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [1, 10, years], years },
     agencies: ids.map((id) => ({ id, name: `Agency ${id}` })),
-    interventions: [{ id: "v", name: "Programme", startYear: 0, endYear: years, cohort: 1000 }],
-    costs: Array.from({ length: half }, (_, i) => ({ id: `c${i}`, agency: ids[i % 10]!, per: "year" as const, amount: 1000 + i, years: [0, years] as [number, number] })),
+    interventions: [{ id: "v", name: "Programme", startYear: 0, endYear: years - 1, cohort: 1000 }],
+    costs: Array.from({ length: half }, (_, i) => ({ id: `c${i}`, agency: ids[i % 10]!, per: "year" as const, amount: 1000 + i, years: [0, years - 1] as [number, number] })),
     outcomes: Array.from({ length: lines - half }, (_, i) => ({
       id: `o${i}`,
       intervention: "v",

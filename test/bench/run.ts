@@ -7,10 +7,12 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import * as formulajs from "@formulajs/formulajs";
 import { Bench } from "tinybench";
-import { appraise, excel, loadModel, seedStream, simulate, uniformOpen } from "../../src";
+import { appraise, excel, gainshareRange, loadModel, seedStream, shapleySurplus, simulate, uniformOpen } from "../../src";
 import { SimulationPool, simulateParallel } from "../../src/node";
 import { isTrueRoot } from "../helpers/roots";
-import { baselineNpvs } from "./baseline";
+import { baselineMonteCarlo } from "./baseline";
+import { baselinePvs } from "./exact-baseline";
+import { loopMismatches, meansWorstZ } from "./compare";
 import { linesModel, MC_DISTRIBUTIONS, MC_MODEL, sizedModel } from "./models";
 
 const json = process.argv.includes("--json");
@@ -62,28 +64,20 @@ function ratio(key: string, a: Timing, b: Timing): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Monte Carlo: simulate() vs a hand-written Float64Array loop, same draws.
+// Monte Carlo: simulate() vs an independent hand-written float64 Monte Carlo (its own generator,
+// samplers, NPVs and summaries: test/bench/baseline.ts). The draws differ, so the check is that
+// the two agree in distribution (means within sampling error), not draw by draw.
 const mcModel = loadModel(MC_MODEL);
 const DRAWS = 100_000;
 {
-  const check = simulate(mcModel, { draws: 20_000, seed: 1, distributions: MC_DISTRIBUTIONS, keepDraws: true });
-  const base = baselineNpvs(20_000, 1);
-  const parties = [check.samples!.system, ...mcModel.agencies.map((a) => check.samples!.agencies[a.id]!)];
-  let worst = 0;
-  parties.forEach((series, p) =>
-    series.forEach((col, h) => {
-      for (let d = 0; d < col.length; d++) {
-        const x = col[d]!;
-        worst = Math.max(worst, Math.abs(x - base[(p * 3 + h) * 20_000 + d]!) / Math.max(1, Math.abs(x)));
-      }
-    }),
-  );
-  if (worst > 1e-8) throw new Error(`the baseline does not compute the same NPVs (max relative difference ${worst})`);
-  results.mc_baseline_max_rel_diff = worst;
-  results.mc_method_fast = check.method === "fast" ? 1 : 0;
+  const ours = simulate(mcModel, { draws: 20_000, seed: 1, distributions: MC_DISTRIBUTIONS });
+  const theirs = baselineMonteCarlo(20_000, 7);
+  results.mc_means_worst_z = meansWorstZ(ours, theirs, mcModel.agencies.map((a) => a.id), 20_000);
+  if (results.mc_means_worst_z > 5) throw new Error(`the baseline's means differ from simulate's by ${results.mc_means_worst_z} standard errors`);
+  results.mc_method_fast = ours.method === "fast" ? 1 : 0;
 }
 const [tKernel, tSimulate] = await paired(
-  ["hand-written Float64Array loop, 100k draws", () => baselineNpvs(DRAWS, 1)],
+  ["independent float64 Monte Carlo (draws, NPVs, summaries), 100k draws", () => baselineMonteCarlo(DRAWS, 1)],
   ["simulate(), 100k draws, 1 thread", () => simulate(mcModel, { draws: DRAWS, seed: 1, distributions: MC_DISTRIBUTIONS })],
   quick ? 1 : 3,
   quick ? 2 : 3,
@@ -160,10 +154,31 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Exact appraisal.
+// Exact appraisal vs an independent hand-written Decimal loop computing the same PVs (40 digits).
 {
-  const m = loadModel(sizedModel(10, 20, 10));
-  results.appraise_ms_10x20x10 = await median("appraise 10 agencies × 20 interventions × 10 years", () => appraise(m), quick ? 3 : 10);
+  const input = sizedModel(10, 20, 10);
+  const m = loadModel(input);
+  results.appraise_loop_mismatches = loopMismatches(appraise(m), baselinePvs(input));
+  if (results.appraise_loop_mismatches > 0) throw new Error(`the Decimal loop differs from appraise on ${results.appraise_loop_mismatches} figures`);
+  const [tA, tL] = await paired(["appraise 10 agencies × 20 interventions × 10 years", () => appraise(m)], ["hand-written Decimal loop, same PVs", () => baselinePvs(input)], quick ? 3 : 15, quick ? 5 : 10);
+  results.appraise_ms_10x20x10 = tA.min;
+  results.decimal_loop_ms_10x20x10 = tL.min;
+  ratio("appraise_ratio_vs_decimal_loop", tA, tL);
+
+  // Solvers, against one exact appraisal of the same model in the same rounds.
+  const h = appraise(m, { horizons: [10] }).horizons[0]!;
+  const gainers = m.agencies.filter((a) => h.agencies[a.id]!.npv.isPositive()).map((a) => a.id);
+  const loser = m.agencies.filter((a) => h.agencies[a.id]!.npv.isNegative())[0]!.id;
+  const [tS, tA2] = await paired(["shapleySurplus over 10 agencies", () => shapleySurplus(m, { horizon: 10 })], ["appraise (for the solver ratios)", () => appraise(m)], quick ? 2 : 5, quick ? 3 : 5);
+  ratio("shapley_ratio_vs_appraise", tS, tA2);
+  const [tG, tA3] = await paired(
+    ["gainshareRange (3 payers to 1 receiver)", () => gainshareRange(m, { deal: { id: "gs", from: gainers, to: [loser] }, horizon: 10 })],
+    ["appraise (for the solver ratios)", () => appraise(m)],
+    quick ? 2 : 5,
+    quick ? 2 : 3,
+  );
+  ratio("gainshare_range_ratio_vs_appraise", tG, tA3);
+
   const small = loadModel(linesModel(1000, 30));
   const big = loadModel(linesModel(10_000, 30));
   const [tb, ts] = await paired(["appraise 10,000 lines × 30 years", () => appraise(big)], ["appraise 1,000 lines × 30 years", () => appraise(small)], quick ? 1 : 2, quick ? 1 : 2);
