@@ -17,3 +17,5 @@ export { renderSvg } from "./charts/svg";
 export { escapeHtml, type SimulatedParty } from "./html-parts";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "./html";
 export { buildWorkbook, type WorkbookOptions } from "./xlsx";
+export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./economic";
+export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "./economic-html";

@@ -5,6 +5,9 @@ import { selectRows, type Ledger } from "../ledger";
 import type { Appraisal, Metrics } from "../appraise";
 import { basisWords } from "./columns";
 import { columnLetter, FORMATS, formulaText, writeInputsSheet, writeLedgerSheet, type LedgerRange } from "./xlsx-sheets";
+import { writeFinancialSheet, writeOptionsSheet, writeUnitMetricsSheet } from "./xlsx-economic";
+import type { FinancialCase, UnitMetrics } from "../appraise";
+import type { OptionsAppraisal } from "../options";
 
 /** Options for {@link buildWorkbook}. */
 export interface WorkbookOptions {
@@ -13,6 +16,12 @@ export interface WorkbookOptions {
    * recalculate still shows numbers (default true). Excel and LibreOffice recalculate on opening.
    */
   cachedValues?: boolean;
+  /** Add an Options sheet: each option against business as usual and its Appraisal Summary Table. */
+  optionsAppraisal?: OptionsAppraisal;
+  /** Add a Financial case sheet: cash by budget and year, with live net, headroom and total formulas. */
+  financialCase?: FinancialCase;
+  /** Add a Unit metrics sheet: cost per participant and per outcome. */
+  unitMetrics?: UnitMetrics;
 }
 
 type Flow = "costs" | "savings" | "transfers";
@@ -229,5 +238,8 @@ export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, option
   const flows = writeFlowsSheet(flowsSheet, ledger, appraisal, range, cached);
   writeSummarySheet(summary, appraisal, flows, cached);
   writeInputsSheet(inputs, ledger, appraisal);
+  if (options.optionsAppraisal && options.optionsAppraisal.options.length) writeOptionsSheet(wb.addWorksheet("Options"), options.optionsAppraisal);
+  if (options.financialCase) writeFinancialSheet(wb.addWorksheet("Financial case"), options.financialCase, cached);
+  if (options.unitMetrics) writeUnitMetricsSheet(wb.addWorksheet("Unit metrics"), options.unitMetrics);
   return wb;
 }
