@@ -3,7 +3,7 @@
  * (`appraise --options / --financial / --unit-metrics`, text, Markdown, CSV, JSON), the HTML
  * report and the XLSX workbook.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +56,17 @@ describe("CLI", () => {
     const r = await cli(["appraise", FAMILY, "--options"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/has no options/);
+  });
+
+  it("validate builds each option, so a bad override path is caught with its path", async () => {
+    expect((await cli(["validate", OPTIONS])).out).toMatch(/2 options/);
+    const bad = JSON.parse(readFileSync(OPTIONS, "utf8")) as { options: { set?: Record<string, number> }[] };
+    bad.options[0]!.set = { "costs.nothing.amount": 3 };
+    const file = join(dir, "bad-options.json");
+    writeFileSync(file, JSON.stringify(bad));
+    const r = await cli(["validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('options[0].set["costs.nothing.amount"]: costs has no item with id "nothing"');
   });
 
   it("appraise --financial and --unit-metrics", async () => {

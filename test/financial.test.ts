@@ -3,8 +3,11 @@
  * unit metrics programmes publish (cost per participant, outcomes achieved, cost per outcome).
  */
 import { describe, expect, it } from "vitest";
+import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
-import { buildLedger, Decimal, financialCase, selectRows, unitMetrics, ZERO, type ModelInput } from "../src";
+import { buildLedger, Decimal, financialCase, selectRows, toJSON, unitMetrics, ZERO, type ModelInput } from "../src";
+import { arbitraryModel } from "./helpers/arbitrary-model";
+import { runs } from "./helpers/runs";
 import { applyDeals } from "../src/deals";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
@@ -102,4 +105,21 @@ describe("unit metrics", () => {
     expect(u.years).toEqual(["2025-26", "2026-27"]);
     expect(u.interventions[0]!.totalParticipants.toString()).toBe("800");
   });
+});
+
+describe("properties on random models", () => {
+  test.prop([arbitraryModel(), fc.integer({ min: 0, max: 50 }).map((x) => x / 1000)], { numRuns: runs(40) })(
+    "each budget's cash is its real net inflated year by year; organisations add up; unit metrics never NaN",
+    (input, inflation) => {
+      const m = { ...input, appraisal: { ...input.appraisal, prices: { inflation } } } as ModelInput;
+      const fc1 = financialCase(m);
+      const real = financialCase({ ...m, appraisal: { ...m.appraisal, prices: { inflation: 0 } } });
+      fc1.budgets.forEach((b, i) =>
+        b.net.forEach((v, t) => expect(v.minus(real.budgets[i]!.net[t]!.times(new Decimal(1).plus(inflation).pow(t))).abs().lt(1e-9)).toBe(true)),
+      );
+      fc1.years.forEach((_, t) => expect(fc1.totals.organisations.net[t]!.equals(fc1.budgets.reduce((s, b) => s.plus(b.net[t]!), ZERO))).toBe(true));
+      const text = JSON.stringify(toJSON({ fc: fc1, u: unitMetrics(m) }));
+      expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    },
+  );
 });

@@ -21,6 +21,7 @@ import {
   type ModelInput,
 } from "../src";
 import { runs } from "./helpers/runs";
+import { arbitraryModel } from "./helpers/arbitrary-model";
 
 /** A small model: the NHS pays £1m in year 0 and values health outcomes. */
 function model(parts: Partial<ModelInput> = {}): ModelInput {
@@ -261,5 +262,25 @@ describe("outcome rates with and without the intervention", () => {
     expect(errorsOf(m({ rate: { with: 0.1, without: 0.2 }, success: 0.1 }))[0]!.path).toBe("outcomes[0].success");
     expect(errorsOf(m({ rate: { with: 0.1, without: 0.2 }, deadweight: 0.3 }))[0]!.path).toBe("outcomes[0].deadweight");
     expect(errorsOf(m({}))[0]!.path).toBe("outcomes[0].success");
+  });
+});
+
+describe("references on random models", () => {
+  const refLike = fc.oneof(
+    fc.record({ ref: fc.constantFrom("qaly", "wellby", "vpf", "carbon", "nope") }, { requiredKeys: ["ref"] }),
+    fc.record({ ref: fc.constantFrom("wellby", "carbon"), scenario: fc.constantFrom("low", "central", "high", "mid"), year: fc.integer({ min: 2015, max: 2055 }), units: fc.oneof(fc.double({ min: -1, max: 3, noNaN: true }), fc.constant("0.5")) }, { requiredKeys: ["ref"] }),
+    fc.jsonValue({ maxDepth: 2 }).map((v) => ({ ref: v })),
+  );
+  test.prop([arbitraryModel(), refLike, fc.nat()], { numRuns: runs(150) })("parseModel never throws: a number with its citation, or errors with paths", (input, ref, pick) => {
+    const m = structuredClone(input) as ModelInput & { appraisal: Record<string, unknown> };
+    m.appraisal.prices = { deflator: "hmt", inflation: 0.02 };
+    const sites = [...(m.costs ?? []), ...(m.savings ?? [])].filter((c) => c.amount !== undefined);
+    if (sites.length === 0) return;
+    (sites[pick % sites.length] as { amount: unknown }).amount = ref;
+    const r = parseModel(m);
+    if (r.ok) {
+      expect(r.model.references.length).toBe(1);
+      expect(Number.isFinite(Number(r.model.references[0]!.value))).toBe(true);
+    } else for (const e of r.errors) expect(e.path.length + e.message.length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,8 @@ import { ONE, ZERO, toDecimal, type Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { priceFactor, type PriceBasis } from "../discount";
 import { loadModel, type Model, type Sector } from "../model";
-import { buildLedger, selectRows, type Ledger } from "../ledger";
+import DecimalJs from "decimal.js";
+import { buildLedger, LEDGER_PLACES, selectRows, type Ledger } from "../ledger";
 import { applyDeals, type DealtLedger } from "../deals";
 
 /**
@@ -122,7 +123,8 @@ export function financialCase(input: Model | Ledger | unknown, options: Financia
     const key = `${r.agency}|${r.budget}`;
     let b = byBudget.get(key);
     if (!b) byBudget.set(key, (b = { spend: zeros(n), income: zeros(n) }));
-    const cash = r.amount.times(factor[r.year]!);
+    // Held to the ledger's 12 places, so that every sum of cash is exact.
+    const cash = r.amount.times(factor[r.year]!).toDecimalPlaces(LEDGER_PLACES, DecimalJs.ROUND_HALF_EVEN);
     if (cash.isNegative()) b.spend[r.year] = b.spend[r.year]!.minus(cash);
     else b.income[r.year] = b.income[r.year]!.plus(cash);
   }

@@ -1,8 +1,8 @@
 import { appraiseLedger, financialCase, toJSON, unitMetrics, type AppraiseOptions, type Appraisal } from "../appraise";
-import { appraiseOptions as compareOptions } from "../options";
+import { appraiseOptions as compareOptions, optionModel } from "../options";
 import type { DiscountSchedule, Timing } from "../discount";
 import { buildLedger, type Ledger } from "../ledger";
-import { modelJsonSchema, type Lens, type Model } from "../model";
+import { InvalidModelError, modelJsonSchema, type Lens, type Model } from "../model";
 import {
   appraisalMarkdown,
   buildReportHtml,
@@ -23,7 +23,7 @@ import {
 } from "../report";
 import { sensitivity } from "../uncertainty";
 import { chartScripts } from "./assets";
-import { CliError, EXIT, readModel, writeOutput } from "./io";
+import { CliError, EXIT, formatModelErrors, readModel, writeOutput } from "./io";
 import type { CliIo } from "./program";
 import { runSimulation, simulationReportSection, simulationTable, type SimulateCliOptions } from "./simulate";
 
@@ -54,9 +54,20 @@ function load(file: string, opts: ModelOptions): { model: Model; ledger: Ledger;
 /** `validate`: a one-line summary of a valid model (problems are reported by `readModel`). */
 export function validateCommand(file: string, io: CliIo): void {
   const model = readModel(file);
+  // Options' `set` overrides are input paths, checked when each option is built.
+  const optionErrors = model.options.flatMap((o) => {
+    try {
+      optionModel(model, o.id);
+      return [];
+    } catch (e) {
+      if (e instanceof InvalidModelError) return e.errors;
+      throw e;
+    }
+  });
+  if (optionErrors.length) throw new CliError(formatModelErrors(file, optionErrors), EXIT.invalidModel);
   const y = model.appraisal;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [count(model.agencies.length, "agency").replace(/agencys$/, "agencies"), count(model.interventions.length, "intervention"), count(model.costs.length, "cost"), count(model.outcomes.length, "outcome")];
+  const parts = [count(model.agencies.length, "agency").replace(/agencys$/, "agencies"), count(model.interventions.length, "intervention"), count(model.costs.length, "cost"), count(model.outcomes.length, "outcome"), ...(model.options.length ? [count(model.options.length, "option")] : [])];
   io.stdout.write(`valid: ${model.title} — ${parts.join(", ")}; base year ${y.baseYear}, horizons ${y.horizons.join(", ")}\n`);
 }
 

@@ -7,6 +7,11 @@ import { columnLetter, FORMATS } from "./xlsx-sheets";
 /** Sheets for the options appraisal, the financial case and unit metrics. */
 
 const bold = { bold: true } as const;
+
+/** Landscape, one page wide, as many pages tall as it takes. */
+function printWide(ws: ExcelJS.Worksheet): void {
+  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
 const num = (d: Decimal | null) => (d === null ? "n/a" : d.toNumber());
 
 /**
@@ -47,7 +52,8 @@ export function writeOptionsSheet(ws: ExcelJS.Worksheet, r: OptionsAppraisal): v
       if (s.note) put([s.note], { italic: true, color: { argb: "FF5F6368" } });
     }
   }
-  [58, 18, 18, 18, 10, 12, 12, 22, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [64, 22, 22, 22, 12, 12, 12, 24, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  printWide(ws);
 }
 
 /**
@@ -100,8 +106,17 @@ export function writeFinancialSheet(ws: ExcelJS.Worksheet, fc: FinancialCase, ca
   const all = netRows.map((x) => x.row);
   line(["Public sector", "", "", "Net"], fc.totals.publicSector.net.map((d) => d.toNumber()), (t) => sumOf(pub, t), true);
   line(["All organisations", "", "", "Net"], fc.totals.organisations.net.map((d) => d.toNumber()), (t) => sumOf(all, t), true);
-  [34, 30, 36, 22, ...fc.years.map(() => 14), 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const fit = (texts: string[], min: number, max: number) => Math.min(max, Math.max(min, ...texts.map((t) => t.length + 2)));
+  [
+    fit(fc.budgets.map((b) => b.agencyName), 18, 52),
+    fit(fc.budgets.map((b) => b.budgetName ?? b.budget), 12, 40),
+    fit(fc.budgets.map((b) => b.funding ?? ""), 14, 44),
+    24,
+    ...fc.years.map(() => 14),
+    16,
+  ].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: "frozen", xSplit: 4, ySplit: 4 }];
+  printWide(ws);
 }
 
 /** The Unit metrics sheet: cost per participant and net outcomes achieved by year. */
@@ -139,4 +154,5 @@ export function writeUnitMetricsSheet(ws: ExcelJS.Worksheet, u: UnitMetrics): vo
     }
   }
   [34, 40, ...u.years.map(() => 11), 12, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  printWide(ws);
 }
