@@ -11,7 +11,9 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/program";
-import { appraise, appraiseOptions, buildLedger, buildReportHtml, buildWorkbook, appraiseLedger, financialCase, unitMetrics, type ModelInput } from "../src";
+import { appraise, appraiseOptions, buildLedger, appraiseLedger, financialCase, unitMetrics, type ModelInput } from "../src";
+import { buildReportHtml } from "../src/entries/report";
+import { buildWorkbook } from "../src/entries/xlsx";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OPTIONS = join(ROOT, "examples/options.json");

@@ -4,21 +4,11 @@ import Ajv from "ajv";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import {
-  annualCashflowSpec,
   appraise,
-  cashflowData,
-  cumulativeData,
-  cumulativePositionSpec,
-  distributionSpec,
-  histogramSummary,
-  incentiveGapData,
-  incentiveGapSpec,
-  renderSvg,
   sensitivity,
-  tornadoChartInput,
-  tornadoSpec,
   type ModelInput,
 } from "../src";
+import { annualCashflowSpec, cashflowData, cumulativeData, cumulativePositionSpec, distributionSpec, histogramSummary, incentiveGapData, incentiveGapSpec, renderSvg, tornadoChartInput, tornadoSpec } from "../src/entries/report";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 const result = appraise(familySupport);

@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import {
   appraise,
-  brent,
   formatPounds,
   horizonLabel,
   loadModel,
@@ -21,6 +20,7 @@ import {
   type Model,
   type ShareRange,
 } from "../../src";
+import { brent } from "../../src/metrics/roots";
 
 /** Money unit a case is reported in. */
 export type Unit = "" | "k" | "m" | "bn";

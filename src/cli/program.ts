@@ -96,7 +96,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .argument("<model.json>", "model file (JSON) with an uncertainty block")
     .requiredOption("--draws <n>", "number of draws", positiveInt("--draws"))
     .requiredOption("--seed <s>", "random seed (whole number); the same seed gives the same figures", positiveInt("--seed", 0))
-    .option("--workers <w>", "worker threads (default 1); figures do not depend on it", positiveInt("--workers"))
+    .option("--workers <w>", "worker threads (default 1; capped at 2 per core); figures do not depend on it", positiveInt("--workers"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .addOption(horizonOption())
     .addOption(lensOption())

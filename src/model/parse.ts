@@ -3,6 +3,7 @@ import { ModelSchema, type Model } from "./schema";
 import { validateModel, type Issue } from "./validate";
 import { resolveReferences } from "./reference";
 import { rateBetter } from "./outcome-rate";
+import { decodeUtf8, stripBom } from "./text";
 
 /** A problem with a model file: the JSON path (e.g. `agencies[2].budgets[0].id`) and what was expected. */
 export interface ModelError {
@@ -101,6 +102,9 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
         return [{ path: formatPath(path), message: `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}${got}` }];
       case "invalid_format":
         return [{ path: formatPath(path), message: `${iss.message.startsWith("expected") ? iss.message : "invalid format"}${got}` }];
+      case "custom":
+        // The schema's own rules (e.g. "give exactly one of amount or series") say what they need.
+        return [{ path: formatPath(path), message: iss.message }];
       case "not_multiple_of":
         return [{ path: formatPath(path), message: `expected a whole number${got}` }];
       default:
@@ -132,8 +136,10 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Reads and checks a model: a JSON string or an already-parsed object. Returns the model with
- * defaults filled in, or every error found — each with its JSON path and what was expected.
+ * Reads and checks a model: JSON text, the bytes of a JSON file (UTF-8, with or without a
+ * byte-order mark; invalid UTF-8 is an error giving the byte offset), or an already-parsed
+ * object. Returns the model with defaults filled in, or every error found — each with its JSON
+ * path and what was expected.
  * Never throws for bad input; never returns a partial model. The model returned is frozen (deeply
  * read-only), so it stays valid, and passing it back in costs nothing; change a copy instead
  * (`structuredClone`, or `setInputs` for inputs by path).
@@ -148,9 +154,20 @@ function deepFreeze<T>(value: T): T {
 export function parseModel(input: unknown): ParseResult {
   if (typeof input === "object" && input !== null && checked.has(input)) return { ok: true, model: input as Model };
   let data = input;
-  if (typeof input === "string") {
+  let text: string | undefined = typeof input === "string" ? stripBom(input) : undefined;
+  const bytes = ArrayBuffer.isView(input)
+    ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+    : Object.prototype.toString.call(input) === "[object ArrayBuffer]"
+      ? new Uint8Array(input as ArrayBuffer)
+      : undefined;
+  if (bytes) {
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) return { ok: false, errors: [{ path: "", message: decoded.message }] };
+    text = decoded.text;
+  }
+  if (text !== undefined) {
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(text);
     } catch (e) {
       return { ok: false, errors: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }] };
     }

@@ -1,5 +1,5 @@
 /**
  * invest-to-save/node: Node-only additions (worker threads). The core entry stays portable.
  */
-export { simulateParallel, SimulationPool, type ParallelOptions } from "./pool";
+export { simulateParallel, SimulationPool, maxWorkers, WORKERS_PER_CORE, type ParallelOptions } from "./pool";
 export type { SimulationResult, HorizonSimulation, SimulateOptions, SimulationProgress } from "../uncertainty/simulate";

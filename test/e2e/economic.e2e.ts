@@ -11,7 +11,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { appraise, appraiseLedger, appraiseOptions, buildLedger, buildReportHtml, buildWorkbook, financialCase, unitMetrics } from "../../src";
+import { appraise, appraiseLedger, appraiseOptions, buildLedger, financialCase, unitMetrics } from "../../src";
+import { buildReportHtml } from "../../src/entries/report";
+import { buildWorkbook } from "../../src/entries/xlsx";
 import { requireProgram } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { appraiseLedger, buildLedger, buildWorkbook, type Appraisal, type AppraiseOptions, type Metrics } from "../../src";
+import { appraiseLedger, buildLedger, type Appraisal, type AppraiseOptions, type Metrics } from "../../src";
+import { buildWorkbook } from "../../src/entries/xlsx";
 import { requireProgram } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
