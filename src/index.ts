@@ -49,11 +49,55 @@ export { annuityRate, annuityPeriods, type AnnuityTerms, type AnnuityRateResult,
 export { excel, FinanceError, type FinanceErrorCode } from "./excel";
 export { excelSerial, excelSerialToDate, type ExcelCell, type ExcelRange, type ExcelDate, type ExcelDateRange } from "./excel/inputs";
 
+// ---- Green Book reference values (versioned data with sources) -------------------------------
+export {
+  dataVersions,
+  lookupReference,
+  hmtDeflatorIndex,
+  priceYearLabel,
+  optimismBiasUplift,
+  distributionalWeight,
+  distributionalWeights,
+  marginalExcessTaxBurden,
+  REFERENCE_NAMES,
+  OPTIMISM_BIAS_CATEGORIES,
+  OPTIMISM_BIAS_STAGES,
+  HMT_DEFLATOR_NAME,
+  type DataVersion,
+  type ReferenceName,
+  type ReferenceRequest,
+  type ReferenceValue,
+  type ReferenceLookup,
+  type OptimismBiasStage,
+  type OptimismBiasUplift,
+  type QuintileWeight,
+} from "./reference/values";
+export {
+  GDP_DEFLATOR,
+  OPTIMISM_BIAS,
+  QALY,
+  WELLBY,
+  VPF,
+  CARBON,
+  DISTRIBUTIONAL_WEIGHTS,
+  MTEB,
+  REFERENCE_TABLES,
+  type TableHeader,
+  type ScenarioValuesTable,
+  type DeflatorTable,
+  type CarbonTable,
+  type OptimismBiasCategory,
+  type OptimismBiasTable,
+  type DistributionalTable,
+  type MtebTable,
+} from "./reference/tables";
+
 // ---- The model ------------------------------------------------------------------------------
 export { parseModel, loadModel, formatPath, InvalidModelError, type ParseResult, type ModelError } from "./model/parse";
 export { validateModel, appraisalYears, type Issue } from "./model/validate";
 export { modelJsonSchema } from "./model/json-schema";
-export type { Model, ModelInput, Agency, Sector, Intervention, Cost, Saving, Outcome, OutcomeValue, CostShunt, Tables, Lens } from "./model/schema";
+export type { Model, ModelInput, Agency, Sector, Intervention, Cost, Saving, Outcome, OutcomeValue, CostShunt, Tables, Lens, ModelOption, Unmonetised, ResolvedReference } from "./model/schema";
+export { chainRates, rateBetter, type ChainRates } from "./model/outcome-rate";
 export type { Deal, DealBasis, Gainshare, PooledBudget, PaymentByResults, RewardGrant, EarnBack, OutcomesContract, Loan, Grant } from "./model/deals-schema";
 export type { Distribution, DistributionInput, Correlation, Uncertainty } from "./model/uncertainty-schema";
 /** The zod schemas behind {@link parseModel}, for composing your own validation (`schemas.ModelSchema`). */
@@ -92,6 +136,8 @@ export {
   type SettlementView,
 } from "./appraise/penalty";
 export { toJSON, type Json, type JsonOptions } from "./appraise/json";
+export { financialCase, type FinancialCase, type FinancialBudget, type FinancialTotals, type FinancialCaseOptions } from "./appraise/financial";
+export { unitMetrics, type UnitMetrics, type InterventionUnitMetrics, type OutcomeUnitMetrics } from "./appraise/unit-metrics";
 
 // ---- Deals and solvers ----------------------------------------------------------------------
 export { applyDeal, applyDeals, gainshareDue, annuity, type DealtLedger, type DealSummary, type ScheduleRow } from "./deals";
@@ -118,6 +164,22 @@ export { resolveInput, getInput, setInputs, type ResolvedInput, type InputDomain
 export { uncertainInputs, type UncertainInput } from "./uncertainty/resolve";
 export { compileNpv, type NpvKernel, type KernelOptions } from "./uncertainty/compile";
 
+// ---- Options against business as usual ------------------------------------------------------
+export {
+  appraiseOptions,
+  businessAsUsual,
+  optionModel,
+  type OptionsSettings,
+  type OptionsAppraisal,
+  type OptionResult,
+  type OptionFigures,
+  type OptionGap,
+  type CostsBenefits,
+  type RiskRange,
+  type SwitchingEntry,
+} from "./options/options";
+export { appraisalSummaryTables, type AppraisalSummaryTable, type AstSection } from "./options/ast";
+
 // ---- Reports (plain text, Markdown, CSV, tidy rows: no heavy packages) ----------------------
 // Charts and the HTML report: `invest-to-save/report`. The XLSX workbook: `invest-to-save/xlsx`.
 export { summaryRows, positionWords, type SummaryRow, type SummaryOptions, type MoneyUnit } from "./report/summary";
@@ -128,4 +190,5 @@ export { appraisalMarkdown, type MarkdownOptions } from "./report/markdown";
 export { tidyRows, type TidyRow, type TidyOptions } from "./report/tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./report/csv";
 export { displayText, csvText, markdownText } from "./report/safe";
-export { modelInputs, inputLabel, referenceValues, type InputRow, type InputUnit, type ReferenceValue } from "./report/inputs";
+export { modelInputs, inputLabel, referenceValues, type InputRow, type InputUnit, type ReferenceValueRow } from "./report/inputs";
+export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./report/economic";

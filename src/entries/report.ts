@@ -33,4 +33,5 @@ export { renderSvg } from "../report/charts/svg";
 export { partyStyles, PARTY_COLOURS, type PartyStyle } from "../report/charts/style";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "../report/html";
 export type { SimulatedParty } from "../report/html-parts";
+export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "../report/economic-html";
 export { MissingPeerError } from "../report/peers";

@@ -1,6 +1,7 @@
 import { parseFinancialYear, formatFinancialYear } from "../time";
 import type { Model } from "./schema";
 import { validateDeals } from "./validate-deals";
+import { validateEconomic } from "./validate-economic";
 import { rangeIssues } from "./range";
 
 /** One problem found in a model: where (JSON path segments) and what was expected. */
@@ -215,6 +216,7 @@ export function validateModel(model: Model): Issue[] {
 
   (model.tables.unitCosts ?? []).forEach((u, i) => checkPrices(["tables", "unitCosts", i], u));
   validateDeals(model, last, add);
+  validateEconomic(model, count, add, validateModel);
 
   // Deflator coverage for price-base conversions
   const basis = appraisal.prices;

@@ -322,7 +322,7 @@ export function modelInputs(model: Model): InputRow[] {
 }
 
 /** A reference value the appraisal relies on: a published or assumed figure, with its source. */
-export interface ReferenceValue {
+export interface ReferenceValueRow {
   /** What it is: "Prison place for a year", "Green Book STPR, years 0–30". */
   name: string;
   value: number | string;
@@ -347,8 +347,8 @@ export interface ReferenceValue {
  * refs.find((r) => r.name === "Green Book STPR (standard), years 0–30").value;     // "0.035"
  * ```
  */
-export function referenceValues(model: Model, schedules: readonly string[] = scheduleIds(model)): ReferenceValue[] {
-  const out: ReferenceValue[] = [];
+export function referenceValues(model: Model, schedules: readonly string[] = scheduleIds(model)): ReferenceValueRow[] {
+  const out: ReferenceValueRow[] = [];
   (model.tables.unitCosts ?? []).forEach((u, i) => {
     out.push({
       name: oneLine(u.label ?? "") || sentence(words(u.id)),
