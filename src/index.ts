@@ -174,7 +174,7 @@ export {
   type OptionResult,
   type OptionFigures,
   type OptionGap,
-  type CostsBenefits,
+  type CostsSavings,
   type RiskRange,
   type SwitchingEntry,
 } from "./options/options";

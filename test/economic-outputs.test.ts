@@ -40,7 +40,7 @@ describe("CLI", () => {
     const json = JSON.parse((await cli(["appraise", OPTIONS, "--options", "--format", "json"])).out) as { options: { ranking: { preferred: string } } };
     expect(json.options.ranking.preferred).toBe("intensive");
     const csv = parse((await cli(["appraise", OPTIONS, "--options", "--format", "csv"])).out, { relax_column_count: true }) as string[][];
-    expect(csv[0]!.slice(0, 5)).toEqual(["table", "Option", "PV costs £", "PV benefits £", "NPSV £"]);
+    expect(csv[0]!.slice(0, 5)).toEqual(["table", "Option", "PV costs £", "PV savings £", "NPSV £"]);
     expect(Number(csv[2]![4])).toBe(Math.round(appraiseOptions(JSON.parse(readFileSync(OPTIONS, "utf8"))).options[1]!.vsBau.npsv.toNumber()));
     const md = (await cli(["appraise", OPTIONS, "--options", "--format", "md"])).out;
     expect(md).toMatch(/^# Resettlement support/);

@@ -44,7 +44,7 @@ describe("ranking", () => {
     const r = appraiseOptions(simple([line("a", 1_000, 500), line("b", 1_000, 900)]));
     expect(r.ranking.preferred).toBe("business-as-usual");
     expect(r.ranking.byNpsv).toEqual(["b", "a"]);
-    expect(r.options[0]!.switching[0]!.description).toMatch(/PV benefits rise by 100% \(£500\)/);
+    expect(r.options[0]!.switching[0]!.description).toMatch(/PV savings rise by 100% \(£500\)/);
   });
 
   it("reports against business as usual: the option's figures minus business as usual's", () => {

@@ -51,11 +51,11 @@ const LENS_WORDS: Record<Lens, string> = {
 };
 
 function costsBenefits(f: OptionFigures): AstSection {
-  const rows = (["social", "economic", "fiscal"] as const).map((l) => [LENS_WORDS[l], pounds(f.byLens[l].pvCosts), pounds(f.byLens[l].pvBenefits), pounds(f.byLens[l].net)]);
-  rows.push(["Public sector (Exchequer), fiscal lens", pounds(f.publicSector.pvCosts), pounds(f.publicSector.pvBenefits), pounds(f.publicSector.net)]);
+  const rows = (["social", "economic", "fiscal"] as const).map((l) => [LENS_WORDS[l], pounds(f.byLens[l].pvCosts), pounds(f.byLens[l].pvSavings), pounds(f.byLens[l].net)]);
+  rows.push(["Public sector (Exchequer), fiscal lens", pounds(f.publicSector.pvCosts), pounds(f.publicSector.pvSavings), pounds(f.publicSector.net)]);
   return {
     title: "Monetised costs and benefits, against business as usual",
-    columns: ["View", "PV costs", "PV benefits", "Net"],
+    columns: ["View", "PV costs", "PV savings", "Net"],
     rows,
     note: "Transfers (benefits, taxes, deal payments) net to zero for society; for the public sector, transfers received count as benefits and paid as costs.",
   };

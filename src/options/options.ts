@@ -30,26 +30,26 @@ export interface OptionsSettings {
   monteCarlo?: { draws: number; seed?: number };
 }
 
-/** One view of costs and benefits: present values of costs and benefits, and their difference. */
-export interface CostsBenefits {
+/** One view of costs and savings: present values of costs and of savings (every benefit counted, with net transfers received; net transfers paid count as costs), and their difference. */
+export interface CostsSavings {
   pvCosts: Decimal;
-  pvBenefits: Decimal;
+  pvSavings: Decimal;
   net: Decimal;
 }
 
 /** An alternative's monetised figures at the horizon (absolute, or against business as usual). */
 export interface OptionFigures {
-  /** Society under the social lens: the Green Book's PV costs, PV benefits and NPSV. */
+  /** Society under the social lens: PV costs, PV savings (the Green Book's PV benefits) and NPSV. */
   pvCosts: Decimal;
-  pvBenefits: Decimal;
+  pvSavings: Decimal;
   npsv: Decimal;
-  /** PV benefits ÷ PV costs; null when costs are not positive (see `bcrNote`). */
+  /** PV savings ÷ PV costs; null when costs are not positive (see `bcrNote`). */
   bcr: Decimal | null;
   bcrNote: string | null;
   /** Society under each lens (fiscal: public-budget flows; economic: + earnings, GVA; social: everything). */
-  byLens: Record<Lens, CostsBenefits>;
+  byLens: Record<Lens, CostsSavings>;
   /** The public sector (Exchequer) under the fiscal lens: what public bodies pay and save, transfers counted. */
-  publicSector: CostsBenefits;
+  publicSector: CostsSavings;
   /** Net cost to the public sector: −(public sector NPV), fiscal lens. */
   publicSectorNetCost: Decimal;
   /** Each agency's NPV (the chosen lens). */
@@ -73,7 +73,7 @@ export type RiskRange =
 
 /** A switching value: how far something must move before a conclusion changes. */
 export interface SwitchingEntry {
-  /** In words, e.g. "PV benefits fall by 38.2% (£1.9m)". */
+  /** In words, e.g. "PV savings fall by 38.2% (£1.9m)". */
   description: string;
   /** The change as a share (0.382), or null when no change in that direction flips it. */
   share: Decimal | null;
@@ -188,17 +188,17 @@ function hasOptimismBias(model: Model): boolean {
   return model.costs.some((c) => c.optimismBias || c.confidence !== undefined) || model.savings.some((s) => s.confidence !== undefined) || model.outcomes.some((o) => o.confidence !== undefined);
 }
 
-const cb = (m: Metrics): CostsBenefits => {
+const cb = (m: Metrics): CostsSavings => {
   // Net transfers received count as benefits and paid as costs (as the library's BCR does).
-  const pvBenefits = m.pvTransfers.isPositive() ? m.pvSavings.plus(m.pvTransfers) : m.pvSavings;
+  const pvSavings = m.pvTransfers.isPositive() ? m.pvSavings.plus(m.pvTransfers) : m.pvSavings;
   const pvCosts = m.pvTransfers.isNegative() ? m.pvCosts.minus(m.pvTransfers) : m.pvCosts;
-  return { pvCosts, pvBenefits, net: m.npv };
+  return { pvCosts, pvSavings, net: m.npv };
 };
 
-function bcrOf(pvBenefits: Decimal, pvCosts: Decimal): { bcr: Decimal | null; note: string | null } {
-  if (pvCosts.gt(0)) return { bcr: pvBenefits.div(pvCosts), note: null };
-  if (pvCosts.isZero() && pvBenefits.isZero()) return { bcr: null, note: "no costs or benefits" };
-  if (!pvCosts.gt(0) && !pvBenefits.isNegative()) return { bcr: null, note: "costs no more and benefits no less: it dominates" };
+function bcrOf(pvSavings: Decimal, pvCosts: Decimal): { bcr: Decimal | null; note: string | null } {
+  if (pvCosts.gt(0)) return { bcr: pvSavings.div(pvCosts), note: null };
+  if (pvCosts.isZero() && pvSavings.isZero()) return { bcr: null, note: "no costs or benefits" };
+  if (!pvCosts.gt(0) && !pvSavings.isNegative()) return { bcr: null, note: "costs no more and benefits no less: it dominates" };
   return { bcr: null, note: "costs no more but benefits lower: a saving, not a benefit-cost ratio" };
 }
 
@@ -227,7 +227,7 @@ function measure(model: Model, horizon: number, lens: Lens, settings: OptionsSet
     own,
     figures: {
       pvCosts: social.system.pvCosts,
-      pvBenefits: social.system.pvSavings,
+      pvSavings: social.system.pvSavings,
       npsv: social.system.npv,
       bcr,
       bcrNote: note,
@@ -241,13 +241,13 @@ function measure(model: Model, horizon: number, lens: Lens, settings: OptionsSet
 }
 
 function minus(a: OptionFigures, b: OptionFigures): OptionFigures {
-  const d = (x: CostsBenefits, y: CostsBenefits): CostsBenefits => ({ pvCosts: x.pvCosts.minus(y.pvCosts), pvBenefits: x.pvBenefits.minus(y.pvBenefits), net: x.net.minus(y.net) });
+  const d = (x: CostsSavings, y: CostsSavings): CostsSavings => ({ pvCosts: x.pvCosts.minus(y.pvCosts), pvSavings: x.pvSavings.minus(y.pvSavings), net: x.net.minus(y.net) });
   const pvCosts = a.pvCosts.minus(b.pvCosts);
-  const pvBenefits = a.pvBenefits.minus(b.pvBenefits);
-  const { bcr, note } = bcrOf(pvBenefits, pvCosts);
+  const pvSavings = a.pvSavings.minus(b.pvSavings);
+  const { bcr, note } = bcrOf(pvSavings, pvCosts);
   return {
     pvCosts,
-    pvBenefits,
+    pvSavings,
     npsv: a.npsv.minus(b.npsv),
     bcr,
     bcrNote: note,
@@ -267,7 +267,7 @@ const money = (d: Decimal) => {
 };
 
 /**
- * How far PV benefits must fall, or PV costs rise, to close a positive NPSV margin over the
+ * How far PV savings must fall, or PV costs rise, to close a positive NPSV margin over the
  * alternative; for a negative margin, how far benefits must rise or costs fall to reach it.
  */
 function switchingPair(margin: Decimal, f: OptionFigures, against: string): [SwitchingEntry, SwitchingEntry] {
@@ -277,9 +277,9 @@ function switchingPair(margin: Decimal, f: OptionFigures, against: string): [Swi
   }
   const gap = margin.abs();
   const up = margin.gt(0);
-  const benefits: SwitchingEntry = f.pvBenefits.gt(0)
-    ? { description: `PV benefits ${up ? "fall" : "rise"} by ${pct(gap.div(f.pvBenefits))} (${money(gap)}) before ${up ? `${against} is as good` : `it matches ${against}`}`, share: gap.div(f.pvBenefits), amount: gap }
-    : { description: up ? `no fall in benefits makes ${against} as good (the option adds no benefits)` : `PV benefits would have to rise by ${money(gap)} to match ${against}`, share: null, amount: up ? null : gap };
+  const benefits: SwitchingEntry = f.pvSavings.gt(0)
+    ? { description: `PV savings ${up ? "fall" : "rise"} by ${pct(gap.div(f.pvSavings))} (${money(gap)}) before ${up ? `${against} is as good` : `it matches ${against}`}`, share: gap.div(f.pvSavings), amount: gap }
+    : { description: up ? `no fall in benefits makes ${against} as good (the option adds no benefits)` : `PV savings would have to rise by ${money(gap)} to match ${against}`, share: null, amount: up ? null : gap };
   const costs: SwitchingEntry = f.pvCosts.gt(0)
     ? up
       ? { description: `PV costs rise by ${pct(gap.div(f.pvCosts))} (${money(gap)}) before ${against} is as good`, share: gap.div(f.pvCosts), amount: gap }
@@ -340,7 +340,7 @@ function monteCarloRange(bau: Model, option: Model, horizon: number, mc: { draws
 
 /**
  * Appraises business as usual and every option of a model, and reports each option against
- * business as usual: PV costs, PV benefits, NPSV and BCR (incremental) under the social lens, the
+ * business as usual: PV costs, PV savings, NPSV and BCR (incremental) under the social lens, the
  * same under each lens, the public sector's net cost, each agency's NPV, the incentive gap, the
  * optimism-bias adjustment, switching values and a risk range (from the model's scenarios, or a
  * Monte Carlo run when asked). Options are ranked by NPSV and by BCR; the preferred option is the

@@ -35,20 +35,20 @@ const money = (d: Decimal, unit: MoneyUnit = "pounds") => formatAmount(d, unit);
  * ```ts
  * const m = { ...model, options: [{ id: "no-evaluation", name: "Drop the evaluation", remove: { costs: ["evaluation"] } }] };
  * optionsTables(appraiseOptions(m))[0].header;
- * // ["Option", "PV costs £", "PV benefits £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £"]
+ * // ["Option", "PV costs £", "PV savings £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £"]
  * ```
  */
 export function optionsTables(r: OptionsAppraisal): ReportTable[] {
   const bau = r.businessAsUsual.figures;
   const ranking: ReportTable = {
     title: `Options against business as usual: ${r.horizonLabel}, present values at ${r.priceBase} prices (NPSV and BCR: society, social lens)`,
-    header: ["Option", "PV costs £", "PV benefits £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £"],
+    header: ["Option", "PV costs £", "PV savings £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £"],
     numeric: [false, true, true, true, true, true, true, true],
     rows: [
       ...r.options.map((o) => [
         `${o.name}${r.ranking.preferred === o.id ? " (preferred)" : ""}`,
         money(o.vsBau.pvCosts),
-        money(o.vsBau.pvBenefits),
+        money(o.vsBau.pvSavings),
         money(o.vsBau.npsv),
         o.vsBau.bcr === null ? "n/a" : formatRatio(o.vsBau.bcr),
         String(o.rank.npsv),
@@ -57,7 +57,7 @@ export function optionsTables(r: OptionsAppraisal): ReportTable[] {
       ]),
     ],
     note: [
-      `Each option's figures are its own minus business as usual's (business as usual on its own: PV costs £${money(bau.pvCosts)}, PV benefits £${money(bau.pvBenefits)}, NPSV £${money(bau.npsv)}); the BCR is incremental.`,
+      `Each option's figures are its own minus business as usual's (business as usual on its own: PV costs £${money(bau.pvCosts)}, PV savings £${money(bau.pvSavings)}, NPSV £${money(bau.npsv)}); the BCR is incremental.`,
       r.ranking.note,
       r.switching ? `Switching: ${r.switching.benefitsFall.description}; ${r.switching.costsRise.description}.` : "",
     ]

@@ -29,13 +29,13 @@ export function writeOptionsSheet(ws: ExcelJS.Worksheet, r: OptionsAppraisal): v
   put([`Options against business as usual: ${r.title}`], { bold: true, size: 14 });
   put([`${r.horizonLabel}, present values at ${r.priceBase} prices. NPSV and BCR: society, social lens; each option minus business as usual (incremental BCR).`]);
   row++;
-  put(["Option", "PV costs £", "PV benefits £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £", "Preferred"], bold);
+  put(["Option", "PV costs £", "PV savings £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £", "Preferred"], bold);
   const b = r.businessAsUsual.figures;
-  const bau = put(["Business as usual (on its own)", b.pvCosts.toNumber(), b.pvBenefits.toNumber(), b.npsv.toNumber(), num(b.bcr), "", "", b.publicSectorNetCost.toNumber(), r.ranking.preferred === "business-as-usual" ? "yes" : ""]);
+  const bau = put(["Business as usual (on its own)", b.pvCosts.toNumber(), b.pvSavings.toNumber(), b.npsv.toNumber(), num(b.bcr), "", "", b.publicSectorNetCost.toNumber(), r.ranking.preferred === "business-as-usual" ? "yes" : ""]);
   bau.font = { italic: true };
   for (const o of r.options) {
     const v = o.vsBau;
-    put([o.name, v.pvCosts.toNumber(), v.pvBenefits.toNumber(), v.npsv.toNumber(), num(v.bcr), o.rank.npsv, o.rank.bcr ?? "", v.publicSectorNetCost.toNumber(), r.ranking.preferred === o.id ? "yes" : ""]);
+    put([o.name, v.pvCosts.toNumber(), v.pvSavings.toNumber(), v.npsv.toNumber(), num(v.bcr), o.rank.npsv, o.rank.bcr ?? "", v.publicSectorNetCost.toNumber(), r.ranking.preferred === o.id ? "yes" : ""]);
   }
   for (let c = 2; c <= 8; c++) ws.getColumn(c).numFmt = c === 5 ? FORMATS.ratio : c === 6 || c === 7 ? "0" : FORMATS.money;
   put([r.ranking.note]);
