@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/program";
+import { TimeLeft } from "../src/cli/simulate";
 import { appraise, modelJsonSchema, type ModelInput } from "../src";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -27,7 +28,7 @@ async function cli(args: string[], tty = false): Promise<{ code: number; out: st
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  writeFileSync(path, typeof content === "string" || content instanceof Uint8Array ? content : JSON.stringify(content));
   return path;
 }
 
@@ -127,6 +128,23 @@ describe("commands (in process)", () => {
     expect(table.out).toMatch(/Monte Carlo: 2,000 draws, seed 7/);
     expect(table.out).toMatch(/County council\s+−[\d,]+\s+−[\d,]+/);
   });
+  it("simulate --workers beyond the cores: capped, with a note; the same figures", async () => {
+    const args = ["simulate", withUncertainty, "--draws", "300", "--seed", "5", "--format", "json"];
+    const many = await cli([...args, "--workers", "1000"]);
+    expect(many.code).toBe(0);
+    expect(many.err).toMatch(/^note: --workers 1000 is more than this machine can use \(\d+ cores?\); using \d+ worker threads \(at most 2 per core\)\n$/);
+    expect(JSON.parse(many.out)).toEqual(JSON.parse((await cli(args)).out));
+  });
+  it("reads a model file with a UTF-8 byte-order mark; refuses invalid UTF-8 with the byte offset", async () => {
+    const text = readFileSync(EXAMPLE);
+    const bom = file("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]));
+    expect(await cli(["validate", bom])).toMatchObject({ code: 0, out: expect.stringMatching(/^valid: /) });
+    const broken = Buffer.from(text);
+    broken[200] = 0xff;
+    const bad = await cli(["validate", file("latin1.json", broken)]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/\(model\): not valid UTF-8: byte 0xFF at byte offset 200 \(line \d+\)/);
+  });
   it("report: writes a self-contained HTML file, interactive by default, smaller with --static", async () => {
     const out = join(dir, "report.html");
     const r = await cli(["report", withUncertainty, "--out", out, "--draws", "1000", "--seed", "3"]);
@@ -150,5 +168,39 @@ describe("commands (in process)", () => {
     const rows = parse(readFileSync(c!, "utf8"), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(JSON.parse(readFileSync(j!, "utf8")).length);
     expect(Object.keys(rows[0]!)).toContain("present_value");
+  });
+});
+
+describe("simulate progress: time left", () => {
+  it("says it is estimating until it has a rate, then estimates from the recent rate (start-up and warm-up not counted)", () => {
+    let now = 0;
+    const t = new TimeLeft(10_000, () => now);
+    expect(t.text()).toBe("estimating time left…");
+    now = 4000; // four seconds of start-up, then the first block
+    t.update(100);
+    expect(t.text()).toBe("estimating time left…");
+    now = 4100; // 100 ms later and 1% done: still too little to go on
+    t.update(200);
+    expect(t.seconds()).toBeNull();
+    now = 4400; // 0.4 s of reports: 300 draws in 0.4 s since the first
+    t.update(400);
+    expect(t.text()).toBe("13s left");
+    // Warmed up: 1,000 draws every 0.1 s; the window forgets the slow start.
+    for (let done = 1400; done <= 9400; done += 1000) {
+      now += 100;
+      t.update(done);
+    }
+    expect(t.text()).toBe("1s left");
+    now += 100;
+    t.update(10_000);
+    expect(t.text()).toBe("0s left");
+  });
+  it("writes minutes and seconds for long runs", () => {
+    let now = 0;
+    const t = new TimeLeft(1000, () => now);
+    t.update(10);
+    now = 2000;
+    t.update(20);
+    expect(t.text()).toBe("3m 16s left");
   });
 });

@@ -18,12 +18,15 @@ import { runs } from "./helpers/runs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const EXAMPLES = [
-  "examples/family-support.json",
+  ...readdirSync(join(ROOT, "examples"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => `examples/${f}`),
   ...readdirSync(join(ROOT, "examples/cases"))
     .filter((f) => f.endsWith(".json"))
     .map((f) => `examples/cases/${f}`),
   "test/fixtures/every-field.json",
   "test/fixtures/every-field-deflator.json",
+  "test/fixtures/every-field-source.json",
 ];
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
 
@@ -103,11 +106,18 @@ describe("model → workbook → model", () => {
     expect(canonical(toJSON(appraise(back)))).toEqual(canonical(toJSON(appraise(original.model))));
   });
 
-  it("a workbook read back and written again is the same workbook's model (the reader's model is a valid input)", async () => {
-    const once = ok(await reread(await workbookOf(read("test/fixtures/every-field.json"))));
-    const twice = ok(await reread(await workbookOf(once)));
-    expect(canonical(twice)).toEqual(canonical(once));
-  });
+  it.each(["test/fixtures/every-field-deflator.json", "examples/options.json"])(
+    "%s: a parsed model (defaults filled in, reference values resolved) written and read again is the same model",
+    async (file) => {
+      const once = ok(await reread(await workbookOf(read(file))));
+      expect(once.references.length).toBeGreaterThan(0);
+      const wb = await workbookOf(once);
+      // The reference values are named again, not written as numbers.
+      expect(JSON.stringify(wb.getWorksheet("Outcomes")!.getSheetValues())).toMatch(/ref wellby/);
+      const twice = ok(await reread(wb));
+      expect(canonical(twice)).toEqual(canonical(once));
+    },
+  );
 
   it("does not write an invalid model: it returns the model's errors", async () => {
     const broken = read("examples/family-support.json");
@@ -157,7 +167,11 @@ function schemaPaths(): Set<string> {
 /** The schema paths a column covers, under an item prefix. */
 function columnPaths(prefix: string, path: string, kind: CellKind): string[] {
   const p = `${prefix}${path.replace(/\.(\d+)(?=\.|$)/g, "[$1]")}`;
+  if (path.startsWith("set[].")) return [`${prefix}set.{key}`]; // an option's set: a record shown as rows
+  if (path === "option") return []; // not a field: which option a line belongs to
   switch (kind) {
+    case "amount":
+      return [p, `${p}.ref`, `${p}.scenario`, `${p}.year`, `${p}.units`];
     case "ids":
     case "numbers":
     case "shares":
@@ -169,7 +183,7 @@ function columnPaths(prefix: string, path: string, kind: CellKind): string[] {
     case "schedule":
       return [p, `${p}.rate`, `${p}[].fromYear`, `${p}[].rate`];
     case "fyIndex":
-      return [`${p}.{key}`];
+      return [p, `${p}.{key}`];
     case "choiceOrWeights":
       return [p, `${p}.{key}`];
     default:
@@ -197,6 +211,9 @@ function layoutPaths(): Set<string> {
         if (types) for (const t of types) add(`${s.target}.{key}<${t}>.`, s, [c.key, "type"]);
         else add(`${s.target}.{key}.`, s, [c.key]);
       }
+      // Options' lines share the tables of business as usual.
+      if (s.optionLines && c.as === "list") add(`options[].${s.target}[].`, s);
+      if (s.optionLines && c.as === "deals") add(`options[].deals[]<${c.type}>.`, s, ["order"]);
     }
   }
   return out;
@@ -205,21 +222,22 @@ function layoutPaths(): Set<string> {
 describe("the workbook's layout", () => {
   it("places every field of the model's JSON Schema, each deal type's and each distribution's", () => {
     const placed = layoutPaths();
-    const missing = [...schemaPaths()].filter((p) => !placed.has(p)).sort();
+    // `references` is what parseModel resolved: the workbook names each reference where it is used ("ref qaly").
+    const missing = [...schemaPaths()].filter((p) => !placed.has(p) && !p.startsWith("references[]")).sort();
     expect(missing).toEqual([]);
   });
 
   it("places nothing the schema does not have (no misspelt column)", () => {
     const schema = schemaPaths();
     const loose = new Set([...schema].map((p) => p.replace(/<[^>]+>/g, "")));
-    const extra = [...layoutPaths()].filter((p) => !schema.has(p) && !schema.has(`${p}[]`) && !loose.has(p.replace(/<[^>]+>/g, "")) && !loose.has(`${p.replace(/<[^>]+>/g, "")}[]`));
+    const extra = [...layoutPaths()].filter((p) => !schema.has(p) && !schema.has(`${p}[]`) && !schema.has(`${p}.{key}`) && !loose.has(p.replace(/<[^>]+>/g, "")) && !loose.has(`${p.replace(/<[^>]+>/g, "")}[]`));
     // A column kind's alternative spellings (a schedule's bands, a list's items) need not all exist in one branch.
     expect(extra.filter((p) => !/(\.rate|\[\]\.fromYear|\[\]\.rate|\[\]|\.\{key\})$/.test(p))).toEqual([]);
   });
 
   it("has one sheet per part of the model, in the order the issue names them", async () => {
     const wb = await workbookOf();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Appraisal", "Agencies", "Interventions", "Costs", "Savings", "Outcomes", "Cost shunts", "Deals", "Uncertainty", "Unit costs", "Optimism bias"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Appraisal", "Agencies", "Interventions", "Costs", "Savings", "Outcomes", "Cost shunts", "Deals", "Uncertainty", "Unit costs", "Optimism bias", "Options"]);
     // The success rate is column D of the Outcomes sheet, as error messages name it.
     expect(firstLine(wb.getWorksheet("Outcomes")!.getCell("D2").value)).toBe("Success");
   });
@@ -235,7 +253,7 @@ describe("the workbook's layout", () => {
     expect(cellOf(outcomes, "Success", "custody").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1] });
     expect(cellOf(outcomes, "Value: unit cost", "custody").dataValidation.formulae?.[0]).toMatch(/^'Unit costs'!\$A\$3:\$A\$\d+$/);
     const header = outcomes.getCell("D2").value as { richText: { text: string }[] };
-    expect(header.richText.map((t) => t.text).join("")).toMatch(/^Success\nShare of engaged participants achieving the outcome \(0–1, or a percentage\)\. Required\./);
+    expect(header.richText.map((t) => t.text).join("")).toMatch(/^Success\nShare of engaged participants achieving the outcome \(0–1, or a percentage\)\. Required, unless Rate with and Rate without are given\./);
   });
 });
 

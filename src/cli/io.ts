@@ -17,12 +17,9 @@ export class CliError extends Error {
   }
 }
 
-/**
- * "invalid model: file\n  path: message" — one line per problem, each with its JSON path; for a
- * workbook, each with its cell first and the model path after ("Outcomes!D7: success must be
- * between 0 and 1, got 1.4 (outcomes[4].success)").
- */
+/** "invalid model: file\n  path: message" — one line per problem, each with its JSON path. */
 export function formatModelErrors(file: string, errors: readonly (ModelError | WorkbookError)[]): string {
+  // A workbook's errors start with their cell; the model path follows.
   const line = (e: ModelError | WorkbookError) => ("cell" in e && e.cell ? `  ${e.message}${e.path ? ` (${e.path})` : ""}` : `  ${e.path || "(model)"}: ${e.message}`);
   return `invalid model: ${file}\n${errors.map(line).join("\n")}`;
 }
@@ -46,32 +43,28 @@ export async function readModelInput(file: string): Promise<Model> {
   } catch (e) {
     throw new CliError(`cannot read model file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.usage);
   }
-  if (!isWorkbook(file, bytes)) return readModelText(file, new TextDecoder().decode(bytes));
-  const parsed = await readModelWorkbook(bytes);
-  if (!parsed.ok) throw new CliError(formatModelErrors(file, parsed.errors), EXIT.invalidModel);
-  return parsed.model;
-}
-
-function readModelText(file: string, text: string): Model {
-  const parsed = parseModel(text);
+  const parsed = isWorkbook(file, bytes) ? await readModelWorkbook(bytes) : parseModel(bytes);
   if (!parsed.ok) throw new CliError(formatModelErrors(file, parsed.errors), EXIT.invalidModel);
   return parsed.model;
 }
 
 /**
- * Reads and validates a model file (JSON).
+ * Reads and validates a model file (JSON in UTF-8, with or without a byte-order mark).
  *
  * @throws CliError exit 2 when the file cannot be read; exit 1, listing every problem with its
  *   JSON path, when it is not valid JSON or not a valid model.
  */
 export function readModel(file: string): Model {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
+    bytes = readFileSync(file === "-" ? 0 : file);
   } catch (e) {
     throw new CliError(`cannot read model file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.usage);
   }
-  return readModelText(file, text);
+  // parseModel decodes the bytes strictly: a byte-order mark is fine, invalid UTF-8 is refused.
+  const parsed = parseModel(bytes);
+  if (!parsed.ok) throw new CliError(formatModelErrors(file, parsed.errors), EXIT.invalidModel);
+  return parsed.model;
 }
 
 /** Writes a file, creating its folder. @throws CliError exit 2 when it cannot be written. */

@@ -7,7 +7,7 @@
  * `buildWorkbook`, `buildModelWorkbook` and `readModelWorkbook` reject with an error that says
  * so. Portable: exceljs has a browser build.
  *
- * @packageDocumentation
+ * @module invest-to-save/xlsx
  */
 export { buildWorkbook, type WorkbookOptions } from "../report/xlsx";
 export { buildModelWorkbook, type ModelWorkbookOptions, type ModelWorkbookResult } from "../report/workbook-template";

@@ -19,6 +19,7 @@ export type CellKind =
   | "int" // a whole number (counts of years, terms)
   | "number" // any number (targets, distribution parameters)
   | "money" // £: a number, or a decimal text kept exactly
+  | "amount" // money, or a reference value: "ref qaly", "0.2 × ref qaly", "ref carbon (central, 2030)"
   | "share" // 0–1: a number, a decimal text, or "4%"
   | "rate" // above −1: a number, a decimal text, or "3.5%"
   | "bool" // TRUE / FALSE (or yes / no)
@@ -30,7 +31,7 @@ export type CellKind =
   | "moneyOrList"
   | "shareOrList"
   | "schedule" // "stpr", "stpr-health", a flat rate (0.035 or 3.5%), or bands "0: 3.5%; 31: 3%"
-  | "fyIndex" // a deflator index by financial year: "2024-25: 98.2; 2025-26: 100"
+  | "fyIndex" // a deflator index by financial year: "2024-25: 98.2; 2025-26: 100" (or "hmt")
   | "choiceOrWeights"; // one of a list of words, or weights by id: "council: 2; nhs: 1"
 
 /** A value read from a cell, or why it could not be read. */
@@ -119,6 +120,21 @@ function financialYear(v: CellValue): Decoded {
   return { ok: true, value: s }; // the model's own check names what is wrong
 }
 
+/** A reference value as a cell writes it: `[units ×] ref name [(scenario, year)]`. */
+const REFERENCE = /^\s*(?:(\d*\.?\d+(?:[eE][-+]?\d+)?)\s*[×x*]\s*)?ref\s+([^\s()]+)\s*(?:\(([^)]*)\))?\s*$/i;
+
+function reference(text: string): Decoded | null {
+  const m = REFERENCE.exec(text);
+  if (!m) return null;
+  const out: Record<string, unknown> = { ref: m[2] };
+  for (const part of (m[3] ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+    if (/^\d{4}$/.test(part)) out.year = Number(part);
+    else out.scenario = part;
+  }
+  if (m[1] !== undefined) out.units = exactValue(new Decimal(m[1]));
+  return { ok: true, value: out };
+}
+
 /**
  * Reads one cell as a field of the given kind. Blank cells are handled by the caller (a blank
  * field is left out, so the model's default applies).
@@ -154,6 +170,12 @@ export function decodeCell(v: CellValue, kind: CellKind, choices: readonly strin
       const d = decimalOf(v);
       return d ? { ok: true, value: d.toNumber() } : bad(kind === "int" ? "a whole number" : "a number", v);
     }
+    case "amount":
+      if (typeof v === "string") {
+        const r = reference(v);
+        if (r) return r;
+      }
+      return decodeCell(v, "money");
     case "money":
     case "share":
     case "rate": {
@@ -197,6 +219,7 @@ export function decodeCell(v: CellValue, kind: CellKind, choices: readonly strin
       return d ? { ok: true, value: { rate: exactValue(d) } } : bad('"stpr", "stpr-health", a rate, or bands such as "0: 3.5%; 31: 3%"', v);
     }
     case "fyIndex": {
+      if (typeof v === "string" && /^\s*hmt\s*$/i.test(v)) return { ok: true, value: "hmt" };
       const list = typeof v === "string" ? pairs(v) : null;
       const out: Record<string, unknown> = {};
       for (const [year, value] of list ?? []) {
@@ -225,8 +248,8 @@ export function decodeCell(v: CellValue, kind: CellKind, choices: readonly strin
 /** A number, or a decimal text kept exactly when no number is exactly it. */
 function numberCell(v: unknown): number | string {
   if (typeof v === "number") return v;
-  const d = new Decimal(String(v).trim());
-  return exactValue(d);
+  const text = String(v).trim();
+  return DECIMAL.test(text) ? exactValue(new Decimal(text)) : String(v);
 }
 
 const listText = (values: readonly unknown[]) => values.map((x) => String(x).trim()).join(", ");
@@ -255,6 +278,13 @@ export function encodeCell(value: unknown, kind: CellKind): number | string | bo
       return typeof value === "number" ? value : /^\d{1,9}$/.test(String(value)) ? Number(value) : String(value);
     case "ids":
       return Array.isArray(value) ? listText(value) : String(value);
+    case "amount":
+      if (value !== null && typeof value === "object") {
+        const r = value as { ref: string; scenario?: string; year?: number; units?: unknown };
+        const within = [r.scenario, r.year].filter((x) => x !== undefined && x !== null);
+        return `${r.units !== undefined ? `${String(r.units).trim()} × ` : ""}ref ${r.ref}${within.length ? ` (${within.join(", ")})` : ""}`;
+      }
+      return numberCell(value);
     case "int":
     case "number":
     case "money":
@@ -278,6 +308,7 @@ export function encodeCell(value: unknown, kind: CellKind): number | string | bo
       if (Array.isArray(value)) return value.map((b: { fromYear: number; rate: unknown }) => `${b.fromYear}: ${pct(b.rate)}`).join("; ");
       return numberCell((value as { rate: unknown }).rate);
     case "fyIndex":
+      if (typeof value === "string") return value;
       return Object.entries(value as Record<string, unknown>)
         .map(([k, v]) => `${k}: ${String(v)}`)
         .join("; ");

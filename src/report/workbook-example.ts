@@ -84,6 +84,17 @@ export const TEMPLATE_MODEL: ModelInput = {
     },
     unitCosts: [{ id: "prison-place-year", label: "A prison place, one year", value: 51000, priceBase: "2023-24", source: "Illustrative: in the range of published HMPPS costs" }],
   },
+  unmonetised: [{ description: "Children's school attendance", direction: "positive", note: "Expected from the national evaluation; not valued here" }],
+  options: [
+    {
+      id: "with-mentors",
+      name: "Add peer mentors",
+      description: "Volunteer peer mentors for every family, for a higher success rate.",
+      costs: [{ id: "peer-mentors", label: "Peer mentors (training, expenses)", agency: "council", budget: "early-help", intervention: "early-help", per: "participant", amount: 300 }],
+      set: { "outcomes.custody.success": 0.06 },
+      unmonetised: [{ description: "Volunteers' skills and confidence", direction: "positive" }],
+    },
+  ],
   uncertainty: {
     scenarios: {
       low: { "outcomes.custody.success": 0.03, "outcomes.police-demand.success": 0.2 },

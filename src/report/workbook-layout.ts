@@ -17,7 +17,7 @@ import type { CellKind } from "./workbook-cells";
  */
 
 /** Lists of ids a drop-down can offer: the id column of another table. */
-export type IdList = "agencies" | "budgets" | "interventions" | "outcomes" | "unitCosts";
+export type IdList = "agencies" | "budgets" | "interventions" | "outcomes" | "unitCosts" | "options";
 
 /** One column of a table, or one row of a form. */
 export interface Column {
@@ -63,6 +63,11 @@ export interface Section {
   columns: Column[];
   /** Year columns for a `series` (amounts by appraisal year). */
   series?: { help: string };
+  /**
+   * The lines of options (`options[].costs`…) share this table: an Option column (path `option`)
+   * names the option a row belongs to; rows with it blank are business as usual.
+   */
+  optionLines?: boolean;
 }
 
 /** One sheet of the workbook. */
@@ -95,13 +100,16 @@ const basis = (prefix: string): Column[] => [
   col(`${prefix}.interventions`, "Only interventions", "ids", "Count only savings from these interventions (ids). Blank: all."),
   col(`${prefix}.cashableOnly`, "Cashable only", "bool", "TRUE: count only cash-releasing savings. Blank: FALSE."),
 ];
+const optionColumn = col("option", "Option", "id", "For an option's lines: the option's id (Options sheet). The line is added to business as usual in that option, or replaces the line with the same id. Blank: business as usual.", { ids: "options" });
+/** A table that options' lines share: its columns and the Option column last. */
+const withOptions = (section: Section): Section => ({ ...section, columns: [...section.columns, optionColumn], optionLines: true });
 const order = col("order", "Order", "int", "Deals are applied and reported in this order (1, 2, …). Blank: after the numbered ones, in sheet order.");
 const notes = col("notes", "Notes", "text", "Where the figures come from, and anything assumed (optional).");
 const confidence = col("confidence", "Confidence grade", "grade", "Grade looked up in the Optimism bias sheet (e.g. 2). Blank: no optimism-bias adjustment.");
 
 /** Timing and amount columns shared by costs and savings. */
 const scheduled = (what: "cost" | "saving"): Column[] => [
-  col("amount", "Amount (£)", "money", `The ${what} in £: per year, per participant or once, as Per says. Give an amount, or amounts by year in the Year columns, not both.`),
+  col("amount", "Amount (£)", "amount", `The ${what} in £: per year, per participant or once, as Per says; or a reference value, "ref qaly" (see the Read me). Give an amount, or amounts by year in the Year columns, not both.`),
   col("per", "Per", "enum", "year (each year from From to To), participant (each participant starting, in their start year) or once. Blank: year.", { choices: ["year", "participant", "once"] }),
   ...span("years", "Years"),
   col("year", "Year (once)", "int", "Year of a one-off amount (Per: once), counted from the base year. Blank: the first year."),
@@ -128,7 +136,9 @@ const APPRAISAL: Section = {
     col("appraisal.lens", "Lens", "enum", "Which flows count: fiscal (public budgets), economic (+ earnings, output), social (everything). Blank: fiscal.", { choices: LENSES }),
     col("appraisal.cashableOnly", "Cashable only", "bool", "TRUE: count only cash-releasing savings. Blank: FALSE."),
     col("appraisal.prices.inflation", "Inflation", "rate", "Constant inflation a year, to convert nominal amounts or other price bases (e.g. 2%). Only needed when some amounts are nominal or in another price base."),
-    col("appraisal.prices.deflator", "Deflator index", "fyIndex", 'Or: a GDP deflator index by financial year, "2024-25: 98.2; 2025-26: 100". Give inflation or a deflator, not both.'),
+    col("appraisal.prices.deflator", "Deflator index", "fyIndex", 'Or: a GDP deflator index by financial year, "2024-25: 98.2; 2025-26: 100"; or hmt for HM Treasury\'s GDP deflator (bundled). Give inflation or an index of your own, not both.'),
+    col("appraisal.prices.forecast", "Deflator forecast", "fyIndex", 'With hmt: index values for years after its last outturn (same base), e.g. the OBR forecast, "2026-27: 104.1"; later years grow at Inflation.'),
+    col("appraisal.prices.source", "Deflator source", "text", "Where an index of your own comes from (optional)."),
     col("$schema", "JSON Schema", "text", "Only for model files written as JSON: the schema editors check them against. Leave blank."),
   ],
 };
@@ -139,6 +149,44 @@ const NOTES: Section = {
   target: "notes",
   collect: { as: "strings", column: "note" },
   columns: [col("note", "Note", "text", "One assumption or source per row.")],
+};
+
+const DIRECTIONS = ["positive", "negative", "mixed", "uncertain"] as const;
+
+const UNMONETISED: Section = {
+  title: "Unmonetised effects",
+  intro: "Effects of business as usual not valued in money: the Appraisal Summary Table lists them. (An option's own go on the Options sheet.)",
+  target: "unmonetised",
+  collect: { as: "list" },
+  columns: [
+    col("description", "Effect", "text", "The effect, in words. Required.", { required: true }),
+    col("direction", "Direction", "enum", "positive, negative, mixed or uncertain. Required.", { choices: DIRECTIONS, required: true }),
+    col("note", "Note", "text", "Evidence or scale, in words (optional)."),
+  ],
+};
+
+const OPTIONS: Section = {
+  title: "Options",
+  intro:
+    "Options appraised against business as usual (the model without them). An option's own lines are rows of the other sheets with its id in their Option column; here: what it removes, the inputs it sets (one per row), and its unmonetised effects (one per row). Rows below an option with the Option id blank add inputs and effects to it.",
+  target: "options",
+  collect: { as: "list" },
+  columns: [
+    id("Option", "more-families"),
+    col("name", "Name", "text", "The option's name. Required.", { required: true }),
+    col("description", "Description", "text", "What the option does (optional)."),
+    col("remove.interventions", "Removes interventions", "ids", "Business-as-usual interventions this option drops (ids, separated by commas)."),
+    col("remove.costs", "Removes costs", "ids", "Costs it drops."),
+    col("remove.savings", "Removes savings", "ids", "Savings it drops."),
+    col("remove.outcomes", "Removes outcomes", "ids", "Outcomes it drops."),
+    col("remove.costShunts", "Removes cost shunts", "ids", "Cost shunts it drops."),
+    col("remove.deals", "Removes deals", "ids", "Deals it drops."),
+    col("set[].key", "Sets input", "text", "An input the option overrides, by path (as in scenarios): outcomes.custody.success, costs.staff.amount…"),
+    col("set[].value", "To", "money", "The input's value in this option."),
+    col("unmonetised[].description", "Unmonetised effect", "text", "An effect of this option not valued in money."),
+    col("unmonetised[].direction", "Effect direction", "enum", "positive, negative, mixed or uncertain.", { choices: DIRECTIONS }),
+    col("unmonetised[].note", "Effect note", "text", "Evidence or scale (optional)."),
+  ],
 };
 
 const AGENCIES: Section = {
@@ -155,10 +203,12 @@ const AGENCIES: Section = {
     col("budgets[].id", "Budget id", "id", "A budget of the agency. Blank on every row: one budget, core."),
     col("budgets[].name", "Budget name", "text", "The budget's name (optional)."),
     col("budgets[].fundingEndsYear", "Funding ends (year)", "int", "Last year a time-limited budget (a grant) is funded for, counted from the base year. Blank: not time-limited."),
+    col("budgets[].funding", "Budget funding", "text", "Where the budget's money comes from, in words (the financial case shows it), e.g. DfE grant."),
+    col("budgets[].available", "Budget available (£)", "moneyOrList", "Cash available to the programme from this budget each year (nominal £): one amount for every year, or amounts by appraisal year separated by commas."),
   ],
 };
 
-const INTERVENTIONS: Section = {
+const INTERVENTIONS: Section = withOptions({
   title: "Interventions",
   intro: "The services delivered: one row per intervention, with the people (or families, cases) starting it each delivery year.",
   target: "interventions",
@@ -174,9 +224,9 @@ const INTERVENTIONS: Section = {
     col("cohort.share", "Cohort share", "share", "The share of that cohort (0–1)."),
     col("cohort.lag", "Cohort lag", "int", "Years after that cohort starts. Blank: 0."),
   ],
-};
+});
 
-const COSTS: Section = {
+const COSTS: Section = withOptions({
   title: "Costs",
   intro: "What is spent, by whom, from which budget, and when: one row per cost line. Amounts are £ in real terms at the price base unless Prices or Price base say otherwise.",
   target: "costs",
@@ -194,17 +244,21 @@ const COSTS: Section = {
     priceBase(),
     prices(),
     confidence,
+    col("optimismBias.category", "OB category", "enum", "Or: optimism bias by Green Book project category (supplementary guidance), instead of a grade.", { choices: ["standard-buildings", "non-standard-buildings", "standard-civil-engineering", "non-standard-civil-engineering", "equipment-development", "outsourcing"] }),
+    col("optimismBias.mitigation", "OB mitigation", "share", "Share of the category's upper bound removed by risk management (0–1)."),
+    col("optimismBias.stage", "OB stage", "enum", "Or the business-case stage: strategic-outline-case (upper bound) or full-business-case (lower bound).", { choices: ["strategic-outline-case", "full-business-case"] }),
+    col("optimismBias.dimension", "OB dimension", "enum", "capital (expenditure, the default) or duration (works duration).", { choices: ["capital", "duration"] }),
     discount(),
     notes,
   ],
-};
+});
 
 const transferFrom = [
   agency("transferFrom", "Transfer from", "A transfer: the party that loses what this line saves (benefits not paid: the household loses them). Blank: not a transfer."),
   budget("transferFromBudget", "Transfer from budget", "That party's budget. Blank: its first."),
 ];
 
-const SAVINGS: Section = {
+const SAVINGS: Section = withOptions({
   title: "Savings",
   intro: "Savings already estimated in money, by agency and year (when they are not built up from outcomes): one row per saving line.",
   target: "savings",
@@ -227,9 +281,9 @@ const SAVINGS: Section = {
     discount(),
     notes,
   ],
-};
+});
 
-const OUTCOMES: Section = {
+const OUTCOMES: Section = withOptions({
   title: "Outcomes and values",
   intro:
     "What the intervention changes (the benefit chain), and what each outcome is worth to whom. One row per outcome with its first value; for more values of the same outcome, add rows below it with the Outcome id left blank and only the value columns (green) filled in.",
@@ -239,12 +293,15 @@ const OUTCOMES: Section = {
     id("Outcome", "custody"),
     label(),
     col("intervention", "Intervention", "id", "The intervention whose participants achieve it. Required.", { ids: "interventions", required: true }),
-    col("success", "Success", "share", "Share of engaged participants achieving the outcome (0–1, or a percentage). Required.", { required: true }),
+    col("success", "Success", "share", "Share of engaged participants achieving the outcome (0–1, or a percentage). Required, unless Rate with and Rate without are given.", { required: true }),
     col("reach", "Reach", "share", "Share of the cohort reached (0–1). Blank: 1."),
     col("engagement", "Engagement", "share", "Share of those reached who engage (0–1). Blank: 1."),
     col("deadweight", "Deadweight", "share", "Share that would have happened anyway (0–1). Blank: 0."),
     col("attribution", "Attribution", "share", "Share of the change due to this intervention (0–1). Blank: 1."),
     col("displacement", "Displacement", "share", "Share of the benefit lost elsewhere (0–1). Blank: 0."),
+    col("rate.with", "Rate with", "share", "Or, instead of Success and Deadweight: the outcome's rate among participants (e.g. reconviction 44%)…"),
+    col("rate.without", "Rate without", "share", "…and among comparable people without the intervention (e.g. 52%)."),
+    col("rate.better", "Better", "enum", "Which way is an improvement: lower (reconviction) or higher (employment). Blank: the way the two rates move.", { choices: ["lower", "higher"] }),
     col("rampUp", "Ramp-up", "shares", 'Multipliers for the first delivery years while the service beds in, "0.25, 0.5, 0.75". Blank: none.'),
     col("lag", "Lag (years)", "int", "Years between delivery and the first effect. Blank: 0."),
     col("persistence.years", "Persists (years)", "int", "Years each successful outcome keeps producing value. Blank: 1."),
@@ -254,7 +311,7 @@ const OUTCOMES: Section = {
     agency("values[].agency", "Value: agency", "Whose budget the outcome saves (or who gains): an agency id. Each outcome needs at least one value.", true),
     budget("values[].budget", "Value: budget", "Which of that agency's budgets. Blank: its first."),
     col("values[].label", "Value: label", "text", "What the value is, e.g. custody place avoided (optional)."),
-    col("values[].amount", "Value: £ per outcome a year", "money", "Worth of one attributable outcome each year while it lasts. Give this or a unit cost."),
+    col("values[].amount", "Value: £ per outcome a year", "amount", 'Worth of one attributable outcome each year while it lasts, or a reference value ("0.1 × ref wellby"). Give this or a unit cost.'),
     col("values[].unitCost", "Value: unit cost", "id", "Or: a unit cost id from the Unit costs sheet.", { ids: "unitCosts" }),
     lens("values[].lens"),
     col("values[].cashable", "Value: cashable", "bool", "TRUE if the saving releases cash. Blank: FALSE."),
@@ -265,9 +322,9 @@ const OUTCOMES: Section = {
     agency("values[].transferFrom", "Value: transfer from", "A transfer: the party that loses what this value saves. Blank: not a transfer."),
     budget("values[].transferFromBudget", "Value: transfer from budget", "That party's budget. Blank: its first."),
   ],
-};
+});
 
-const SHUNTS: Section = {
+const SHUNTS: Section = withOptions({
   title: "Cost shunts",
   intro: "Costs moved from one agency to another (they net to zero for the whole system): a yearly amount, amounts by year, or an amount per outcome.",
   target: "costShunts",
@@ -288,13 +345,13 @@ const SHUNTS: Section = {
     priceBase(),
     prices(),
   ],
-};
+});
 
 const dealId = id("Deal", "gainshare");
 const dealParty = (path: string, labelText: string, help: string) => agency(path, labelText, `${help} Required.`, true);
 
 const DEALS: Section[] = [
-  {
+  withOptions({
     title: "Gainshare deals",
     intro: "Beneficiaries pay investors a share of their savings. Give a fixed share, or tiers (one per row: rows below with the Deal id blank add tiers).",
     target: "deals",
@@ -320,8 +377,8 @@ const DEALS: Section[] = [
       col("clawback.share", "Clawback: share", "share", "Share of the shortfall-weighted payments repaid (0–1). Blank: 1."),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Pooled budgets",
     intro: "Contributors fund a pot (an agency of the model) that pays for agreed costs. One contribution per row: rows below with the Deal id blank add contributions.",
     target: "deals",
@@ -345,8 +402,8 @@ const DEALS: Section[] = [
       ...span("years", "Years"),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Payment by results",
     intro: "A commissioner pays a provider an attachment fee per case and payments per result. One result per row: rows below with the Deal id blank add results.",
     target: "deals",
@@ -366,8 +423,8 @@ const DEALS: Section[] = [
       col("capPerCase", "Cap per case (£)", "money", "No case earns more than this in total (optional)."),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Reward grants",
     intro: "A capped reward for hitting stretch targets above a threshold. One target per row: rows below with the Deal id blank add targets.",
     target: "deals",
@@ -389,8 +446,8 @@ const DEALS: Section[] = [
       col("paymentYear", "Payment year", "int", "The year the grant is paid. Blank: the year after assessment."),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Earn-back deals",
     intro: "A share of the extra tax from growth returned to a local body.",
     target: "deals",
@@ -406,8 +463,8 @@ const DEALS: Section[] = [
       ...basis("basis"),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Outcomes contracts",
     intro: "Payers pay a social investor per outcome achieved. One price per row: a row with a Payer starts that payer's prices; rows below with the Payer blank add more prices for it.",
     target: "deals",
@@ -424,8 +481,8 @@ const DEALS: Section[] = [
       col("cap", "Cap (£)", "money", "Total outcome payments are capped at this (optional)."),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Loans",
     intro: "A loan between two parties: annuity, bullet or straight-line repayment.",
     target: "deals",
@@ -444,8 +501,8 @@ const DEALS: Section[] = [
       col("prices", "Prices", "enum", "nominal (cash, the default: deflated with the appraisal's prices) or real.", { choices: ["nominal", "real"] }),
       order,
     ],
-  },
-  {
+  }),
+  withOptions({
     title: "Grants",
     intro: "Money from one party to another by year: pump-priming, a transformation fund, a time-limited grant.",
     target: "deals",
@@ -460,7 +517,7 @@ const DEALS: Section[] = [
       ...span("years", "Years"),
       order,
     ],
-  },
+  }),
 ];
 
 const DISTRIBUTIONS = ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta"] as const;
@@ -519,7 +576,7 @@ const UNIT_COSTS: Section = {
   columns: [
     id("Unit cost", "prison-place-year"),
     label(),
-    col("value", "Value (£)", "money", "The unit cost in £. Required.", { required: true }),
+    col("value", "Value (£)", "amount", 'The unit cost in £, or a reference value ("ref vpf"). Required.', { required: true }),
     priceBase(),
     col("source", "Source", "text", "Where it comes from (e.g. GMCA unit cost database 2024)."),
   ],
@@ -547,7 +604,7 @@ const OPTIMISM_BIAS: Section = {
  * ```
  */
 export const MODEL_WORKBOOK: readonly SheetLayout[] = [
-  { name: "Appraisal", sections: [APPRAISAL, NOTES] },
+  { name: "Appraisal", sections: [APPRAISAL, NOTES, UNMONETISED] },
   { name: "Agencies", sections: [AGENCIES] },
   { name: "Interventions", sections: [INTERVENTIONS] },
   { name: "Costs", sections: [COSTS] },
@@ -558,6 +615,7 @@ export const MODEL_WORKBOOK: readonly SheetLayout[] = [
   { name: "Uncertainty", sections: UNCERTAINTY },
   { name: "Unit costs", sections: [UNIT_COSTS] },
   { name: "Optimism bias", sections: [OPTIMISM_BIAS] },
+  { name: "Options", sections: [OPTIONS] },
 ];
 
 /** Where each id list lives: its sheet and the column path of the ids. */
@@ -567,6 +625,7 @@ export const ID_SOURCES: Record<IdList, { sheet: string; path: string }> = {
   interventions: { sheet: "Interventions", path: "id" },
   outcomes: { sheet: "Outcomes", path: "id" },
   unitCosts: { sheet: "Unit costs", path: "id" },
+  options: { sheet: "Options", path: "id" },
 };
 
 /** The sub-list a column belongs to (`values` for `values[].agency`), and nested (`payers[].prices`). */

@@ -3,7 +3,7 @@ import { formatPath, parseModel, type Model, type ModelError } from "../model";
 import { loadPeer } from "./peers";
 import type { CellValue } from "./workbook-cells";
 import { MODEL_WORKBOOK, subListOf, yearOfLabel, type Column, type Section, type SheetLayout } from "./workbook-layout";
-import { readForm, readItems, segmentsOf, type CellProblem, type ReadCell, type ReadItem, type ReadRow } from "./workbook-rows";
+import { readForm, readItems, RECORD_FIELDS, segmentsOf, type CellProblem, type ReadCell, type ReadItem, type ReadRow } from "./workbook-rows";
 
 /**
  * Reading a model workbook (see workbook-layout.ts for the layout, docs/workbook.md for users):
@@ -199,6 +199,39 @@ function formCells(grid: Grid, section: Section, at: { header: number; data: num
   return out;
 }
 
+/** A table row's item, waiting to be placed in the model. */
+interface Piece {
+  item: ReadItem;
+  section: Section;
+  /** Position in the workbook (sheets, then rows): the order when nothing else says. */
+  seq: number;
+}
+
+/**
+ * An item whose record fields (an option's `set`: input path → value) were read as rows of
+ * { key, value }: back to a record, a path given twice reported, and each value's cell kept for errors.
+ */
+function recordFields(item: ReadItem, problems: CellProblem[]): Record<string, unknown> {
+  const value = { ...item.value };
+  for (const f of RECORD_FIELDS) {
+    const rows = value[f];
+    if (!Array.isArray(rows)) continue;
+    const record: Record<string, unknown> = {};
+    rows.forEach((r: { key?: unknown; value?: unknown }, i) => {
+      const keyRef = item.cells.get(`${f}[${i}].key`) ?? item.cells.get("")!;
+      const valueRef = item.cells.get(`${f}[${i}].value`) ?? keyRef;
+      const k = typeof r.key === "string" ? r.key.trim() : "";
+      if (k === "") return void problems.push({ ref: keyRef, path: "", message: "Sets input: each input set needs its path, e.g. outcomes.custody.success" });
+      if (k in record) return void problems.push({ ref: keyRef, path: "", message: `Sets input "${k}" is given twice; give each once` });
+      if (r.value === undefined) return void problems.push({ ref: valueRef, path: "", message: `To: the value for ${k} is missing` });
+      record[k] = r.value;
+      item.cells.set(formatPath([f, k]), valueRef);
+    });
+    value[f] = record;
+  }
+  return value;
+}
+
 /** Where a field of the model was read from: its cell, and the column's kind. */
 interface Place {
   ref: string;
@@ -248,7 +281,8 @@ export function readWorkbookObject(wb: ExcelJS.Workbook): WorkbookParseResult {
   const problems: CellProblem[] = [];
   const places = new Map<string, Place>();
   const model: Record<string, unknown> = {};
-  const deals: { item: ReadItem; section: Section; seq: number }[] = [];
+  const deals: Piece[] = [];
+  const lines: Piece[] = [];
   const sheetOf = new Map<string, string>();
   const byName = new Map(wb.worksheets.map((w) => [w.name.trim().toLowerCase(), w]));
   let seq = 0;
@@ -289,8 +323,8 @@ export function readWorkbookObject(wb: ExcelJS.Workbook): WorkbookParseResult {
       const base = (i: number | string) => formatPath([...target.split("."), i]);
       switch (c.as) {
         case "list":
-          setTarget(target, items.map((x) => x.value));
-          items.forEach((x, i) => place(base(i), x, section));
+          // Lines of options are placed once the Options sheet has been read.
+          for (const x of items) lines.push({ item: x, section, seq: seq++ });
           break;
         case "strings":
           setTarget(target, items.map((x) => x.value[c.column]));
@@ -366,10 +400,39 @@ export function readWorkbookObject(wb: ExcelJS.Workbook): WorkbookParseResult {
       }
     }
   }
-  if (deals.length) {
-    const sorted = [...deals].sort((a, b) => (a.item.order ?? Infinity) - (b.item.order ?? Infinity) || a.seq - b.seq);
-    model.deals = sorted.map(({ item, section }) => ({ type: (section.collect as { type: string }).type, ...item.value }));
-    sorted.forEach(({ item, section }, i) => place(formatPath(["deals", i]), item, section));
+  // Lists, and the lines of options: business as usual's rows (Option blank) go to the model's
+  // list, an option's to that option's. Options come first, so their lines can find them.
+  const isOptions = (x: Piece) => x.section.target === "options";
+  const options = lines.filter(isOptions);
+  if (options.length) {
+    model.options = options.map(({ item }) => recordFields(item, problems));
+    options.forEach(({ item, section }, i) => place(formatPath(["options", i]), item, section));
+  }
+  const optionIndex = new Map(((model.options as { id?: unknown }[] | undefined) ?? []).map((o, i) => [String(o.id), i]));
+  const groups = new Map<string, Piece[]>(); // "target|option index" → pieces, in sheet order
+  for (const piece of [...lines.filter((x) => !isOptions(x)), ...deals]) {
+    const { item, section } = piece;
+    let owner = "";
+    if (item.option) {
+      const k = optionIndex.get(item.option.id);
+      if (k === undefined) {
+        problems.push({ ref: item.option.ref, path: "options", message: `Option: "${item.option.id}" is not an option on the Options sheet${optionIndex.size ? ` (options: ${[...optionIndex.keys()].join(", ")})` : ""}` });
+        continue;
+      }
+      owner = `options.${k}.`;
+    }
+    const key = `${owner}${section.target}`;
+    groups.set(key, [...(groups.get(key) ?? []), piece]);
+  }
+  for (const [key, pieces] of groups) {
+    const segments: (string | number)[] = key.split(".").map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+    const isDeals = pieces[0]!.section.collect.as === "deals";
+    const sorted = isDeals ? [...pieces].sort((a, b) => (a.item.order ?? Infinity) - (b.item.order ?? Infinity) || a.seq - b.seq) : pieces;
+    const values = sorted.map(({ item, section }) => (isDeals ? { type: (section.collect as { type: string }).type, ...item.value } : item.value));
+    let node: Record<string | number, unknown> = model;
+    for (const seg of segments.slice(0, -1)) node = (node[seg] ??= {}) as Record<string | number, unknown>;
+    node[segments[segments.length - 1]!] = values;
+    sorted.forEach(({ item, section }, i) => place(formatPath([...segments, i]), item, section));
   }
 
   const errors: WorkbookError[] = problems.map((p) => ({ path: p.path, message: `${p.ref}: ${p.message}`, cell: p.ref }));

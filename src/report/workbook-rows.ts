@@ -33,7 +33,7 @@ function getAt(value: unknown, segments: readonly Segment[]): unknown {
 }
 
 /** Kinds whose value may be a plain object held in one cell (a leaf of the layout, not a parent of columns). */
-const OBJECT_KINDS = new Set(["schedule", "fyIndex", "choiceOrWeights"]);
+const OBJECT_KINDS = new Set(["schedule", "fyIndex", "choiceOrWeights", "amount"]);
 
 // ---- Model → items --------------------------------------------------------------------------
 
@@ -47,13 +47,33 @@ export interface SectionItem {
  * record's entries with their key, the notes, the scenarios, one type of deal with its order.
  */
 export function sectionItems(section: Section, model: Obj): Obj[] {
+  const own = itemsAt(section, model);
+  if (!section.optionLines) return own;
+  // Options' lines follow business as usual's, each with its option's id.
+  const options = Array.isArray(model.options) ? (model.options as Obj[]) : [];
+  return [...own, ...options.flatMap((o) => itemsAt(section, o).map((item) => ({ ...item, option: o.id })))];
+}
+
+/** A record field of an item shown as a sub-list of { key, value } rows (an option's `set`). */
+export const RECORD_FIELDS = ["set"] as const;
+
+function itemsAt(section: Section, model: Obj): Obj[] {
   const at = section.target === "" ? model : getAt(model, section.target.split("."));
   const c = section.collect;
   switch (c.as) {
     case "form":
       return [model];
     case "list":
-      return Array.isArray(at) ? (at as Obj[]) : [];
+      return Array.isArray(at)
+        ? (at as Obj[]).map((item) => {
+            const out = { ...item };
+            for (const f of RECORD_FIELDS) {
+              const record = item[f];
+              if (record && typeof record === "object" && !Array.isArray(record)) out[f] = Object.entries(record).map(([key, value]) => ({ key, value }));
+            }
+            return out;
+          })
+        : [];
     case "strings":
       return Array.isArray(at) ? (at as string[]).map((s) => ({ [c.column]: s })) : [];
     case "record":
@@ -156,6 +176,8 @@ export interface ReadItem {
   cells: Map<string, string>;
   /** The deal's Order, for deal sections. */
   order?: number;
+  /** The option the line belongs to (its Option column), for tables options share. */
+  option?: { id: string; ref: string };
 }
 
 const isBlank = (c: ReadCell | undefined) => c === undefined || c.value === null || (typeof c.value === "string" && c.value.trim() === "");
@@ -220,6 +242,10 @@ export function readItems(section: Section, rows: readonly ReadRow[], problems: 
       }
       if (column.path === "order") {
         item.order = decoded.value as number;
+        return;
+      }
+      if (column.path === "option") {
+        item.option = { id: String(decoded.value), ref: cell.ref };
         return;
       }
       if (!setAt(item.value, segments, decoded.value)) {

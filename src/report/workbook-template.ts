@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { parseModel, type ModelError } from "../model";
+import { toDecimal } from "../money";
 import { financialYearLabels } from "../time";
 import { loadPeer } from "./peers";
 import { cellRef } from "./workbook-read";
@@ -39,6 +40,7 @@ const MAX_TITLE_COLUMNS = 12;
 function formatOf(c: Column, value: unknown): string | undefined {
   switch (c.kind) {
     case "money":
+    case "amount":
       return typeof value === "number" && !Number.isInteger(value) ? "£#,##0.00" : "£#,##0";
     case "share":
     case "rate":
@@ -226,6 +228,33 @@ function writeForm(ws: ExcelJS.Worksheet, section: Section, model: Record<string
   return r;
 }
 
+/**
+ * A model whose resolved reference values (`references`, which `parseModel` writes) are named
+ * again where they still hold (`{ "ref": "qaly" }` rather than its number), so that the
+ * workbook shows "ref qaly" and reads back to the same model. The list itself is not written.
+ */
+function withReferences(model: Record<string, unknown>): Record<string, unknown> {
+  const references = model.references;
+  if (!Array.isArray(references)) return model;
+  const copy = structuredClone(model);
+  delete copy.references;
+  for (const r of references as { path: string; ref: string; scenario?: string; year?: number | null; units?: string; value: string }[]) {
+    const segments = [...r.path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+    let node = copy as Record<string | number, unknown>;
+    for (const seg of segments.slice(0, -1)) node = (node?.[seg] ?? null) as Record<string | number, unknown>;
+    const leaf = segments[segments.length - 1];
+    const now = node && leaf !== undefined ? node[leaf] : undefined;
+    if ((typeof now !== "number" && typeof now !== "string") || !toDecimal(now).eq(toDecimal(r.value))) continue;
+    node[leaf!] = {
+      ref: r.ref,
+      ...(r.scenario && r.scenario !== "central" ? { scenario: r.scenario } : {}),
+      ...(r.year !== undefined && r.year !== null ? { year: r.year } : {}),
+      ...(r.units && r.units !== "1" ? { units: r.units } : {}),
+    };
+  }
+  return copy;
+}
+
 /** The width of the columns in use, in characters. */
 function sheetWidth(ws: ExcelJS.Worksheet): number {
   let width = 0;
@@ -308,7 +337,7 @@ export async function buildModelWorkbook(model: unknown = TEMPLATE_MODEL, option
   }
   const parsed = parseModel(input);
   if (!parsed.ok) return parsed;
-  const raw = input as Record<string, unknown>;
+  const raw = withReferences(input as Record<string, unknown>);
   const { default: Excel } = await loadPeer("buildModelWorkbook", ["exceljs"], () => import("exceljs"));
   const wb = new Excel.Workbook();
   wb.creator = "invest-to-save";
