@@ -107,6 +107,8 @@ const cli: Options = {
   // vega, vega-lite and exceljs are listed too, so that the aliases below apply to them (tsup
   // would otherwise leave every dependency and peer dependency external).
   noExternal: [...BUNDLED_IN_CLI, "vega", "vega-lite", "exceljs"],
+  // Only run from source, when the explorer's bundle is not built beside the CLI (src/cli/assets.ts).
+  external: ["esbuild"],
   // Bundled CommonJS (commander) calls require() for Node built-ins: give ESM one.
   banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
   esbuildOptions(options) {
@@ -134,4 +136,23 @@ const cli: Options = {
   },
 };
 
-export default defineConfig([library, cli]);
+/**
+ * The live deal explorer's browser bundle (dist/explorer.global.js, `invest-to-save/explorer.js`):
+ * the core and the explorer's page code in one script, which `report --interactive` inlines
+ * into the page it writes. Everything is bundled (the page has no network); minified.
+ */
+const explorer: Options = {
+  entry: { explorer: "src/report/explorer/page.ts" },
+  format: ["iife"],
+  platform: "browser",
+  target: "es2020",
+  dts: false,
+  sourcemap: false,
+  clean: false,
+  splitting: false,
+  treeshake: true,
+  minify: true,
+  noExternal: [/.*/],
+};
+
+export default defineConfig([library, cli, explorer]);

@@ -23,7 +23,8 @@ import {
   type ReportTable,
 } from "../report";
 import { sensitivity } from "../uncertainty";
-import { chartScripts } from "./assets";
+import { chartScripts, explorerScript } from "./assets";
+import { buildExplorerHtml } from "../report/explorer/html";
 import { CliError, EXIT, formatModelErrors, readModelInput, writeOutput } from "./io";
 import { buildModelWorkbook } from "../report/workbook-template";
 import type { CliIo } from "./program";
@@ -135,7 +136,8 @@ export async function simulateCommand(file: string, opts: SimulateCliOptions & {
 }
 
 /** `report`: the self-contained HTML report. */
-export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number }, io: CliIo): Promise<void> {
+export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number; interactive?: boolean }, io: CliIo): Promise<void> {
+  if (opts.interactive) return explorerCommand(file, opts, io);
   const { model, ledger, appraisal } = await load(file, opts);
   const distributions = Object.keys(model.uncertainty?.distributions ?? {}).length;
   const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts)), { model }) : undefined;
@@ -155,6 +157,24 @@ export async function reportCommand(file: string, opts: ModelOptions & { out: st
   );
   writeOutput(opts.out, html);
   io.stderr.write(`wrote ${opts.out}\n`);
+}
+
+/** `report --interactive`: the live deal explorer, one self-contained page. */
+async function explorerCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number }, io: CliIo): Promise<void> {
+  if (opts.static || opts.draws) throw new CliError("report --interactive: the explorer recomputes in the page; it takes neither --static nor --draws", EXIT.usage);
+  const model = await readModelInput(file);
+  // "Copy as model JSON" gives back the model as its author wrote it, when that is a JSON file.
+  let source: unknown = model;
+  if (file !== "-" && !/\.xls[xm]$/i.test(file)) {
+    try {
+      source = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    } catch {
+      source = model;
+    }
+  }
+  const html = buildExplorerHtml(source, { scripts: { ...chartScripts(), explorer: await explorerScript() }, options: appraiseOptions(opts), footer: `Model: ${file}.` });
+  writeOutput(opts.out, html);
+  io.stderr.write(`wrote ${opts.out} (the live deal explorer: open it in a browser)\n`);
 }
 
 /** `export`: XLSX workbook and tidy ledger rows. */

@@ -34,6 +34,7 @@ Examples:
   $ invest-to-save appraise examples/family-support.json --financial --unit thousands
   $ invest-to-save simulate examples/family-support.json --draws 10000 --seed 42 --workers 2
   $ invest-to-save report examples/family-support.json --out report.html
+  $ invest-to-save report examples/family-support.json --interactive --out explorer.html
   $ invest-to-save export examples/family-support.json --xlsx appraisal.xlsx --csv ledger.csv
   $ invest-to-save schema > model.schema.json
   $ invest-to-save template --xlsx model.xlsx
@@ -117,6 +118,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option("--draws <n>", "add a Monte Carlo section with this many draws", positiveInt("--draws"))
     .option("--seed <s>", "seed for the Monte Carlo section (default 1)", positiveInt("--seed", 0))
     .option("--static", "pre-rendered SVG charts only, no inlined JavaScript (a much smaller file)")
+    .option("--interactive", "the live deal explorer instead: move a deal's terms or an uncertain input and every figure is recomputed in the page")
     .action((file: string, opts) => run(() => reportCommand(file, opts, io))());
 
   program

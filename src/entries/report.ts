@@ -35,3 +35,4 @@ export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, ty
 export type { SimulatedParty } from "../report/html-parts";
 export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "../report/economic-html";
 export { MissingPeerError } from "../report/peers";
+export { buildExplorerHtml, type ExplorerScripts, type ExplorerOptions } from "../report/explorer/html";

@@ -76,7 +76,7 @@ export const TEMPLATE_MODEL: ModelInput = {
     },
   ],
   costShunts: [{ id: "counselling", label: "Council counselling replaced by NHS talking therapies", from: "council", fromBudget: "early-help", to: "nhs", amount: 30000, years: [1, 4] }],
-  deals: [{ type: "gainshare", id: "gainshare", label: "Beneficiaries pass back a share of savings", from: ["police", "moj", "nhs"], to: ["council"], share: 0.5, years: [0, 9] }],
+  deals: [{ type: "gainshare", id: "gainshare", label: "Gainshare: police, MoJ and NHS to the council", from: ["police", "moj", "nhs"], to: ["council"], share: 0.5, years: [0, 9] }],
   tables: {
     optimismBias: {
       "2": { label: "Evaluation elsewhere, similar setting", costs: 0.05, benefits: 0.1 },

@@ -161,7 +161,8 @@ function writeTable(ws: ExcelJS.Worksheet, section: Section, items: Record<strin
       if (v !== null && v !== undefined) cell.value = v;
       const fmt = formatOf(c, v);
       if (fmt) cell.numFmt = fmt;
-      // Long text wraps (the row grows to fit when the workbook opens).
+      cell.alignment = { vertical: "top" };
+      // Long text wraps (the row is made tall enough below).
       if (c.kind === "text" && typeof v === "string" && v.length > 20) {
         cell.alignment = { wrapText: true, vertical: "top" };
         lines = Math.max(lines, Math.min(6, helpLines(v, ws.getColumn(i + 1).width ?? 10, 1.05)));
@@ -173,6 +174,7 @@ function writeTable(ws: ExcelJS.Worksheet, section: Section, items: Record<strin
       const cell = ws.getCell(r, section.columns.length + 1 + t);
       if (v !== null) cell.value = v;
       cell.numFmt = "£#,##0";
+      cell.alignment = { vertical: "top" };
     });
     r++;
   }

@@ -188,6 +188,63 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
   ratio("appraise_scaling", tb, ts);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The live deal explorer: one recompute in the page (headless Chromium) for family-support,
+// against the same appraisal in Node (appraise of the model with the same inputs set).
+{
+  const { chromium } = await import("playwright-core");
+  const { readFileSync } = await import("node:fs");
+  const { buildExplorerHtml } = await import("../../src/report/explorer/html");
+  const { applyControls, explorerModel } = await import("../../src/report/explorer/controls");
+  const { chartScripts, explorerScript } = await import("../../src/cli/assets");
+  const raw = JSON.parse(readFileSync(new URL("../../examples/family-support.json", import.meta.url), "utf8"));
+  const html = buildExplorerHtml(raw, { scripts: { ...chartScripts(), explorer: await explorerScript() } });
+  const base = explorerModel(raw).model;
+  // Two settings of an input (a success rate) the page moves between, and a deal share.
+  const A = { "outcomes[1].success": 0.05, "deals[0].share": 0.3 };
+  const B = { "outcomes[1].success": 0.045, "deals[0].share": 0.35 };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 120_000 });
+    type Api = { explorer: { settled(): Promise<void>; timeRecompute(n: number, a: object, b: object, full?: boolean): number[]; timeMoves(path: string, values: number[]): Promise<number[]> } };
+    await page.evaluate(() => (window as unknown as Api).explorer.settled());
+    const each = quick ? 10 : 40;
+    const inPage = (full: boolean) => page.evaluate(([a, b, n, f]) => (window as unknown as Api).explorer.timeRecompute(n, a, b, f), [A, B, each, full] as const);
+    const mid = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)]!;
+    const pageCompute: number[] = [];
+    const pageFull: number[] = [];
+    const nodeTimes: number[] = [];
+    await inPage(true); // warm-up
+    for (let k = 0; k < each; k++) appraise(applyControls(base, k % 2 ? B : A));
+    for (let round = 0; round < (quick ? 2 : 5); round++) {
+      pageCompute.push(...(await inPage(false)));
+      pageFull.push(...(await inPage(true)));
+      for (let k = 0; k < each; k++) {
+        const t = performance.now();
+        appraise(applyControls(base, k % 2 ? B : A));
+        nodeTimes.push(performance.now() - t);
+      }
+    }
+    const moves = await page.evaluate(() => (window as unknown as Api).explorer.timeMoves("outcomes[1].success", [0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.065]));
+    rows.push({ task: "explorer: appraisal in the page (family-support)", "median ms": mid(pageCompute).toFixed(1), "min ms": Math.min(...pageCompute).toFixed(1), samples: pageCompute.length });
+    rows.push({ task: "explorer: appraisal + redrawn figures in the page", "median ms": mid(pageFull).toFixed(1), "min ms": Math.min(...pageFull).toFixed(1), samples: pageFull.length });
+    rows.push({ task: "the same appraisal in Node", "median ms": mid(nodeTimes).toFixed(1), "min ms": Math.min(...nodeTimes).toFixed(1), samples: nodeTimes.length });
+    rows.push({ task: "explorer: slider input event to figures drawn", "median ms": mid(moves).toFixed(1), "min ms": Math.min(...moves).toFixed(1), samples: moves.length });
+    const timing = (x: number[]): Timing => ({ median: mid(x), min: Math.min(...x) });
+    results.explorer_recompute_ms = Math.min(...pageFull);
+    results.explorer_appraise_ms_in_node = Math.min(...nodeTimes);
+    // One recompute in the page (appraisal, then the figures redrawn) ÷ the same appraisal in Node.
+    ratio("explorer_recompute_ratio_vs_node", timing(pageFull), timing(nodeTimes));
+    ratio("explorer_appraise_ratio_vs_node", timing(pageCompute), timing(nodeTimes));
+    // What a user feels: from the slider's input event to the figures drawn (median of 8 moves).
+    results.explorer_move_to_paint_ms = mid(moves);
+  } finally {
+    await browser.close();
+  }
+}
+
 console.table(rows);
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, Node ${process.version}`;
 results.load_average_at_start = loadAtStart;

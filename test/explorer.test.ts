@@ -1,0 +1,116 @@
+/**
+ * The live deal explorer's controls and figures (src/report/explorer/controls.ts), in Node: the
+ * page runs the same functions on the same model, and test/e2e/explorer.e2e.ts checks in
+ * Chromium that what it shows is what these give.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { appraise, gainshareRange, loadModel, parseModel, toJSON } from "../src";
+import { TEMPLATE_MODEL } from "../src/entries/xlsx";
+import { applyControls, explorerControls, explorerFigures, explorerModel, modelWithControls, PROPOSED_GAINSHARE } from "../src/report/explorer/controls";
+import { buildExplorerHtml } from "../src/report/explorer/html";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
+const npvs = (m: Parameters<typeof appraise>[0]) => {
+  const a = appraise(m);
+  return a.horizons.map((h) => ({ years: h.years, system: h.system.npv.toString(), publicSector: h.publicSector.npv.toString(), ...Object.fromEntries(Object.entries(h.agencies).map(([k, v]) => [k, v.npv.toString()])) }));
+};
+
+describe("the explorer's model", () => {
+  it("proposes a gainshare at 0% when the model has a gap and no gainshare: the figures are the model's own", () => {
+    const raw = read("examples/family-support.json");
+    const { model, proposed } = explorerModel(raw);
+    expect(proposed).toBe(PROPOSED_GAINSHARE);
+    const deal = model.deals.at(-1)!;
+    expect(deal).toMatchObject({ type: "gainshare", id: PROPOSED_GAINSHARE, from: ["police", "moj", "nhs", "dwp", "hmt"], to: ["council"], share: 0 });
+    expect(npvs(model)).toEqual(npvs(loadModel(raw)));
+  });
+
+  it("uses the model's own gainshare when it has one, and proposes none where no party loses", () => {
+    expect(explorerModel(TEMPLATE_MODEL).proposed).toBeNull();
+    expect(explorerModel(read("examples/cases/lpsa-reward-grant.json")).proposed).toBeNull();
+  });
+});
+
+describe("the explorer's controls", () => {
+  it("family support: the proposed share, then each input named in the scenarios or distributions, over its range", () => {
+    const { model } = explorerModel(read("examples/family-support.json"));
+    const controls = explorerControls(model);
+    const share = controls[0]!;
+    expect(share).toMatchObject({ path: "deals[0].share", group: "deal", min: 0, max: 1, value: 0, unit: "share", gainshare: PROPOSED_GAINSHARE });
+    expect(share.label).toBe("Proposed gainshare — share of savings passed back");
+    const inputs = controls.filter((c) => c.group === "input");
+    const named = new Set([...Object.keys(model.uncertainty!.distributions!), ...Object.values(model.uncertainty!.scenarios!).flatMap((s) => Object.keys(s))]);
+    expect(inputs).toHaveLength(named.size);
+    for (const c of inputs) {
+      expect(c.min <= c.value && c.value <= c.max, c.path).toBe(true);
+      expect(c.step).toBeGreaterThan(0);
+    }
+    // Scenario values are within their input's range; a triangular distribution's ends are the range's.
+    const custody = inputs.find((c) => c.path === "outcomes[1].success")!;
+    expect([custody.min, custody.max, custody.label]).toEqual([0.02, 0.07, "Fewer custodial sentences: success rate"]);
+    const unit = inputs.find((c) => c.path === "tables.unitCosts[0].value")!;
+    expect(unit.unit).toBe("money");
+    expect(unit.min).toBeGreaterThan(0);
+    expect(inputs.find((c) => c.path === "tables.optimismBias.2.costs")!.unit).toBe("rate");
+  });
+
+  it("payment by results: the price per case and each year's attachment share; tiers; outcome prices", () => {
+    const pbr = explorerControls(loadModel(read("examples/cases/troubled-families-pbr-2012-15.json"))).filter((c) => c.group === "deal");
+    expect(pbr.map((c) => c.path)).toEqual(["deals[0].perCase", "deals[0].attachmentShare[0]", "deals[0].attachmentShare[1]", "deals[0].attachmentShare[2]"]);
+    expect(pbr[0]).toMatchObject({ min: 0, max: 8000, value: 4000, unit: "money" });
+    const every = explorerControls(loadModel(read("test/fixtures/every-field.json"))).filter((c) => c.group === "deal").map((c) => c.path);
+    expect(every).toEqual(expect.arrayContaining(["deals[1].share", "deals[2].tiers[0].share", "deals[2].tiers[1].share", "deals[5].results[0].amount[0]", "deals[5].results[1].amount", "deals[11].payers[0].prices[1].price", "deals[10].share"]));
+  });
+});
+
+describe("the explorer's figures", () => {
+  it("are appraise of the model with the controls set, and each gainshare's range from gainshareRange", () => {
+    const { model } = explorerModel(read("examples/family-support.json"));
+    const values = { "deals[0].share": 0.35, "outcomes[1].success": 0.055, "tables.unitCosts[0].value": 70000 };
+    const set = applyControls(model, values);
+    const f = explorerFigures(set, { horizon: 10 });
+    expect(toJSON(f.appraisal)).toEqual(toJSON(appraise(set)));
+    const range = gainshareRange(set, { deal: PROPOSED_GAINSHARE, horizon: 10, tolerance: 1e-7 });
+    expect(f.ranges).toHaveLength(1);
+    expect(f.ranges[0]!.range.ok && range.ok && [f.ranges[0]!.range.minShare.toFixed(6), f.ranges[0]!.range.maxShare.toFixed(6)]).toEqual(range.ok && [range.minShare.toFixed(6), range.maxShare.toFixed(6)]);
+    // The council's break-even share: at it, the council is within a penny of 0.
+    if (range.ok) expect(appraise(applyControls(set, { "deals[0].share": Number(range.minShare.toFixed(7)) + 1e-7 }), { horizons: [10] }).horizons[0]!.agencies.council!.npv.gte(-0.01)).toBe(true);
+  });
+
+  it("say when no share closes the gap", () => {
+    const f = explorerFigures(explorerModel(TEMPLATE_MODEL).model, { horizon: 5 });
+    expect(f.ranges[0]!.range).toMatchObject({ ok: false, reason: "no-deal-closes-gap" });
+  });
+});
+
+describe("copy as model JSON", () => {
+  it("is the model as its author wrote it, with the controls' values, and the proposed gainshare once it is above 0%", () => {
+    const raw = read("examples/family-support.json");
+    const explorer = explorerModel(raw);
+    const atZero = JSON.parse(modelWithControls(raw, explorer, { "outcomes[1].success": 0.05 }));
+    expect(atZero.deals ?? []).toEqual([]);
+    expect(atZero.outcomes[1].success).toBe(0.05);
+    const values = { "deals[0].share": 0.3, "outcomes[1].success": 0.05, "outcomes[0].persistence.dropOff": 0.2 };
+    const text = modelWithControls(raw, explorer, values);
+    const copied = parseModel(text);
+    expect(copied.ok).toBe(true);
+    if (copied.ok) expect(toJSON(appraise(copied.model))).toEqual(toJSON(appraise(applyControls(explorer.model, values))));
+    expect(JSON.parse(text).description).toBe(raw.description);
+  });
+});
+
+describe("the explorer page", () => {
+  it("keeps model text inert: a title cannot close the script that holds the model", () => {
+    const raw = read("examples/family-support.json");
+    raw.title = "</script><script>alert(1)</script><!--";
+    const html = buildExplorerHtml(raw, { scripts: { vega: "", vegaLite: "", vegaEmbed: "", explorer: "" } });
+    expect(html.match(/<script>alert/g)).toBeNull();
+    expect(html).toContain("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- — deal explorer</title>");
+    const json = /<script type="application\/json" id="explorer-model">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(JSON.parse(json).model.title).toBe(raw.title);
+  });
+});
