@@ -3,7 +3,6 @@ import { fc, test } from "@fast-check/vitest";
 import {
   deflate,
   discountFactors,
-  discountFactorsFloat,
   discountRates,
   inflate,
   npv,
@@ -13,6 +12,7 @@ import {
   STPR_HEALTH,
   type DiscountSchedule,
 } from "../src";
+import { discountFactorsFloat } from "../src/discount/factors";
 
 describe("Green Book discount factors", () => {
   it("has year 0 = 1 and length years + 1", () => {

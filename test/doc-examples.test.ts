@@ -3,8 +3,9 @@
  *
  * For each doc comment in the folders listed in {@link FOLDERS}, every ```ts block under an
  * `@example` tag is taken out of the comment, its `import` lines are dropped, it is transpiled
- * with TypeScript and run with every export of `src/index.ts` and of its own module (so internal
- * helpers can be shown too) in scope, plus these ready-made values: `model` (examples/family-support.json parsed), `ledger` (buildLedger(model)),
+ * with TypeScript and run with every export of the package's entry points (`src/index.ts` and
+ * `src/entries/report.ts`, `src/entries/xlsx.ts`) and of its own module (so internal
+ * helpers can be shown too, with the rest of its folder's index) in scope, plus these ready-made values: `model` (examples/family-support.json parsed), `ledger` (buildLedger(model)),
  * `result` (appraise(model)), `flows` (result.annual) and `json` (the raw JSON text).
  *
  * A statement followed on its last line by `// <literal>` (number, string, boolean, null, or an
@@ -19,18 +20,23 @@
  * To cover another folder of src/, add its name to FOLDERS once its examples pass (and its
  * public exports all have one); to check another document, add it to DOCS.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import * as lib from "../src/index";
+import * as core from "../src/index";
+import * as reportEntry from "../src/entries/report";
+import * as xlsxEntry from "../src/entries/xlsx";
 import { blocksIn, examplesIn, exportedValues, instrument, mismatch, show, tsFiles, type Check, type Example } from "./helpers/doc-examples";
 
 /** Folders of src/ whose examples are run (and whose public exports must have one). */
 const FOLDERS = ["money", "time", "discount", "metrics", "excel", "model", "ledger", "appraise", "deals", "solve", "uncertainty", "report"] as const;
 /** Markdown files whose ```ts blocks are run the same way. */
 const DOCS = ["docs/conventions.md"] as const;
+
+/** Every public export, from every entry point. */
+const lib = { ...core, ...reportEntry, ...xlsxEntry };
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SRC = join(ROOT, "src");
@@ -46,9 +52,14 @@ const ledger = lib.buildLedger(model);
 const result = lib.appraise(model);
 const context: Record<string, unknown> = { ...lib, model, ledger, result, flows: result.annual, json };
 
-/** The module an example comes from: its own exports (even internal ones) are in scope too. */
+/**
+ * The module an example comes from: its own exports (even internal ones) are in scope too, and
+ * so are those of its folder's index (an internal helper's example may use its neighbours).
+ */
 async function moduleOf(file: string): Promise<Record<string, unknown>> {
-  return (await import(/* @vite-ignore */ join(ROOT, file))) as Record<string, unknown>;
+  const folder = join(ROOT, file.split("/").slice(0, 2).join("/"), "index.ts");
+  const neighbours = existsSync(folder) ? ((await import(/* @vite-ignore */ folder)) as Record<string, unknown>) : {};
+  return { ...neighbours, ...((await import(/* @vite-ignore */ join(ROOT, file))) as Record<string, unknown>) };
 }
 
 /** Examples may use top-level `await` (e.g. rendering a chart): they run as async functions. */

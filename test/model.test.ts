@@ -107,6 +107,32 @@ describe("parseModel", () => {
       expect(r.ok).toBe(false);
     }
   });
+  it("names the valid types for an unknown deal or distribution type (never throws)", () => {
+    // Regression: zod reports an unknown discriminator with no branches, which once crashed the
+    // error formatter ("Reduce of empty array with no initial value").
+    for (const type of ["social-impact-bond", "foo", 1, null, {}, [], undefined]) {
+      const m = base() as any;
+      m.deals = [{ type, id: "x" }];
+      m.uncertainty = { distributions: { "outcomes.custody.success": { type, value: 0.1 } } };
+      if (type === undefined) {
+        delete m.deals[0].type;
+        delete m.uncertainty.distributions["outcomes.custody.success"].type;
+      }
+      const errors = errorsOf(m);
+      const deal = errors.find((e) => e.path === "deals[0].type");
+      const dist = errors.find((e) => e.path === "uncertainty.distributions.outcomes.custody.success.type");
+      expect(deal?.message, JSON.stringify(errors)).toMatch(/^(required \()?expected one of "gainshare", "pooled-budget", .*"loan", "grant"/);
+      expect(dist?.message, JSON.stringify(errors)).toMatch(/^(required \()?expected one of "fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta"/);
+      if (type !== undefined) expect(deal!.message).toMatch(/, got /);
+    }
+    // A whole distribution that is an empty object, or not an object at all.
+    const m = base() as any;
+    m.uncertainty = { distributions: { a: {}, b: null, c: 3 } };
+    const errors = errorsOf(m);
+    expect(errors.find((e) => e.path === "uncertainty.distributions.a.type")?.message).toMatch(/required \(expected one of "fixed"/);
+    expect(errors.some((e) => e.path === "uncertainty.distributions.b")).toBe(true);
+    expect(errors.some((e) => e.path === "uncertainty.distributions.c")).toBe(true);
+  });
   it("loadModel throws InvalidModelError listing every error", () => {
     try {
       loadModel({ title: "x" });

@@ -4,9 +4,16 @@
  * examples/ folder like the kernel. Outside a kernel `Deno.jupyter` throws, so its calls go to a
  * stand-in that records what each cell displays; a cell's last expression is recorded too, as
  * the kernel shows it. Any error in any cell fails the test.
+ *
+ * The notebook imports the package as a user would (`invest-to-save`, `invest-to-save/report`);
+ * here an import map points those at the TypeScript source, so this quick check needs no build.
+ * test/e2e/notebook.e2e.ts runs it for real: the packed package, installed, in Deno's Jupyter
+ * kernel driven by nbconvert, compared with the outputs saved in the notebook.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -50,7 +57,10 @@ describe("examples/notebook.ipynb", () => {
     const cells = notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.source.join(""));
     expect(cells.length).toBeGreaterThanOrEqual(5);
     const program = [PRELUDE, ...cells.map((c, i) => `// ---- cell ${i}\n__cell = ${i};\n${prepare(c)}`), `console.log("@@shown" + JSON.stringify(__shown));`].join("\n");
-    const deno = spawnSync(`${ROOT}node_modules/.bin/deno`, ["run", "--allow-read", "--allow-env", "--allow-sys", "--no-prompt", "-"], {
+    const importMap = join(mkdtempSync(join(tmpdir(), "its-notebook-")), "import-map.json");
+    const source = (file: string) => new URL(file, new URL("..", import.meta.url)).href;
+    writeFileSync(importMap, JSON.stringify({ imports: { "invest-to-save": source("src/index.ts"), "invest-to-save/report": source("src/entries/report.ts") } }));
+    const deno = spawnSync(`${ROOT}node_modules/.bin/deno`, ["run", "--allow-read", "--allow-env", "--allow-sys", "--no-prompt", `--import-map=${importMap}`, "-"], {
       cwd: `${ROOT}examples`,
       input: program,
       encoding: "utf8",

@@ -6,8 +6,13 @@ import { fc, test } from "@fast-check/vitest";
 import { placeLabels, textWidth } from "../src/report/charts/labels";
 import { describe, expect, it } from "vitest";
 import {
-  annualCashflowSpec,
   appraise,
+  loadModel,
+  sensitivity,
+  type ModelInput,
+} from "../src";
+import {
+  annualCashflowSpec,
   cashflowData,
   cumulativeData,
   cumulativePositionSpec,
@@ -15,15 +20,12 @@ import {
   histogramSummary,
   incentiveGapData,
   incentiveGapSpec,
-  loadModel,
   partyStyles,
   PARTY_COLOURS,
   renderSvg,
-  sensitivity,
   tornadoChartInput,
   tornadoSpec,
-  type ModelInput,
-} from "../src";
+} from "../src/entries/report";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 const result = appraise(familySupport);

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { appraise, buildReportHtml, escapeHtml, reportCharts, type ModelInput } from "../src";
+import { appraise, type ModelInput } from "../src";
+import { buildReportHtml, reportCharts } from "../src/entries/report";
+import { escapeHtml } from "../src/report/html-parts";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput & { description: string };
 const result = appraise(familySupport);

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { appraiseLedger, buildLedger, buildWorkbook, modelInputs, type ModelInput } from "../src";
+import { appraiseLedger, buildLedger, modelInputs, type ModelInput } from "../src";
+import { buildWorkbook } from "../src/entries/xlsx";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 const ledger = buildLedger(familySupport);

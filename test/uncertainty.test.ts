@@ -5,8 +5,6 @@ import { quantile as ssQuantile, sampleRankCorrelation } from "simple-statistics
 import {
   appraise,
   betaCdf,
-  blockStream,
-  checkUncertainty,
   getInput,
   InvalidModelError,
   loadModel,
@@ -18,8 +16,6 @@ import {
   quantiles,
   summariseDraws,
   resolveInput,
-  Sampler,
-  seedStream,
   setInputs,
   simulate,
   support,
@@ -27,6 +23,9 @@ import {
   type DistributionInput,
   type ModelInput,
 } from "../src";
+import { checkUncertainty } from "../src/uncertainty/resolve";
+import { blockStream, seedStream } from "../src/uncertainty/rng";
+import { Sampler } from "../src/uncertainty/sampler";
 
 const raw = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 // The example's own distributions are left out here: each test names the inputs it draws.

@@ -4,7 +4,8 @@
  * it in real terms, discount it at STPR, find the payback year and the switching value of the 2%
  * productivity uplift.
  */
-import { appraise, brent, setInputs, switchingValue, type Model } from "../../src";
+import { appraise, setInputs, switchingValue, type Model } from "../../src";
+import { brent } from "../../src/metrics/roots";
 import { agencyTable, at, check, money, pct, table, type CaseStudy } from "./lib";
 
 const DEMOS = "Demos (2024), Methodological annex";

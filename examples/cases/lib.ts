@@ -6,9 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  alignColumns,
   appraise,
-  brent,
   formatPounds,
   horizonLabel,
   loadModel,
@@ -23,6 +21,9 @@ import {
   type ShareRange,
   wrapText,
 } from "../../src";
+// The plain-text table layout of formatAppraisalTable, for the case reports' own tables.
+import { alignColumns } from "../../src/report/text";
+import { brent } from "../../src/metrics/roots";
 
 /** Money unit a case is reported in. */
 export type Unit = "" | "k" | "m" | "bn";

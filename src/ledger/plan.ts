@@ -276,8 +276,8 @@ function compile(model: Model): Plan {
       ...(c.amount !== undefined ? { amount: String(c.amount), per: c.per } : { series: "given" }),
       ...(c.growth !== undefined ? { growth: String(c.growth) } : {}),
     };
-    if (c.series) return { factors: [], profile: profile({ kind: "series", values: c.series.map((x, k) => input(`${p}.series[${k}]`, x)) }), quantity: null, trace };
-    const amount = input(`${p}.amount`, c.amount!);
+    if (c.series !== undefined) return { factors: [], profile: profile({ kind: "series", values: c.series.map((x, k) => input(`${p}.series[${k}]`, x)) }), quantity: null, trace };
+    const amount = input(`${p}.amount`, c.amount);
     if (c.per === "once") return { factors: [amount], profile: profile({ kind: "once", year: c.year ?? co?.span[0] ?? 0 }), quantity: null, trace };
     const [from, to] = c.years ?? co?.span ?? [0, 0];
     const participants = c.per === "participant" ? co!.cohort : null;
@@ -355,8 +355,8 @@ function compile(model: Model): Plan {
   model.outcomes.forEach((o, i) => {
     const { active } = outcomes[o.id]!;
     o.values.forEach((v, j) => {
-      const unit = v.unitCost !== undefined ? unitCosts.get(v.unitCost)! : undefined;
-      const value = unit ? input(`tables.unitCosts[${unit.k}].value`, unit.u.value) : input(`outcomes[${i}].values[${j}].amount`, v.amount!);
+      const unit = v.unitCost !== undefined ? unitCosts.get(v.unitCost) : undefined;
+      const value = v.unitCost === undefined ? input(`outcomes[${i}].values[${j}].amount`, v.amount) : input(`tables.unitCosts[${unit!.k}].value`, unit!.u.value);
       const prices = priceMultipliers(model, { priceBase: unit?.u.priceBase ?? v.priceBase, prices: v.prices }, last);
       const other = counterparty(v);
       lines.push({
@@ -409,18 +409,18 @@ function compile(model: Model): Plan {
     let shape: number;
     let quantity: PlanQuantity | null = null;
     let intervention: string | null = null;
-    if (s.series) {
+    if (s.series !== undefined) {
       factors = [];
       shape = profile({ kind: "series", values: s.series.map((x, k) => input(`${p}.series[${k}]`, x)) });
     } else if (s.outcome !== undefined) {
       const o = model.outcomes.find((x) => x.id === s.outcome)!;
       quantity = outcomes[o.id]!.active;
       intervention = o.intervention;
-      factors = [...quantity.factors, input(`${p}.amount`, s.amount!), ...optimism(o.confidence, "benefits")];
+      factors = [...quantity.factors, input(`${p}.amount`, s.amount), ...optimism(o.confidence, "benefits")];
       shape = quantity.profile;
     } else {
       const [from, to] = s.years ?? [0, last];
-      factors = [input(`${p}.amount`, s.amount!)];
+      factors = [input(`${p}.amount`, s.amount)];
       shape = profile({ kind: "span", from, to: Math.min(to, last) });
     }
     lines.push({

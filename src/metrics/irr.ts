@@ -21,12 +21,24 @@ interface Timed {
 const U_MIN = -36; // 1 + r ≈ 2.3e-16
 const U_MAX = 36; // 1 + r ≈ 4.3e15
 
-/** Merges flows at equal times, drops zeros and sorts by time. */
+/**
+ * Merges flows at equal times, drops zeros and sorts by time; then scales the values by a power
+ * of two (exactly) so that the largest is between 1 and 2. The roots do not change, and tiny
+ * (subnormal) or huge flows keep their full precision.
+ */
 function normalise(times: readonly number[], values: readonly number[]): Timed {
   const byTime = new Map<number, number>();
   times.forEach((t, i) => byTime.set(t, (byTime.get(t) ?? 0) + values[i]!));
   const sorted = [...byTime.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
-  return { times: sorted.map((e) => e[0]), values: sorted.map((e) => e[1]) };
+  const sizes = sorted.map((e) => Math.abs(e[1]));
+  const largest = Math.max(0, ...sizes);
+  const smallest = Math.min(Infinity, ...sizes);
+  // Scaling up is exact; scaling down stops before the smallest flow would lose bits.
+  const up = largest > 0 && Number.isFinite(largest) ? -Math.floor(Math.log2(largest)) : 0;
+  const k = up >= 0 ? up : Math.max(up, Math.min(0, -1022 - Math.floor(Math.log2(smallest))));
+  // 2^k in two halves, so that neither factor overflows (k runs from about −1023 to 1074).
+  const [a, b] = [Math.pow(2, Math.trunc(k / 2)), Math.pow(2, k - Math.trunc(k / 2))];
+  return { times: sorted.map((e) => e[0]), values: sorted.map((e) => e[1] * a * b) };
 }
 
 /**
@@ -68,16 +80,30 @@ export function npvScale(r: number, times: readonly number[], values: readonly n
   return s;
 }
 
-/** NPV as a function of u = ln(1 + r), scaled by a positive factor so it never overflows. */
+/**
+ * NPV at u = ln(1 + r) and the sum of |terms| (its scale), both divided by the largest term's size
+ * (computed through logarithms), so that neither overflows nor underflows however close 1 + r is
+ * to 0 or however large it is, and the largest term keeps full precision. Their ratio and the
+ * sign of the NPV are those of the true sums.
+ */
+function scaledSums(u: number, times: readonly number[], logs: readonly number[], signs: readonly number[]): { npv: number; scale: number } {
+  let top = -Infinity;
+  for (let i = 0; i < logs.length; i++) top = Math.max(top, logs[i]! - u * times[i]!);
+  let npv = 0;
+  let scale = 0;
+  for (let i = 0; i < logs.length; i++) {
+    const size = Math.exp(logs[i]! - u * times[i]! - top);
+    npv += signs[i]! * size;
+    scale += size;
+  }
+  return { npv, scale };
+}
+
+/** NPV as a function of u = ln(1 + r), scaled by a positive factor (see {@link scaledSums}). */
 function scaledNpv({ times, values }: Timed): (u: number) => number {
-  const tMin = times[0]!;
-  const tMax = times[times.length - 1]!;
-  return (u) => {
-    const m = u >= 0 ? -u * tMin : -u * tMax;
-    let s = 0;
-    for (let i = 0; i < values.length; i++) s += values[i]! * Math.exp(-u * times[i]! - m);
-    return s;
-  };
+  const logs = values.map((v) => Math.log(Math.abs(v)));
+  const signs = values.map(Math.sign);
+  return (u) => scaledSums(u, times, logs, signs).npv;
 }
 
 /** NPV and its derivative with respect to r, at r (float64). */
@@ -107,10 +133,25 @@ function newton(flows: Timed, guess: number): number | null {
   return null;
 }
 
-function isRoot(r: number, flows: Timed, tolerance = 1e-9): boolean {
-  if (!(r > -1) || !Number.isFinite(r)) return false;
-  const scale = npvScale(r, flows.times, flows.values);
-  return scale > 0 && Math.abs(npvFloat(r, flows.times, flows.values)) <= tolerance * scale;
+/** NPV at rate r and the sum of |terms|, scaled alike (see {@link scaledSums}). */
+function scaledTerms(r: number, { times, values }: Timed): { npv: number; scale: number } {
+  return scaledSums(Math.log1p(r), times, values.map((v) => Math.log(Math.abs(v))), values.map(Math.sign));
+}
+
+/** The relative residual |NPV| / Σ|terms| a returned rate must meet (or bracket a sign change). */
+const RESIDUAL = 1e-9;
+
+/**
+ * Is r a root of the flows, as far as a double can tell? Either the NPV at r is within
+ * `tolerance` of the sum of the terms' sizes, or the NPV changes sign between r and a
+ * neighbouring double (the root then lies closer to r than any other double). Every rate this
+ * module returns passes this check.
+ */
+function isVerifiedRoot(r: number, flows: Timed, tolerance = RESIDUAL): boolean {
+  if (!Number.isFinite(r) || !(1 + r > 0)) return false;
+  const { npv, scale } = scaledTerms(r, flows);
+  if (!Number.isFinite(npv) || !(scale > 0)) return false;
+  return Math.abs(npv) <= tolerance * scale || bracketedByNeighbours(r, flows);
 }
 
 /** Takes one Newton step from r if that lowers the residual (polishes a bracketed root). */
@@ -140,7 +181,7 @@ function uniqueRoot(flows: Timed, guess: number): number | null {
   if (Math.sign(glo) === Math.sign(ghi) && glo !== 0) return null;
   const r = polish(Math.expm1(brent(g, lo, hi, { fa: glo, fb: ghi }).x), flows);
   if (!(r > -1) || !Number.isFinite(r)) return null;
-  return isRoot(r, flows) || bracketedByNeighbours(r, flows) ? r : null;
+  return isVerifiedRoot(r, flows) ? r : null;
 }
 
 /** The adjacent double above or below r (r finite). */
@@ -157,9 +198,12 @@ function adjacent(r: number, up: boolean): number {
  * the root as a double can be, even if the residual at r is not small (as when 1 + r is tiny).
  */
 function bracketedByNeighbours(r: number, flows: Timed): boolean {
-  const at = Math.sign(npvFloat(r, flows.times, flows.values));
+  const sign = (x: number) => Math.sign(scaledTerms(x, flows).npv);
+  const at = sign(r);
+  if (at === 0) return true;
+  const above = adjacent(r, true);
   const below = adjacent(r, false);
-  return at !== Math.sign(npvFloat(adjacent(r, true), flows.times, flows.values)) || (below > -1 && at !== Math.sign(npvFloat(below, flows.times, flows.values)));
+  return (Number.isFinite(above) && sign(above) === -at) || (1 + below > 0 && sign(below) === -at);
 }
 
 /**
@@ -191,13 +235,13 @@ function allRoots(flows: Timed): number[] {
     if (min.fx < 0) {
       found.push(brent(g, us[i - 1]!, min.x, { fa: a, fb: g(min.x) }).x);
       found.push(brent(g, min.x, us[i + 1]!, { fa: g(min.x), fb: c }).x);
-    } else if (isRoot(Math.expm1(min.x), flows, 1e-12)) {
+    } else if (isVerifiedRoot(Math.expm1(min.x), flows, 1e-12)) {
       found.push(min.x);
     }
   }
   const rates = found
     .map((u) => polish(Math.expm1(u), flows))
-    .filter((r) => isRoot(r, flows, 1e-7))
+    .filter((r) => isVerifiedRoot(r, flows))
     .sort((x, y) => x - y);
   return rates.filter((r, i) => i === 0 || Math.abs(r - rates[i - 1]!) > 1e-12 * Math.max(1, Math.abs(r)));
 }
@@ -206,7 +250,8 @@ function allRoots(flows: Timed): number[] {
  * Core rate solver shared by `irr`, `excel.IRR` and `excel.XIRR`: flows at times (in periods,
  * any real ≥ 0). Tries Newton from the guess first; with one sign change, falls back to
  * bracketing and Brent's method, so the unique root is always found. With several sign changes,
- * returns the root nearest the guess.
+ * returns the root nearest the guess. Every rate returned passes {@link isVerifiedRoot}; when
+ * none does, the result is a typed "no-root".
  */
 export function solveRate(times: readonly number[], values: readonly number[], guess = 0.1): IrrResult {
   const flows = normalise(times, values);
@@ -220,7 +265,7 @@ export function solveRate(times: readonly number[], values: readonly number[], g
   }
   if (changes === 1) {
     const r = newton(flows, guess);
-    const rate = r !== null && isRoot(r, flows) ? r : uniqueRoot(flows, guess);
+    const rate = r !== null && isVerifiedRoot(r, flows) ? r : uniqueRoot(flows, guess);
     if (rate === null) {
       return { ok: false, reason: "no-root", message: "the rate of return exists but is too close to −100% (or too large) to represent as a number" };
     }
@@ -228,7 +273,7 @@ export function solveRate(times: readonly number[], values: readonly number[], g
   }
   const roots = allRoots(flows);
   if (roots.length === 0) {
-    return { ok: false, reason: "no-root", message: `the flows change sign ${changes} times but NPV is never zero above −100%` };
+    return { ok: false, reason: "no-root", message: `the flows change sign ${changes} times but NPV is not zero at any rate from −99.99999999999998% to 4 × 10^17 % (1 + r from 2.3 × 10^-16 to 4.3 × 10^15)` };
   }
   const nearest = roots.reduce((best, r) => (Math.abs(r - guess) < Math.abs(best - guess) ? r : best));
   return { ok: true, rate: nearest, unique: false };

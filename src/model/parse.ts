@@ -63,6 +63,16 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
     const got = "input" in iss && iss.input !== undefined ? `, got ${describe(iss.input)}` : "";
     switch (iss.code) {
       case "invalid_union": {
+        // A discriminated union whose discriminator (`type`) matches no member: zod gives no
+        // branches, the path ends at the discriminator and the input is the whole object.
+        if (iss.errors.length === 0) {
+          const options = "options" in iss && Array.isArray(iss.options) ? (iss.options as unknown[]) : [];
+          const key = "discriminator" in iss && typeof iss.discriminator === "string" ? iss.discriminator : undefined;
+          const input = iss.input;
+          const value = key !== undefined && input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>)[key] : undefined;
+          const valid = options.length > 0 ? `one of ${options.map((o) => JSON.stringify(o)).join(", ")}` : "a known type";
+          return [{ path: formatPath(path), message: value === undefined ? `required (expected ${valid})` : `expected ${valid}, got ${describe(value)}` }];
+        }
         const branches = iss.errors.map((b) => fromZod(b, path));
         const deepest = branches.reduce((best, b) => {
           const depth = (errs: ModelError[]) => Math.max(...errs.map((e) => e.path.length));
@@ -89,6 +99,9 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
         return [{ path: formatPath(path), message: `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}${got}` }];
       case "invalid_format":
         return [{ path: formatPath(path), message: `${iss.message.startsWith("expected") ? iss.message : "invalid format"}${got}` }];
+      case "custom":
+        // The schema's own rules (e.g. "give exactly one of amount or series") say what they need.
+        return [{ path: formatPath(path), message: iss.message }];
       case "not_multiple_of":
         return [{ path: formatPath(path), message: `expected a whole number${got}` }];
       default:

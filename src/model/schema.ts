@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod"; // a namespace import lets bundlers drop the parts of zod not used
 import { UncertaintySchema } from "./uncertainty-schema";
 import { DealSchema } from "./deals-schema";
 import {
+  exactlyOne,
   CountSchema as Count,
   FinancialYearSchema,
   IdSchema,
@@ -187,11 +188,15 @@ const Transfer = {
  * CostSchema.parse({ id: "setup", agency: "council", amount: 250000, per: "once" }).category; // "revenue"
  * ```
  */
-export const CostSchema = z.strictObject({
-  ...Scheduled,
-  category: z.enum(["revenue", "capital"]).default("revenue"),
-  lens: LensSchema.default("fiscal"),
-});
+export const CostSchema = exactlyOne(
+  z.strictObject({
+    ...Scheduled,
+    category: z.enum(["revenue", "capital"]).default("revenue"),
+    lens: LensSchema.default("fiscal"),
+  }),
+  "amount",
+  "series",
+);
 
 /**
  * A direct saving line: a saving already estimated in money (a business case's yearly savings
@@ -202,15 +207,19 @@ export const CostSchema = z.strictObject({
  * SavingSchema.parse({ id: "nhs-beds", agency: "nhs", series: [0, 2e6, 4e6] }).cashable; // false
  * ```
  */
-export const SavingSchema = z.strictObject({
-  ...Scheduled,
-  ...Transfer,
-  lens: LensSchema.default("fiscal"),
-  /** Does the saving release cash? */
-  cashable: z.boolean().default(false),
-  /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
-  realisation: ShareSchema.optional(),
-});
+export const SavingSchema = exactlyOne(
+  z.strictObject({
+    ...Scheduled,
+    ...Transfer,
+    lens: LensSchema.default("fiscal"),
+    /** Does the saving release cash? */
+    cashable: z.boolean().default(false),
+    /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
+    realisation: ShareSchema.optional(),
+  }),
+  "amount",
+  "series",
+);
 
 /**
  * What one attributable outcome is worth each year to one agency's budget.
@@ -219,25 +228,29 @@ export const SavingSchema = z.strictObject({
  * OutcomeValueSchema.parse({ agency: "police", amount: 1200 }).cashable; // false
  * ```
  */
-export const OutcomeValueSchema = z.strictObject({
-  agency: IdSchema,
-  budget: IdSchema.optional(),
-  label: z.string().optional(),
-  /** Value per attributable outcome per year while the effect lasts. */
-  amount: MoneySchema.optional(),
-  /** Or: a unit cost/value id from the unit-cost table. */
-  unitCost: IdSchema.optional(),
-  lens: LensSchema.default("fiscal"),
-  /** Does the saving release cash? */
-  cashable: z.boolean().default(false),
-  /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
-  realisation: ShareSchema.optional(),
-  priceBase: FinancialYearSchema.optional(),
-  prices: PricesSchema.default("real"),
-  /** This value's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALYs. */
-  discount: ScheduleSchema.optional(),
-  ...Transfer,
-});
+export const OutcomeValueSchema = exactlyOne(
+  z.strictObject({
+    agency: IdSchema,
+    budget: IdSchema.optional(),
+    label: z.string().optional(),
+    /** Value per attributable outcome per year while the effect lasts. */
+    amount: MoneySchema.optional(),
+    /** Or: a unit cost/value id from the unit-cost table. */
+    unitCost: IdSchema.optional(),
+    lens: LensSchema.default("fiscal"),
+    /** Does the saving release cash? */
+    cashable: z.boolean().default(false),
+    /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
+    realisation: ShareSchema.optional(),
+    priceBase: FinancialYearSchema.optional(),
+    prices: PricesSchema.default("real"),
+    /** This value's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALYs. */
+    discount: ScheduleSchema.optional(),
+    ...Transfer,
+  }),
+  "amount",
+  "unitCost",
+);
 
 /**
  * An outcome of an intervention: the benefit chain, its timing, and who it saves money for.
@@ -281,25 +294,37 @@ export const OutcomeSchema = z.strictObject({
  * CostShuntSchema.parse(JSON.parse(json).costShunts[0]).cashable; // true
  * ```
  */
-export const CostShuntSchema = z.strictObject({
-  id: IdSchema,
-  label: z.string().optional(),
-  /** The agency whose cost falls (it saves). */
-  from: IdSchema,
-  fromBudget: IdSchema.optional(),
-  /** The agency that picks the cost up. */
-  to: IdSchema,
-  toBudget: IdSchema.optional(),
-  /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
-  amount: MoneySchema.optional(),
-  years: z.tuple([YearSchema, YearSchema]).optional(),
-  series: z.array(MoneySchema).min(1).optional(),
-  outcome: IdSchema.optional(),
-  lens: LensSchema.default("fiscal"),
-  cashable: z.boolean().default(true),
-  priceBase: FinancialYearSchema.optional(),
-  prices: PricesSchema.default("real"),
-});
+export const CostShuntSchema = z
+  .strictObject({
+    id: IdSchema,
+    label: z.string().optional(),
+    /** The agency whose cost falls (it saves). */
+    from: IdSchema,
+    fromBudget: IdSchema.optional(),
+    /** The agency that picks the cost up. */
+    to: IdSchema,
+    toBudget: IdSchema.optional(),
+    /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
+    amount: MoneySchema.optional(),
+    years: z.tuple([YearSchema, YearSchema]).optional(),
+    series: z.array(MoneySchema).min(1).optional(),
+    outcome: IdSchema.optional(),
+    lens: LensSchema.default("fiscal"),
+    cashable: z.boolean().default(true),
+    priceBase: FinancialYearSchema.optional(),
+    prices: PricesSchema.default("real"),
+  })
+  .superRefine((s, ctx) => {
+    const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(Boolean).length;
+    if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined)) ctx.addIssue({ code: "custom", message: "give amount (with optional years), or series, or outcome with amount per outcome" });
+  })
+  .transform((s) => s as ShuntWays<typeof s>);
+
+/** The three ways a cost shunt is stated: a yearly amount (over years), a series, or an amount per outcome. */
+type ShuntWays<T extends { amount?: unknown; series?: unknown; outcome?: unknown }> =
+  | (T & { amount: Exclude<T["amount"], undefined>; series?: undefined; outcome?: undefined })
+  | (T & { series: Exclude<T["series"], undefined>; outcome?: undefined })
+  | (T & { outcome: Exclude<T["outcome"], undefined>; amount: Exclude<T["amount"], undefined>; series?: undefined });
 
 /**
  * Optimism-bias adjustment by confidence grade: costs × (1 + costs), benefits × (1 − benefits).

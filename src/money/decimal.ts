@@ -1,4 +1,9 @@
 import DecimalJs from "decimal.js";
+// Types come from decimal.js's named export, not its default one: under `moduleResolution:
+// node16`/`nodenext` an ESM consumer sees decimal.js's declarations as CommonJS, where the default
+// import is the whole module (a namespace, not a type), so `Decimal` would turn into `any` (or
+// TS2709). The named class resolves the same way under every setting.
+import type { Decimal as DecimalClass } from "decimal.js";
 
 /**
  * The library's own Decimal constructor: 40 significant digits, round half-up for arithmetic
@@ -11,7 +16,7 @@ import DecimalJs from "decimal.js";
  * new Decimal("0.1").plus("0.2").toString(); // "0.3"
  * ```
  */
-export const Decimal = DecimalJs.clone({
+export const Decimal: typeof DecimalClass = DecimalJs.clone({
   precision: 40,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -21,
@@ -19,13 +24,13 @@ export const Decimal = DecimalJs.clone({
 });
 
 /** A decimal value as returned by this library (an instance of {@link Decimal}). */
-export type Decimal = DecimalJs;
+export type Decimal = DecimalClass;
 
 /**
  * Anything the library accepts as money or as an exact number: a JavaScript number, a decimal
  * string such as `"1234.56"`, or a Decimal (from this library or from `decimal.js`).
  */
-export type MoneyInput = number | string | DecimalJs;
+export type MoneyInput = number | string | DecimalClass;
 
 /**
  * Converts a {@link MoneyInput} to a Decimal, refusing values that are not finite numbers.

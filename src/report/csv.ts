@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import type { Appraisal } from "../appraise";
 import { fixed } from "./columns";
 import { summaryRows, type MoneyUnit } from "./summary";
@@ -9,10 +8,13 @@ type Cell = string | number | boolean | null;
 
 /**
  * Writes CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line
- * breaks quoted and quotes doubled) with a header row, using csv-stringify. Empty cells for null;
- * booleans as `true`/`false`. Text that a spreadsheet would read as a formula (starting with `=`,
- * `+`, `-`, `@`, a tab or a line break) is written with a leading apostrophe so that it opens as
- * text (see {@link csvText}); numbers, and text that is a plain number, are written as they are.
+ * breaks quoted and quotes doubled) with a header row. Empty cells for null; booleans as
+ * `true`/`false`. Text that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a line break) is written with a leading apostrophe so that it opens as text (see
+ * {@link csvText}); numbers, and text that is a plain number, are written as they are. (Written
+ * here rather than with csv-stringify: its Node build touches `Buffer` as it loads, which breaks
+ * the core in a browser, and its browser build would add a Buffer polyfill to every app's bundle.
+ * test/report-tables.test.ts reads the output back with csv-parse.)
  *
  * @example
  * ```ts
@@ -21,12 +23,12 @@ type Cell = string | number | boolean | null;
  * ```
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return stringify([header as Cell[], ...(rows as Cell[][])], {
-    record_delimiter: "windows",
-    // Line breaks inside a field are quoted too (csv-stringify only quotes its own delimiter).
-    quoted_match: /[\r\n]/,
-    cast: { boolean: (v) => (v ? "true" : "false"), string: (v) => csvText(v) },
-  });
+  return [header, ...rows].map((record) => `${record.map(csvField).join(",")}\r\n`).join("");
+}
+
+function csvField(cell: Cell): string {
+  const text = cell === null ? "" : typeof cell === "string" ? csvText(cell) : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const TIDY_COLUMNS: [string, keyof TidyRow][] = [

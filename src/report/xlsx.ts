@@ -4,6 +4,7 @@ import { discountFactors, discountRates } from "../discount";
 import { selectRows, type Ledger } from "../ledger";
 import type { Appraisal, Metrics } from "../appraise";
 import { basisWords } from "./columns";
+import { loadPeer } from "./peers";
 import { cellText, columnLetter, fitRow, font, FORMATS, formulaText, printSetup, styleHeader, writeInputsSheet, writeLedgerSheet, type LedgerRange } from "./xlsx-sheets";
 import { writeAssumptionsSheet } from "./xlsx-assumptions";
 import { summaryRows } from "./summary";
@@ -279,7 +280,7 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
  */
 export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, options: WorkbookOptions = {}): Promise<ExcelJS.Workbook> {
   const cached = options.cachedValues ?? true;
-  const { default: Excel } = await import("exceljs");
+  const { default: Excel } = await loadPeer("buildWorkbook", ["exceljs"], () => import("exceljs"));
   const wb = new Excel.Workbook();
   wb.creator = "invest-to-save";
   wb.calcProperties.fullCalcOnLoad = true;

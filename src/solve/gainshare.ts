@@ -35,7 +35,8 @@ interface Problem {
   ledger: Ledger;
   deals: Deal[];
   index: number;
-  deal: Gainshare;
+  /** The deal solved for: a fixed share (not tiers). */
+  deal: Extract<Gainshare, { tiers?: undefined }>;
   basis: AppraisalBasis;
   horizon: number;
   /** Each agency's figures at the horizon with every deal but the one solved for (computed once). */
@@ -57,7 +58,7 @@ function setUp(input: Model | unknown, target: GainshareTarget, options: Apprais
     index = deals.length - 1;
   }
   const deal = deals[index] as Gainshare;
-  if (deal.tiers) throw new RangeError(`gainshare "${deal.id}" is tiered: the solvers vary a single fixed share`);
+  if (deal.tiers !== undefined) throw new RangeError(`gainshare "${deal.id}" is tiered: the solvers vary a single fixed share`);
   // Every deal reads the ledger before deals, so the others do not depend on this one's share:
   // appraise with them once, then add this deal's payments for each share tried.
   const others = deals.filter((_, i) => i !== index);

@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program";
-import { appraise, cumulativeData } from "../../src";
+import { appraise } from "../../src";
+import { cumulativeData } from "../../src/entries/report";
 import { requireProgram } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -20,7 +20,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { appraiseLedger, buildLedger, buildWorkbook, type Appraisal, type AppraiseOptions, type Metrics } from "../../src";
+import { appraiseLedger, buildLedger, type Appraisal, type AppraiseOptions, type Metrics } from "../../src";
+import { buildWorkbook } from "../../src/entries/xlsx";
 import { runCli } from "../../src/cli/program";
 import { requireProgram } from "./programs";
 

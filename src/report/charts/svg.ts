@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { loadPeer } from "../peers";
 
 /**
  * Renders a Vega-Lite spec to a static SVG string (for places without JavaScript: the HTML
@@ -13,7 +14,7 @@ import type { TopLevelSpec } from "vega-lite";
  * ```
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const [vega, vegaLite] = await loadPeer("renderSvg", ["vega", "vega-lite"], () => Promise.all([import("vega"), import("vega-lite")]));
   const compiled = vegaLite.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
