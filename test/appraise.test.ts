@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { fc, test } from "@fast-check/vitest";
 import { appraise, appraiseLenses, buildLedger, appraiseLedger, Decimal, InvalidModelError, toJSON, type ModelInput } from "../src";
+import { arbitraryModel } from "./helpers/arbitrary-model";
+import { withArbitraryDeals } from "./helpers/arbitrary-deals";
+import { jsonConservationProblems } from "./helpers/conservation";
+import { runs } from "./helpers/runs";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 
@@ -91,6 +96,30 @@ describe("toJSON", () => {
     expect(Object.keys(json.horizons[0].system)).toEqual(["pvCosts", "pvSavings", "pvTransfers", "npv", "bcr", "roi", "paybackYear", "discountedPaybackYear", "irr"]);
     expect(JSON.stringify(toJSON(appraise(familySupport)))).toBe(text);
   });
+  it("writes figures that add up: agencies to the system, public bodies to the public sector, at every horizon and year", () => {
+    // Regression: each figure was rounded to pence on its own, and on family-support the
+    // agencies' NPVs missed the system's by 1–2p (at 5 years: −1,831,574.55 against −1,831,574.54).
+    const result = appraise(familySupport);
+    const json = toJSON(result) as any;
+    expect(jsonConservationProblems(json)).toEqual([]);
+    expect(json.horizons[1].system.npv).toBe("-1831574.54");
+    // The system and public-sector figures are their exact values rounded; each agency's is within a penny.
+    for (const h of [0, 1, 2]) {
+      const exact = result.horizons[h]!;
+      expect(new Decimal(json.horizons[h].system.npv).equals(exact.system.npv.toFixed(2))).toBe(true);
+      expect(new Decimal(json.horizons[h].publicSector.npv).equals(exact.publicSector.npv.toFixed(2))).toBe(true);
+      for (const [id, m] of Object.entries(exact.agencies)) expect(m.npv.minus(json.horizons[h].agencies[id].npv).abs().lt("0.01")).toBe(true);
+    }
+    // Rounding for the JSON leaves the appraisal itself exact.
+    expect(result.horizons[1]!.system.npv.decimalPlaces()).toBeGreaterThan(2);
+    expect(jsonConservationProblems(toJSON(result, { places: 0 }))).toEqual([]);
+  });
+  test.prop([fc.oneof(arbitraryModel(), arbitraryModel({ agencies: { min: 2, max: 5 } }).chain(withArbitraryDeals))], { numRuns: runs(25) })(
+    "random models (with deals): the JSON adds up at every horizon and year",
+    (input) => {
+      expect(jsonConservationProblems(toJSON(appraise(input)))).toEqual([]);
+    },
+  );
   it("rounds money to pence and ratios to 6 places, or keeps everything exact", () => {
     expect(toJSON({ npv: new Decimal("1234.565"), bcr: new Decimal("1.23456789") })).toEqual({ npv: "1234.57", bcr: "1.234568" });
     expect(toJSON({ npv: new Decimal("1234.565") }, { exact: true })).toEqual({ npv: "1234.565" });

@@ -28,7 +28,7 @@ async function cli(args: string[], tty = false): Promise<{ code: number; out: st
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  writeFileSync(path, typeof content === "string" || content instanceof Uint8Array ? content : JSON.stringify(content));
   return path;
 }
 
@@ -127,6 +127,23 @@ describe("commands (in process)", () => {
     const table = await cli(["simulate", withUncertainty, "--draws", "2000", "--seed", "7"]);
     expect(table.out).toMatch(/Monte Carlo: 2,000 draws, seed 7/);
     expect(table.out).toMatch(/County council\s+−[\d,]+\s+−[\d,]+/);
+  });
+  it("simulate --workers beyond the cores: capped, with a note; the same figures", async () => {
+    const args = ["simulate", withUncertainty, "--draws", "300", "--seed", "5", "--format", "json"];
+    const many = await cli([...args, "--workers", "1000"]);
+    expect(many.code).toBe(0);
+    expect(many.err).toMatch(/^note: --workers 1000 is more than this machine can use \(\d+ cores?\); using \d+ worker threads \(at most 2 per core\)\n$/);
+    expect(JSON.parse(many.out)).toEqual(JSON.parse((await cli(args)).out));
+  });
+  it("reads a model file with a UTF-8 byte-order mark; refuses invalid UTF-8 with the byte offset", async () => {
+    const text = readFileSync(EXAMPLE);
+    const bom = file("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]));
+    expect(await cli(["validate", bom])).toMatchObject({ code: 0, out: expect.stringMatching(/^valid: /) });
+    const broken = Buffer.from(text);
+    broken[200] = 0xff;
+    const bad = await cli(["validate", file("latin1.json", broken)]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/\(model\): not valid UTF-8: byte 0xFF at byte offset 200 \(line \d+\)/);
   });
   it("report: writes a self-contained HTML file, interactive by default, smaller with --static", async () => {
     const out = join(dir, "report.html");

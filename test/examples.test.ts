@@ -29,6 +29,15 @@ describe("example scripts", () => {
     // Plain text for a terminal: no Markdown table rules, bold marks or code marks.
     expect(out).not.toMatch(/\| ---|\*\*|`/);
   });
+  it("options: two options ranked against business as usual, QALY and WELLBY cited, the financial case", async () => {
+    const out = await run("../examples/options.ts");
+    expect(out).toMatch(/0\.05 × qaly \(central\), £70,000\.00 in 2020-21 prices × 1\.196991 = £4,189\.47/);
+    expect(out).toMatch(/0\.1 × wellby \(central\), £13,000\.00 in 2019 prices/);
+    expect(out).toMatch(/Replace advice with intensive resettlement support \(preferred\)/);
+    expect(out).toMatch(/Appraisal Summary Table: Add volunteer-supported mentoring/);
+    expect(out).toMatch(/Preferred: intensive\./);
+    expect(out).toMatch(/Regional probation budget: short of funding in 3 year\(s\)/);
+  });
   it("deals/gainshare: a range of shares at 10 years and none at 5 or 6", async () => {
     const out = await run("../examples/deals/gainshare.ts");
     expect(out).toMatch(/5 years: even 100% of the payers' savings does not bring council to break-even/);

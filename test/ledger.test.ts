@@ -91,7 +91,7 @@ describe("buildLedger", () => {
 describe("appraise: properties", () => {
   test.prop([arbitraryModel(), fc.integer({ min: 2, max: 9 })], { numRuns: 40 })("scaling every flow by k scales every NPV by k", (input, k) => {
     const scaled = clone(input);
-    const times = (x: number | string | undefined) => (x === undefined ? undefined : Number(x) * k);
+    const times = (x: unknown) => (x === undefined ? undefined : Number(x) * k);
     for (const c of [...(scaled.costs ?? []), ...(scaled.savings ?? [])]) {
       if (c.amount !== undefined) c.amount = times(c.amount);
       if (c.series) c.series = c.series.map((v) => times(v)!);

@@ -27,6 +27,21 @@ describe("parseModel", () => {
     expect(parseModel(JSON.stringify(familySupport)).ok).toBe(true);
     expectError("{ not json", "", /not valid JSON/);
   });
+  it("reads bytes: UTF-8 with or without a byte-order mark; invalid UTF-8 is refused with its byte offset", () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(familySupport, null, 2));
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+    expect(parseModel(bytes).ok).toBe(true);
+    expect(parseModel(bom).ok).toBe(true);
+    expect(parseModel(bom.buffer).ok).toBe(true);
+    expect(parseModel(`\ufeff${JSON.stringify(familySupport)}`).ok).toBe(true); // text read with the BOM kept
+    const latin1 = bytes.slice();
+    latin1[120] = 0xe9; // "é" in Latin-1: a lead byte with no continuation
+    expectError(latin1, "", /^not valid UTF-8: byte 0x.. at byte offset 12[01] \(line \d+\)/);
+    expectError(new Uint8Array([0x7b, 0x22, 0xc3]), "", /byte 0xC3 at byte offset 2/); // cut short
+    expectError(new Uint8Array([0x7b, 0xc0, 0xaf, 0x7d]), "", /byte 0xC0 at byte offset 1/); // overlong "/"
+    expectError(new Uint8Array([0x7b, 0x0a, 0xed, 0xa0, 0x80]), "", /at byte offset 3 \(line 2\)/); // a UTF-16 surrogate
+    expectError(new Uint8Array([0xef, 0xbb, 0xbf]), "", /not valid JSON/);
+  });
   it("names the path and what was expected for shape errors", () => {
     const m = base() as any;
     m.outcomes[0].success = 1.4;

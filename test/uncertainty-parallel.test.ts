@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { loadModel, simulate, type ModelInput } from "../src";
-import { SimulationPool, simulateParallel } from "../src/node";
+import { availableParallelism } from "node:os";
+import { maxWorkers, SimulationPool, simulateParallel, WORKERS_PER_CORE } from "../src/node";
 
 // The example's own distributions are left out here: each test names the inputs it draws.
 const family = loadModel({ ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput), uncertainty: undefined });
@@ -14,7 +15,7 @@ const distributions = {
 } as const;
 const settings = { draws: 5000, seed: 2024, distributions, keepDraws: true };
 
-describe("simulateParallel", { timeout: 60_000 }, () => {
+describe("simulateParallel", () => {
   const pool = new SimulationPool({ workers: 4 });
   afterAll(() => pool.close());
   const single = simulate(family, settings);
@@ -39,6 +40,15 @@ describe("simulateParallel", { timeout: 60_000 }, () => {
     const run = pool.simulate(family, { ...settings, draws: 200_000, keepDraws: false, signal: ac.signal, onProgress: () => ac.abort() });
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
     expect(await pool.simulate(family, settings)).toEqual(single);
+  });
+  it("caps worker threads at a multiple of the cores, and starts no more than there are blocks", async () => {
+    expect(maxWorkers()).toBe(WORKERS_PER_CORE * availableParallelism());
+    expect(new SimulationPool({ workers: 1000 }).size).toBe(maxWorkers());
+    expect(new SimulationPool({ workers: 1 }).size).toBe(1);
+    expect(() => new SimulationPool({ workers: 0 })).toThrow(RangeError);
+    // 100 draws are one block: one thread does them all, however many were asked for.
+    const few = { ...settings, draws: 100 };
+    expect(await simulateParallel(family, { ...few, workers: 1000 })).toEqual(simulate(family, few));
   });
   it("reports model errors from the calling thread", async () => {
     await expect(simulateParallel(family, { draws: 10, workers: 2, distributions: { "outcomes.nope.success": { type: "fixed", value: 0.1 } } })).rejects.toThrow(/no item with id "nope"/);

@@ -1,7 +1,7 @@
 import type { Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { discountFactors, type DiscountSchedule, type Timing } from "../discount";
-import { InvalidModelError, type Lens, type Model, type Sector } from "../model";
+import { InvalidModelError, rangeIssues, ScheduleSchema, type Lens, type Model, type Sector } from "../model";
 import { annualFlows, buildLedger, selectEntries, type AnnualFlows, type FactorsBySchedule, type Ledger, type PartyFlows } from "../ledger";
 import { applyDeals, type DealSummary, type DealtLedger } from "../deals";
 import { metricsAtHorizons, type Metrics } from "./metrics";
@@ -81,12 +81,22 @@ export interface Appraisal {
   notes: string[];
 }
 
-function checkOptions(options: AppraiseOptions, years: number): void {
+function checkOptions(options: AppraiseOptions, years: number, model: Model): void {
   const errors = (options.horizons ?? []).flatMap((h, i) =>
     Number.isInteger(h) && h >= 1 && h <= years ? [] : [{ path: `options.horizons[${i}]`, message: `expected a whole number of years from 1 to ${years}, got ${h}` }],
   );
   if (options.lens !== undefined && !["fiscal", "economic", "social"].includes(options.lens)) {
     errors.push({ path: "options.lens", message: `expected "fiscal", "economic" or "social", got ${JSON.stringify(options.lens)}` });
+  }
+  if (options.discount !== undefined) {
+    // A discount schedule given here is checked as the model's own would be: its shape, and
+    // that discounting at it keeps the figures within the range the ledger holds exactly.
+    const shape = ScheduleSchema.safeParse(options.discount);
+    if (!shape.success) errors.push({ path: "options.discount", message: 'expected "stpr", "stpr-health", { rate } with a rate above −1, or a list of { fromYear, rate } bands' });
+    else {
+      const range = rangeIssues({ ...model, appraisal: { ...model.appraisal, discount: shape.data } });
+      errors.push(...range.map((e) => ({ path: "options.discount", message: e.message })));
+    }
   }
   if (errors.length) throw new InvalidModelError(errors);
 }
@@ -133,7 +143,7 @@ export interface AppraisalBasis {
  * ```
  */
 export function appraisalBasis(ledger: Ledger, options: AppraiseOptions = {}): AppraisalBasis {
-  checkOptions(options, ledger.years);
+  checkOptions(options, ledger.years, ledger.plan.model);
   const a = ledger.plan.model.appraisal;
   const discount = (options.discount ?? a.discount) as DiscountSchedule;
   const timing = options.timing ?? a.timing;

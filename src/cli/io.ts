@@ -22,19 +22,20 @@ export function formatModelErrors(file: string, errors: readonly ModelError[]): 
 }
 
 /**
- * Reads and validates a model file (JSON).
+ * Reads and validates a model file (JSON in UTF-8, with or without a byte-order mark).
  *
  * @throws CliError exit 2 when the file cannot be read; exit 1, listing every problem with its
  *   JSON path, when it is not valid JSON or not a valid model.
  */
 export function readModel(file: string): Model {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
+    bytes = readFileSync(file === "-" ? 0 : file);
   } catch (e) {
     throw new CliError(`cannot read model file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, EXIT.usage);
   }
-  const parsed = parseModel(text);
+  // parseModel decodes the bytes strictly: a byte-order mark is fine, invalid UTF-8 is refused.
+  const parsed = parseModel(bytes);
   if (!parsed.ok) throw new CliError(formatModelErrors(file, parsed.errors), EXIT.invalidModel);
   return parsed.model;
 }

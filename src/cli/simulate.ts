@@ -4,7 +4,7 @@ import type { Lens, Model } from "../model";
 import { toDecimal } from "../money";
 import { agencyRoles, alignColumns, displayText, formatAmount, horizonWords, inputLabel, type SimulatedParty } from "../report";
 import { simulate, type SimulationProgress, type SimulationResult } from "../uncertainty";
-import { simulateParallel } from "../node";
+import { maxWorkers, simulateParallel, WORKERS_PER_CORE } from "../node";
 import type { CliIo } from "./program";
 
 /** What the `simulate` command (and `report --draws`) pass to a Monte Carlo run. */
@@ -22,6 +22,11 @@ export interface SimulateCliOptions {
  * figures are the same either way) — with a progress bar on stderr when it is a terminal.
  */
 export async function runSimulation(model: Model, opts: SimulateCliOptions, io: CliIo): Promise<SimulationResult> {
+  const workers = Math.min(opts.workers ?? 1, maxWorkers());
+  if (workers < (opts.workers ?? 1)) {
+    const cores = maxWorkers() / WORKERS_PER_CORE;
+    io.stderr.write(`note: --workers ${opts.workers} is more than this machine can use (${cores} core${cores === 1 ? "" : "s"}); using ${workers} worker threads (at most ${WORKERS_PER_CORE} per core)\n`);
+  }
   const bar = io.stderr.isTTY ? new SingleBar({ stream: io.stderr as NodeJS.WritableStream, format: "simulating [{bar}] {percentage}% | {value}/{total} draws | {left}", hideCursor: true, clearOnComplete: true }) : null;
   const clock = new TimeLeft(opts.draws);
   bar?.start(opts.draws, 0, { left: clock.text() });
@@ -38,7 +43,7 @@ export async function runSimulation(model: Model, opts: SimulateCliOptions, io: 
     onProgress,
   };
   try {
-    return (opts.workers ?? 1) > 1 ? await simulateParallel(model, { ...settings, workers: opts.workers! }) : simulate(model, settings);
+    return workers > 1 ? await simulateParallel(model, { ...settings, workers }) : simulate(model, settings);
   } finally {
     bar?.stop();
   }

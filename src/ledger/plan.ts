@@ -1,7 +1,8 @@
 import type { Decimal } from "../money";
 import type { DiscountSchedule } from "../discount";
-import { appraisalYears, type Agency, type Cost, type CostShunt, type Intervention, type Lens, type Model, type Outcome, type Saving } from "../model";
+import { appraisalYears, chainRates, referenceTrace, type Agency, type Cost, type CostShunt, type Intervention, type Lens, type Model, type Outcome, type Saving } from "../model";
 import { deliveryYears, priceMultipliers } from "./profiles";
+import { categoryOptimism } from "./optimism";
 import type { LedgerLine } from "./rows";
 
 /**
@@ -126,6 +127,8 @@ export interface Plan {
   outcomes: Record<string, { intervention: string; active: PlanQuantity; produced: PlanQuantity }>;
   /** Interventions' cohorts and delivery years; `from` names the intervention a cohort is drawn from. */
   interventions: Record<string, { cohort: PlanQuantity; span: [number, number]; from: string | null }>;
+  /** Reference values the model named (`{ ref }`), resolved when it was parsed: the audit trail cites them. */
+  references: Model["references"];
   /** The model the plan was compiled from. */
   model: Model;
 }
@@ -251,15 +254,18 @@ function compile(model: Model): Plan {
 
   // Outcomes: the benefit chain as factors over the active (and newly achieved) outcomes profile.
   const outcomes: Plan["outcomes"] = {};
+  const rates = model.outcomes.map((o) => chainRates(o));
   model.outcomes.forEach((o: Outcome, i) => {
     const c = cohorts.get(o.intervention)!;
     const p = `outcomes[${i}]`;
+    const r = rates[i]!;
     const chain = [
       ...c.cohort.factors,
       input(`${p}.reach`, o.reach),
       input(`${p}.engagement`, o.engagement),
-      input(`${p}.success`, o.success),
-      input(`${p}.deadweight`, o.deadweight, Transform.OneMinus),
+      // With `rate`, success and deadweight are derived from it (these paths then name no model field).
+      input(`${p}.success`, r.success),
+      input(`${p}.deadweight`, r.deadweight, Transform.OneMinus),
       input(`${p}.attribution`, o.attribution),
       input(`${p}.displacement`, o.displacement, Transform.OneMinus),
     ];
@@ -295,6 +301,7 @@ function compile(model: Model): Plan {
 
   model.costs.forEach((c, i) => {
     const s = scheduled(c, `costs[${i}]`);
+    const category = categoryOptimism(c);
     const prices = priceMultipliers(model, c, last);
     lines.push({
       id: `cost:${c.id}`,
@@ -312,11 +319,18 @@ function compile(model: Model): Plan {
       discount: schedule(c.discount as DiscountSchedule | undefined),
       counterparty: null,
       sign: -1,
-      factors: [...s.factors, ...optimism(c.confidence, "costs")],
+      factors: [...s.factors, ...optimism(c.confidence, "costs"), ...(category ? [input(`costs[${i}].optimismBias`, category.uplift.toString(), Transform.OnePlus)] : [])],
       profile: s.profile,
       prices: prices.factors,
       quantity: s.quantity,
-      trace: { ...s.trace, optimismBiasUplift: obValue(c.confidence, "costs"), prices: prices.note, ...discountTrace(c) },
+      trace: {
+        ...s.trace,
+        optimismBiasUplift: category ? category.uplift.toString() : obValue(c.confidence, "costs"),
+        ...(category ? { optimismBias: category.note } : {}),
+        prices: prices.note,
+        ...discountTrace(c),
+        ...referenceTrace(model.references, `costs[${i}].amount`),
+      },
     });
   });
 
@@ -347,7 +361,15 @@ function compile(model: Model): Plan {
       profile: s.profile,
       prices: prices.factors,
       quantity: s.quantity,
-      trace: { ...s.trace, optimismBiasReduction: obValue(c.confidence, "benefits"), realisation: realisationTrace(c), prices: prices.note, ...transferTrace(c), ...discountTrace(c) },
+      trace: {
+        ...s.trace,
+        optimismBiasReduction: obValue(c.confidence, "benefits"),
+        realisation: realisationTrace(c),
+        prices: prices.note,
+        ...transferTrace(c),
+        ...discountTrace(c),
+        ...referenceTrace(model.references, `savings[${i}].amount`),
+      },
     });
   });
 
@@ -382,8 +404,9 @@ function compile(model: Model): Plan {
         trace: {
           reach: String(o.reach),
           engagement: String(o.engagement),
-          success: String(o.success),
-          deadweight: String(o.deadweight),
+          success: rates[i]!.success,
+          deadweight: rates[i]!.deadweight,
+          ...(rates[i]!.note ? { rate: rates[i]!.note! } : {}),
           attribution: String(o.attribution),
           displacement: String(o.displacement),
           rampUp: o.rampUp.join(", ") || "none",
@@ -392,6 +415,7 @@ function compile(model: Model): Plan {
           dropOff: String(o.persistence.dropOff),
           valuePerOutcome: String(unit ? unit.u.value : v.amount),
           ...(unit ? { unitCost: `${unit.u.id}${unit.u.source ? ` (${unit.u.source})` : ""}` } : {}),
+          ...referenceTrace(model.references, unit ? `tables.unitCosts[${unit.k}].value` : `outcomes[${i}].values[${j}].amount`),
           optimismBiasReduction: obValue(o.confidence, "benefits"),
           realisation: realisationTrace(v),
           prices: prices.note,
@@ -467,6 +491,7 @@ function compile(model: Model): Plan {
     schedules,
     outcomes,
     interventions: Object.fromEntries(cohorts),
+    references: model.references,
     model,
   };
 }

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import { ModelSchema, type Model } from "./schema";
 import { validateModel, type Issue } from "./validate";
+import { resolveReferences } from "./reference";
+import { rateBetter } from "./outcome-rate";
+import { decodeUtf8, stripBom } from "./text";
 
 /** A problem with a model file: the JSON path (e.g. `agencies[2].budgets[0].id`) and what was expected. */
 export interface ModelError {
@@ -114,6 +117,13 @@ function fromIssues(issues: Issue[]): ModelError[] {
   return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
+/** Fills in what the parser decides once for the model: the direction of each outcome rate. */
+function normaliseParsed(model: Model): void {
+  for (const o of [...model.outcomes, ...model.options.flatMap((x) => x.outcomes ?? [])]) {
+    if (o.rate && o.rate.better === undefined) o.rate.better = rateBetter(o.rate);
+  }
+}
+
 /** Models this module has checked: they are frozen, so they stay valid. */
 const checked = new WeakSet<object>();
 
@@ -126,8 +136,10 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Reads and checks a model: a JSON string or an already-parsed object. Returns the model with
- * defaults filled in, or every error found — each with its JSON path and what was expected.
+ * Reads and checks a model: JSON text, the bytes of a JSON file (UTF-8, with or without a
+ * byte-order mark; invalid UTF-8 is an error giving the byte offset), or an already-parsed
+ * object. Returns the model with defaults filled in, or every error found — each with its JSON
+ * path and what was expected.
  * Never throws for bad input; never returns a partial model. The model returned is frozen (deeply
  * read-only), so it stays valid, and passing it back in costs nothing; change a copy instead
  * (`structuredClone`, or `setInputs` for inputs by path).
@@ -142,15 +154,31 @@ function deepFreeze<T>(value: T): T {
 export function parseModel(input: unknown): ParseResult {
   if (typeof input === "object" && input !== null && checked.has(input)) return { ok: true, model: input as Model };
   let data = input;
-  if (typeof input === "string") {
+  let text: string | undefined = typeof input === "string" ? stripBom(input) : undefined;
+  const bytes = ArrayBuffer.isView(input)
+    ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+    : Object.prototype.toString.call(input) === "[object ArrayBuffer]"
+      ? new Uint8Array(input as ArrayBuffer)
+      : undefined;
+  if (bytes) {
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) return { ok: false, errors: [{ path: "", message: decoded.message }] };
+    text = decoded.text;
+  }
+  if (text !== undefined) {
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(text);
     } catch (e) {
       return { ok: false, errors: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }] };
     }
   }
-  const parsed = ModelSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues) };
+  // Named values (`{ ref }`, `deflator: "hmt"`) become numbers before the shape is checked.
+  const resolved = resolveReferences(data);
+  const refErrors = fromIssues(resolved.issues);
+  const parsed = ModelSchema.safeParse(resolved.data, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: [...refErrors, ...fromZod(parsed.error.issues)] };
+  if (refErrors.length) return { ok: false, errors: refErrors };
+  normaliseParsed(parsed.data);
   const issues = validateModel(parsed.data);
   if (issues.length > 0) return { ok: false, errors: fromIssues(issues) };
   const model = deepFreeze(parsed.data);

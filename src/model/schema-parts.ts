@@ -6,15 +6,22 @@ const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 const FY = /^\d{4}-\d{2}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
 
+/** The largest size of one amount in a model: £10^15 (see `src/model/range.ts` for the ledger's range). */
+const MAX_AMOUNT = 1e15;
+const AMOUNT_RANGE = "expected an amount no larger than £10^15 (1e15) in size, the most one input may be";
 /**
- * Money: a number or a decimal string such as "1234.56" (exact).
+ * Money: a number or a decimal string such as "1234.56" (exact), at most 10^15 in size.
  * @example
  * ```ts
  * MoneySchema.safeParse("1234.56").success; // true
  * MoneySchema.safeParse("£12").success;     // false
+ * MoneySchema.safeParse("1e400").success;   // false (beyond £10^15)
  * ```
  */
-export const MoneySchema = z.union([z.number(), z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"")]);
+export const MoneySchema = z.union([
+  z.number().refine((x) => Math.abs(x) <= MAX_AMOUNT, AMOUNT_RANGE),
+  z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"").refine((s) => Math.abs(Number(s)) <= MAX_AMOUNT, AMOUNT_RANGE),
+]);
 /**
  * A share or rate between 0 and 1 inclusive (number or decimal string).
  * @example

@@ -1,6 +1,8 @@
 import { parseFinancialYear, formatFinancialYear } from "../time";
 import type { Model } from "./schema";
 import { validateDeals } from "./validate-deals";
+import { validateEconomic } from "./validate-economic";
+import { rangeIssues } from "./range";
 
 /** One problem found in a model: where (JSON path segments) and what was expected. */
 export interface Issue {
@@ -214,6 +216,7 @@ export function validateModel(model: Model): Issue[] {
 
   (model.tables.unitCosts ?? []).forEach((u, i) => checkPrices(["tables", "unitCosts", i], u));
   validateDeals(model, last, add);
+  validateEconomic(model, count, add, validateModel);
 
   // Deflator coverage for price-base conversions
   const basis = appraisal.prices;
@@ -229,7 +232,12 @@ export function validateModel(model: Model): Issue[] {
     for (const label of need) {
       if (!(label in basis.deflator)) add(["appraisal", "prices", "deflator"], `the deflator has no value for ${label}`);
     }
+    for (const [label, value] of Object.entries(basis.deflator)) {
+      if (!(Number(value) > 0)) add(["appraisal", "prices", "deflator", label], `a price index must be positive, got ${String(value)}`);
+    }
   }
+  // The range of money the ledger holds exactly, once every reference resolves.
+  if (issues.length === 0) issues.push(...rangeIssues(model));
   return issues;
 }
 

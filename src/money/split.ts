@@ -63,29 +63,55 @@ export function splitExact(
   return floors.map((f) => f.times(unit).times(sign));
 }
 
+/** Options for {@link roundSeriesConserving}. */
+export interface ConservingOptions extends SplitOptions {
+  /**
+   * The total the rounded values must add up to, a whole number of units within one unit of the
+   * exact total (default: the exact total rounded half away from zero). Use it when a group's
+   * total is itself part of a larger column that must add up.
+   */
+  total?: MoneyInput;
+  /**
+   * A preferred rounded value for each item (e.g. an NPV's rounded savings − costs + transfers).
+   * Where the total leaves a choice, the spare units go first to items whose preferred value is
+   * the unit above, and last to those whose preferred value is the unit below.
+   */
+  prefer?: readonly MoneyInput[];
+}
+
 /**
  * Rounds each value of a series to whole units while keeping the rounded series' total equal to
  * the rounded exact total (largest-remainder rounding). Useful for presenting a column of pence
- * that must add up to the total shown beneath it.
+ * that must add up to the total shown beneath it. Each value moves by less than one unit (by at
+ * most one with `prefer`).
  *
+ * @throws RangeError when `total` is not a whole number of units within one unit of the exact total.
  * @example
  * ```ts
  * roundSeriesConserving([0.333, 0.333, 0.334]).map(String); // ["0.33", "0.33", "0.34"]
  * roundSeriesConserving(["1.005", "1.005"]).map(String);    // ["1.01", "1"]
+ * roundSeriesConserving(["1.005", "1.006"], { total: "2.02" }).map(String); // ["1.01", "1.01"]
+ * roundSeriesConserving(["1.005", "1.005"], { prefer: ["1", "1.01"] }).map(String); // ["1", "1.01"]
  * ```
  */
-export function roundSeriesConserving(values: readonly MoneyInput[], options: SplitOptions = {}): Decimal[] {
+export function roundSeriesConserving(values: readonly MoneyInput[], options: ConservingOptions = {}): Decimal[] {
   const unit = toDecimal(options.unit ?? "0.01");
   const exact = values.map(toDecimal);
-  const target = exact
-    .reduce((a, b) => a.plus(b), ZERO)
-    .div(unit)
-    .toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP);
+  const exactTotal = exact.reduce((a, b) => a.plus(b), ZERO).div(unit);
+  const target = options.total === undefined ? exactTotal.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP) : toDecimal(options.total).div(unit);
+  if (!target.isInteger() || target.minus(exactTotal).abs().gte(1)) {
+    throw new RangeError(`total ${toDecimal(options.total!).toString()} is not a whole number of units within one unit of the exact total`);
+  }
   const floors = exact.map((v) => v.div(unit).floor());
   let left = target.minus(floors.reduce((a, b) => a.plus(b), ZERO)).toNumber();
+  const tier = (i: number) => {
+    if (!options.prefer) return 1;
+    const p = toDecimal(options.prefer[i]!).div(unit);
+    return p.equals(floors[i]!.plus(1)) ? 0 : p.equals(floors[i]!) ? 2 : 1;
+  };
   const order = exact
-    .map((v, i) => ({ i, rem: v.div(unit).minus(floors[i]!) }))
-    .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+    .map((v, i) => ({ i, tier: tier(i), rem: v.div(unit).minus(floors[i]!) }))
+    .sort((a, b) => a.tier - b.tier || b.rem.comparedTo(a.rem) || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i]!.plus(1);

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InvalidModelError, type ModelError } from "../model";
 import { blockRange, planSimulation, summariseSimulation, type NpvSummary, type SimulateOptions, type SimulationResult, type SimulationSettings } from "../uncertainty";
@@ -17,7 +17,9 @@ import type { FromWorker, ToWorker } from "./worker";
  * from the TypeScript source (tests, benchmarks under tsx), the source worker compiled by tsx.
  */
 function workerScript(): { script: string | URL; eval: boolean } {
-  const here = typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  // import.meta.url only (tsup shims it in the CJS build): a bare __filename would make tsup's ESM
+  // shim import Node's path and url into a chunk the portable core shares.
+  const here = import.meta.url;
   if (/\.[cm]?ts$/.test(here)) {
     const require = createRequire(here);
     const tsx = require.resolve("tsx/cjs/api");
@@ -25,6 +27,26 @@ function workerScript(): { script: string | URL; eval: boolean } {
     return { script: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, eval: true };
   }
   return { script: new URL(here.endsWith(".cjs") ? "./node-worker.cjs" : "./node-worker.js", here), eval: false };
+}
+
+/**
+ * Most worker threads a pool runs per core. The work is all computation, so threads beyond the
+ * cores only take turns on them; a little headroom helps when a core is briefly busy elsewhere.
+ */
+export const WORKERS_PER_CORE = 2;
+
+/**
+ * The most worker threads a pool starts on this machine: {@link WORKERS_PER_CORE} ×
+ * `os.availableParallelism()`. A larger `workers` option is capped to it.
+ *
+ * @example
+ * ```ts
+ * import { maxWorkers } from "invest-to-save/node";
+ * maxWorkers(); // 4 on a 2-core machine
+ * ```
+ */
+export function maxWorkers(): number {
+  return WORKERS_PER_CORE * Math.max(1, availableParallelism());
 }
 
 /** Options of {@link SimulationPool.simulate} and {@link simulateParallel}. */
@@ -36,7 +58,7 @@ function abortError(signal: AbortSignal): unknown {
 
 /** A reusable set of worker threads. Call `close()` when done (workers keep the process alive). */
 export class SimulationPool {
-  /** Number of worker threads. */
+  /** Most worker threads the pool runs: the `workers` asked for, capped at {@link maxWorkers}. */
   readonly size: number;
   private workers: Worker[] = [];
   private job = 0;
@@ -53,13 +75,15 @@ export class SimulationPool {
   constructor(options: { workers?: number } = {}) {
     const n = options.workers ?? Math.max(1, availableParallelism());
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${n}`);
-    this.size = n;
+    this.size = Math.min(n, maxWorkers());
   }
 
-  private spawn(): Worker[] {
-    if (this.workers.length === 0) {
+  /** Starts threads as a run needs them: no more than its blocks of draws, nor than `size`. */
+  private spawn(needed: number): Worker[] {
+    const want = Math.max(1, Math.min(this.size, needed));
+    if (this.workers.length < want) {
       const { script, eval: asCode } = workerScript();
-      this.workers = Array.from({ length: this.size }, () => new Worker(script, { eval: asCode }));
+      while (this.workers.length < want) this.workers.push(new Worker(script, { eval: asCode }));
     }
     return this.workers;
   }
@@ -90,7 +114,7 @@ export class SimulationPool {
     const sharedNpvs = new SharedArrayBuffer(F * n * 8);
     const sharedInputs = settings.keepDraws ? new SharedArrayBuffer(plan.inputs.length * n * 8) : null;
     const job = ++this.job;
-    const workers = this.spawn();
+    const workers = this.spawn(plan.blocks);
     const active = workers.slice(0, Math.min(workers.length, plan.blocks));
     const chunk = Math.max(1, Math.min(16, Math.ceil(plan.blocks / (active.length * 4))));
     const summaries: NpvSummary[] = [];
@@ -169,7 +193,8 @@ export class SimulationPool {
 
 /**
  * Monte Carlo on worker threads: the same result as `simulate` (identical figures for the same
- * seed whatever the number of workers), spread over `workers` threads (default: one per core).
+ * seed whatever the number of workers), spread over `workers` threads (default: one per core;
+ * at most {@link maxWorkers}, and no more than there are blocks of 1,024 draws).
  * Starts a pool and stops it afterwards; for several runs, keep a {@link SimulationPool}.
  * `onProgress` is called as chunks of blocks finish; aborting `signal` stops the workers and
  * rejects with the signal's reason (a DOMException named "AbortError" by default).

@@ -18,5 +18,7 @@ export { escapeHtml, type SimulatedParty } from "./html-parts";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "./html";
 export { buildWorkbook, type WorkbookOptions } from "./xlsx";
 export { displayText, csvText, markdownText } from "./safe";
-export { inputLabel, modelInputs, referenceValues, type InputRow, type InputUnit, type ReferenceValue } from "./inputs";
+export { inputLabel, modelInputs, referenceValues, type InputRow, type InputUnit, type ReferenceValueRow } from "./inputs";
 export { partyStyles, PARTY_COLOURS, type PartyStyle } from "./charts/style";
+export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./economic";
+export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "./economic-html";

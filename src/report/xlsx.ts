@@ -9,6 +9,9 @@ import { cellText, columnLetter, fitRow, font, FORMATS, formulaText, printSetup,
 import { writeAssumptionsSheet } from "./xlsx-assumptions";
 import { summaryRows } from "./summary";
 import { horizonWords } from "./words";
+import { writeFinancialSheet, writeOptionsSheet, writeUnitMetricsSheet } from "./xlsx-economic";
+import type { FinancialCase, UnitMetrics } from "../appraise";
+import type { OptionsAppraisal } from "../options";
 
 /** Options for {@link buildWorkbook}. */
 export interface WorkbookOptions {
@@ -17,6 +20,12 @@ export interface WorkbookOptions {
    * recalculate still shows numbers (default true). Excel and LibreOffice recalculate on opening.
    */
   cachedValues?: boolean;
+  /** Add an Options sheet: each option against business as usual and its Appraisal Summary Table. */
+  optionsAppraisal?: OptionsAppraisal;
+  /** Add a Financial case sheet: cash by budget and year, with live net, headroom and total formulas. */
+  financialCase?: FinancialCase;
+  /** Add a Unit metrics sheet: cost per participant and per outcome. */
+  unitMetrics?: UnitMetrics;
 }
 
 type Flow = "costs" | "savings" | "transfers";
@@ -295,5 +304,14 @@ export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, option
   writeSummarySheet(summary, appraisal, flows, cached);
   writeAssumptionsSheet(assumptions, ledger.plan.model, appraisal);
   writeInputsSheet(inputs, ledger, appraisal);
+  if (options.optionsAppraisal && options.optionsAppraisal.options.length) writeOptionsSheet(wb.addWorksheet("Options"), options.optionsAppraisal);
+  if (options.financialCase) writeFinancialSheet(wb.addWorksheet("Financial case"), options.financialCase, cached);
+  if (options.unitMetrics) writeUnitMetricsSheet(wb.addWorksheet("Unit metrics"), options.unitMetrics);
+  // The economic-case sheets say their own basis in their first rows (the financial case is cash).
+  for (const ws of wb.worksheets.slice(5)) printSetup(ws, appraisal, undefined, ws.name === "Financial case" ? "cash £ (nominal)" : `${appraisal.priceBase} price base`);
+  // Every font names the workbook's typeface: a bare { bold: true } prints in a serif in Calc.
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    if (cell.font && !cell.font.name) cell.font = font(cell.font);
+  })));
   return wb;
 }

@@ -77,7 +77,9 @@ function dealPv(p: Problem, share: Decimal): Record<string, Decimal> {
   const deal = { ...p.deal, share: share.toString() };
   const { entries } = applyDeal(p.ledger, deal, p.index);
   const { lens, cashableOnly, factors } = p.basis;
-  const flows = annualFlows(selectEntries(entries, { lens, cashableOnly }), p.ledger.plan.agencies, p.ledger.years, factors);
+  // Only the deal's parties move.
+  const parties = p.ledger.plan.agencies.filter((a) => p.deal.from.includes(a.id) || p.deal.to.includes(a.id));
+  const flows = annualFlows(selectEntries(entries, { lens, cashableOnly }), parties, p.ledger.years, factors);
   return Object.fromEntries(
     Object.entries(flows.agencies).map(([id, f]) => [id, f.pv.transfers.slice(0, p.horizon).reduce((a, b) => (b.isZero() ? a : a.plus(b)), ZERO)]),
   );
