@@ -102,3 +102,26 @@ describe("chart data", () => {
     expect(() => histogramSummary([1, Number.NaN])).toThrow(/draws\[1\]/);
   });
 });
+
+describe("charts of flat data (found by the fuzz: Vega labelled an empty axis 'values from NaN to NaN')", () => {
+  // One cost in year 4 and a one-year horizon: every NPV at the horizon is zero.
+  const flat = appraise({
+    title: "Flat",
+    appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: 6, horizons: [1] },
+    agencies: [{ id: "a0", name: "Agency a0" }, { id: "a1", name: "Agency a1", sector: "households" }],
+    costs: [{ id: "c0", agency: "a1", per: "once", amount: 12305.13, year: 4 }],
+  });
+  it.each([
+    ["incentive gap, all zero", () => incentiveGapSpec(flat)],
+    ["cashflow", () => annualCashflowSpec(flat)],
+    ["cumulative", () => cumulativePositionSpec(flat)],
+    ["tornado with no swing", () => tornadoSpec({ party: "Whole system", base: 0, bars: [{ label: "x", low: 0, high: 0 }] })],
+    ["tornado with no swing away from zero", () => tornadoSpec({ party: "Whole system", base: 5e5, bars: [{ label: "x", low: 5e5, high: 5e5 }] })],
+    ["distribution of identical draws", () => distributionSpec({ party: "Whole system", draws: [0, 0, 0] })],
+    ["distribution of identical non-zero draws", () => distributionSpec({ party: "Whole system", draws: [7e6, 7e6] })],
+  ])("%s renders without NaN", async (_, spec) => {
+    const svg = await renderSvg(spec());
+    expect(svg).toContain("<svg");
+    expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});

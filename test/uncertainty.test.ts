@@ -238,6 +238,29 @@ describe("simulate", () => {
     expect(() => simulate(family, { draws: 10, seed: -3 })).toThrow(/seed/);
     expect(() => simulate(family, { draws: 10, horizons: [11] })).toThrow(/horizons/);
   });
+  it("refuses distributions that draw beyond what numbers (or model inputs) can hold (found by the fuzz)", () => {
+    const refused = (distributions: Record<string, DistributionInput>) => {
+      try {
+        simulate(family, { draws: 10, distributions });
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidModelError);
+        return (e as InvalidModelError).errors;
+      }
+      throw new Error("expected the simulation to be refused");
+    };
+    // Its mean was reported as Infinity, which stopped toJSON with an internal error.
+    expect(refused({ "costs[0].amount": { type: "lognormal", mean: 5e-324, sd: 0.999999999999 } })).toEqual([
+      { path: 'options.distributions["costs[0].amount"]', message: "this lognormal distribution's values or spread are too large to represent as numbers; narrow it" },
+    ]);
+    expect(refused({ "costs[0].amount": { type: "normal", mean: 0, sd: 1e14 } })[0]!.message).toMatch(/can draw 3750000000000000, beyond the 10\^15 in size any model input may be/);
+    expect(refused({ "interventions[0].cohort[0]": { type: "lognormal", mu: 10, sigma: 3 } })[0]!.message).toMatch(/beyond the 10\^15/);
+    // Each input in range, but their product is not: the draw that leaves the range is named.
+    const growth = refused({ "costs.key-workers-grant.growth": { type: "uniform", min: 1e9, max: 1e10 } });
+    expect(growth[0]!.path).toBe("uncertainty.distributions");
+    expect(growth[0]!.message).toMatch(/^draw 1 \(costs\.key-workers-grant\.growth = [\d.]+\) gives a net present value of about -?[\d.]+e\+\d+, beyond the £10\^24 the ledger holds exactly/);
+    // A lognormal on a money input within reason is fine.
+    expect(simulate(family, { draws: 10, distributions: { "costs[0].amount": { type: "lognormal", mean: 250000, sd: 50000 } } }).draws).toBe(10);
+  });
 });
 
 describe("checkUncertainty", () => {

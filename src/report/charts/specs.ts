@@ -20,6 +20,24 @@ const CONFIG = { font: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
 type Chartable = Pick<Appraisal, "title" | "agencies" | "annual" | "years" | "discountFactors" | "horizons">;
 
 /**
+ * A scale of its own for a chart whose values are all the same: Vega cannot label an axis over
+ * an empty range (it says "values from NaN to NaN"), so the range is widened around the value
+ * (−1 to 1 around zero). Otherwise nothing: Vega picks the range.
+ *
+ * @example
+ * ```ts
+ * flatScale([0, 0]);  // { scale: { domain: [-1, 1] } }
+ * flatScale([0, 5]);  // {}
+ * ```
+ */
+export function flatScale(values: readonly number[]): { scale?: { domain: [number, number] } } {
+  if (values.length === 0 || values.some((v) => v !== values[0])) return {};
+  const v = values[0]!;
+  const d = Math.max(1, Math.abs(v) / 10);
+  return { scale: { domain: [v - d, v + d] } };
+}
+
+/**
  * Annual cashflow by agency: undiscounted net flow per year (real terms), stacked, investors'
  * spending below zero and beneficiaries' savings above, with the whole system's net as a line.
  *
@@ -44,7 +62,7 @@ export function annualCashflowSpec(appraisal: Chartable): TopLevelSpec {
         mark: { type: "bar", tooltip: true },
         encoding: {
           x: { field: "year", type: "ordinal", sort: order, title: "Financial year" },
-          y: { field: "net", type: "quantitative", aggregate: "sum", stack: "zero", axis: MONEY_AXIS },
+          y: { field: "net", type: "quantitative", aggregate: "sum", stack: "zero", axis: MONEY_AXIS, ...flatScale([...data.map((d) => d.net), ...system.map((d) => d.net)]) },
           color: { field: "agency", type: "nominal", title: "Agency", scale: { scheme: "tableau10" } },
           tooltip: [
             { field: "agency", title: "Agency" },
@@ -98,7 +116,7 @@ export function cumulativePositionSpec(appraisal: Chartable): TopLevelSpec {
         mark: { type: "line", point: true, tooltip: true },
         encoding: {
           x,
-          y: { field: "cumulative", type: "quantitative", axis: { ...MONEY_AXIS, title: "£ present value to date" } },
+          y: { field: "cumulative", type: "quantitative", axis: { ...MONEY_AXIS, title: "£ present value to date" }, ...flatScale(points.map((p) => p.cumulative)) },
           color,
           strokeDash: { condition: { test: "datum.party === 'Whole system'", value: [6, 3] }, value: [1, 0] },
           strokeWidth: { condition: { test: "datum.party === 'Whole system'", value: 3 }, value: 1.8 },
@@ -147,7 +165,7 @@ export function incentiveGapSpec(appraisal: Chartable): TopLevelSpec {
         encoding: {
           x: { field: "horizon", type: "ordinal", sort: { field: "years", op: "min" }, title: "Horizon", axis: { labelAngle: 0 } },
           xOffset: { field: "party", type: "nominal", sort: { field: "party", order: "ascending" } },
-          y: { field: "npv", type: "quantitative", axis: { ...MONEY_AXIS, title: "NPV £" } },
+          y: { field: "npv", type: "quantitative", axis: { ...MONEY_AXIS, title: "NPV £" }, ...flatScale(data.map((d) => d.npv)) },
           color: { field: "party", type: "nominal", title: "Party", scale: { scheme: "set2" } },
           tooltip: [
             { field: "party", title: "Party" },

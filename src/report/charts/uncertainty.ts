@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Tornado } from "../../uncertainty";
-import { VEGA_LITE_SCHEMA } from "./specs";
+import { flatScale, VEGA_LITE_SCHEMA } from "./specs";
 
 /** One input's swing in a tornado chart: the NPV with the input at its low and at its high value. */
 export interface TornadoChartBar {
@@ -84,7 +84,7 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
         mark: { type: "bar", tooltip: true },
         encoding: {
           y: { field: "label", type: "nominal", sort: { field: "rank", op: "min" }, title: null },
-          x: { field: "npv", type: "quantitative", axis: { format: "~s", title: "NPV £" } },
+          x: { field: "npv", type: "quantitative", axis: { format: "~s", title: "NPV £" }, ...flatScale([input.base, ...values.map((v) => v.npv)]) },
           x2: { field: "base" },
           color: { field: "side", type: "nominal", title: null, scale: { domain: ["Input at low value", "Input at high value"], range: ["#d95f02", "#1b9e77"] }, legend: { orient: "bottom" } },
           tooltip: [
@@ -181,7 +181,7 @@ export function distributionSpec(input: DistributionChartInput): TopLevelSpec {
         data: { values: s.bins },
         mark: { type: "bar", color: "#4c78a8", tooltip: true, binSpacing: 0 },
         encoding: {
-          x: { field: "start", type: "quantitative", bin: { binned: true }, axis: { format: "~s", title: "NPV £" } },
+          x: { field: "start", type: "quantitative", bin: { binned: true }, axis: { format: "~s", title: "NPV £" }, ...flatScale([...s.bins.flatMap((b) => [b.start, b.end]), ...marks.map((m) => m.value), 0]) },
           x2: { field: "end" },
           y: { field: "count", type: "quantitative", title: "Draws" },
           tooltip: [
