@@ -1,3 +1,4 @@
+import { runs } from "./helpers/runs";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
@@ -24,7 +25,7 @@ const beneficiaries = ["police", "moj", "dwp", "hmt", "nhs"];
 const modelsWithDeals = arbitraryModel({ agencies: { min: 2, max: 5 } }).chain(withArbitraryDeals);
 
 describe("deals: properties on random models", () => {
-  test.prop([modelsWithDeals], { numRuns: 60 })("every deal's transfers sum to zero, year by year, to the penny", (input) => {
+  test.prop([modelsWithDeals], { numRuns: runs(60) })("every deal's transfers sum to zero, year by year, to the penny", (input) => {
     const parsed = parseModel(input);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const dealt = applyDeals(buildLedger(parsed.model));
@@ -39,7 +40,7 @@ describe("deals: properties on random models", () => {
     for (const h of result.horizons) expect(h.system.pvTransfers.isZero()).toBe(true);
     result.beforeDeals!.horizons.forEach((h, k) => expect(result.horizons[k]!.system.npv.equals(h.system.npv)).toBe(true));
   });
-  test.prop([modelsWithDeals], { numRuns: 60 })("caps are never exceeded and a pot without overdraft never goes below zero", (input) => {
+  test.prop([modelsWithDeals], { numRuns: runs(60) })("caps are never exceeded and a pot without overdraft never goes below zero", (input) => {
     const parsed = parseModel(input);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const dealt = applyDeals(buildLedger(parsed.model));
@@ -62,7 +63,7 @@ describe("deals: properties on random models", () => {
       if (deal.type === "loan") expect(s.schedule.at(-1)!.balance!.toString()).toBe("0");
     });
   });
-  test.prop([arbitraryModel({ agencies: { min: 2, max: 4 } }), fc.integer({ min: 1, max: 999 }).map((x) => x / 1000)], { numRuns: 30 })(
+  test.prop([arbitraryModel({ agencies: { min: 2, max: 4 } }), fc.integer({ min: 1, max: 999 }).map((x) => x / 1000)], { numRuns: runs(30) })(
     "a 0% gainshare changes nothing; raising the share never lowers the receiver's NPV",
     (input, share) => {
       const [payer, receiver] = [input.agencies[0]!.id, input.agencies[1]!.id];

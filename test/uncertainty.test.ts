@@ -1,3 +1,4 @@
+import { runs } from "./helpers/runs";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
@@ -293,7 +294,7 @@ describe("summaries", () => {
       fc.integer({ min: 0, max: 2 ** 31 - 1 }),
       fc.constantFrom("spread", "lumpy", "tail"),
     ],
-    { numRuns: 40 },
+    { numRuns: runs(40) },
   )("percentiles equal simple-statistics' quantile exactly (spread, lumpy and heavy-tailed draws)", (n, seed, shape) => {
     const rng = seedStream(seed);
     const x = new Float64Array(n);

@@ -108,6 +108,20 @@ function inputPaths(doc: any): string[] {
   return out;
 }
 
+/** A distribution that suits the input at `path` (a share, a whole number of years, a rate, money or a count). */
+function sensible(path: string): fc.Arbitrary<Json> {
+  const triangle = (lo: number, hi: number) =>
+    fc.tuple(fc.double({ min: lo, max: hi, noNaN: true }), fc.double({ min: lo, max: hi, noNaN: true }), fc.double({ min: lo, max: hi, noNaN: true })).map((xs) => {
+      const [min, mode, max] = xs.sort((a, b) => a - b);
+      return { type: "triangular", min, mode, max };
+    });
+  if (/(success|deadweight|reach|dropOff|realisation)$/.test(path)) return fc.oneof(triangle(0, 1), fc.record({ type: fc.constant("beta"), alpha: fc.double({ min: 0.5, max: 20, noNaN: true }), beta: fc.double({ min: 0.5, max: 20, noNaN: true }) }));
+  if (/(lag|persistence\.years)$/.test(path)) return fc.constant({ type: "uniform", min: 1, max: 3 });
+  if (/growth$/.test(path)) return triangle(-0.1, 0.1);
+  if (/cohort(\[0\])?$/.test(path)) return triangle(0, 1000);
+  return fc.oneof(triangle(0, 1e6), fc.record({ type: fc.constant("lognormal"), mean: fc.double({ min: 100, max: 1e6, noNaN: true }), sd: fc.double({ min: 0, max: 1e5, noNaN: true }) }), fc.record({ type: fc.constant("normal"), mean: fc.double({ min: 0, max: 1e6, noNaN: true }), sd: fc.double({ min: 0, max: 1e4, noNaN: true }) }));
+}
+
 /** A model with an uncertainty block: one to four distributions on its inputs, and sometimes a scenario. */
 function withUncertainty(m: ModelInput): fc.Arbitrary<ModelInput> {
   const candidates = inputPaths(m).filter((p) => /\]\.|^outcomes\.[^.]+\./.test(p));
@@ -115,16 +129,20 @@ function withUncertainty(m: ModelInput): fc.Arbitrary<ModelInput> {
   return fc
     .record({
       picks: fc.uniqueArray(fc.constantFrom(...candidates), { minLength: 1, maxLength: 4 }),
-      dists: fc.array(distribution, { minLength: 4, maxLength: 4 }),
+      dists: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+      kinds: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: 4, maxLength: 4 }),
       scenario: fc.option(fc.tuple(fc.constantFrom(...candidates), wide), { nil: undefined }),
     })
-    .map(({ picks, dists, scenario }) => ({
-      ...m,
-      uncertainty: {
-        distributions: Object.fromEntries(picks.map((p, i) => [p, dists[i]])),
-        ...(scenario ? { scenarios: { low: { [scenario[0]]: scenario[1] } } } : {}),
-      },
-    })) as fc.Arbitrary<ModelInput>;
+    .chain(({ picks, kinds, scenario }) =>
+      // Mostly distributions that suit their input (so the simulation runs), sometimes any at all.
+      fc.tuple(...picks.map((p, i) => (kinds[i] ? sensible(p) : distribution))).map((dists) => ({
+        ...m,
+        uncertainty: {
+          distributions: Object.fromEntries(picks.map((p, i) => [p, dists[i]])),
+          ...(scenario ? { scenarios: { low: { [scenario[0]]: scenario[1] } } } : {}),
+        },
+      })),
+    ) as fc.Arbitrary<ModelInput>;
 }
 
 /** A model to start from. */
