@@ -20,6 +20,7 @@ import {
   setInputs,
   simulate,
   support,
+  toJSON,
   uncertainInputs,
   type DistributionInput,
   type ModelInput,
@@ -259,6 +260,12 @@ describe("simulate", () => {
     const growth = refused({ "costs.key-workers-grant.growth": { type: "uniform", min: 1e9, max: 1e10 } });
     expect(growth[0]!.path).toBe("uncertainty.distributions");
     expect(growth[0]!.message).toMatch(/^draw 1 \(costs\.key-workers-grant\.growth = [\d.]+\) gives a net present value of about -?[\d.]+e\+\d+, beyond the £10\^24 the ledger holds exactly/);
+    // A beta with tiny shape parameters once drew 0 / 0 = NaN (both gamma variates underflowed),
+    // which reached the kept draws and stopped toJSON. Now it draws its ends, 0 or 1.
+    const tiny = simulate(family, { draws: 200, seed: 17, keepDraws: true, distributions: { "outcomes.custody.success": { type: "beta", alpha: 0.003, beta: 6.256951161716951e-61 }, "outcomes.custody.lag": { type: "beta", alpha: 0.01, beta: 1e-300, min: 0, max: 3 } } });
+    const drawn = [...tiny.samples!.inputs!["outcomes.custody.success"]!, ...tiny.samples!.inputs!["outcomes.custody.lag"]!];
+    expect(drawn.every((x) => x === 0 || x === 1 || x === 3)).toBe(true);
+    expect(JSON.stringify(toJSON(tiny))).not.toMatch(/NaN|null/);
     // A lognormal on a money input within reason is fine.
     expect(simulate(family, { draws: 10, distributions: { "costs[0].amount": { type: "lognormal", mean: 250000, sd: 50000 } } }).draws).toBe(10);
   });

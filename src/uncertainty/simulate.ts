@@ -167,6 +167,7 @@ export function runBlocks(plan: SimulationPlan, first: number, last: number, npv
     const { start, count } = blockRange(plan, b, b + 1);
     for (let i = 0; i < count; i++) {
       sampler.sample(stream, theta);
+      for (let j = 0; j < k; j++) if (!Number.isFinite(theta[j])) throw outOfRange(plan, start + i, theta, theta[j]!);
       kernel.evaluate(theta, local, i, DRAWS_PER_BLOCK);
       for (let f = 0; f < F; f++) {
         const v = local[f * DRAWS_PER_BLOCK + i]!;
@@ -180,16 +181,16 @@ export function runBlocks(plan: SimulationPlan, first: number, last: number, npv
 }
 
 /**
- * The error for a draw whose figures leave the range the ledger holds (or are not numbers at
- * all): products of drawn inputs can, even when each input is in range. It names the draw and
- * its inputs, so the distributions to narrow can be found.
+ * The error for a draw whose inputs or figures are not numbers, or whose figures leave the range
+ * the ledger holds (products of drawn inputs can, even when each input is in range). It names the
+ * draw and its inputs, so the distributions to narrow can be found.
  */
 function outOfRange(plan: SimulationPlan, draw: number, theta: Float64Array, value: number): InvalidModelError {
   const drawn = plan.inputs.map((inp, j) => `${inp.path} = ${theta[j]}`).join(", ");
   return new InvalidModelError([
     {
       path: "uncertainty.distributions",
-      message: `draw ${draw + 1} (${drawn}) gives a net present value of ${Number.isFinite(value) ? `about ${value.toPrecision(3)}` : String(value)}, beyond the £10^24 the ledger holds exactly; narrow these distributions`,
+      message: `draw ${draw + 1} (${drawn}) gives ${Number.isFinite(value) ? `a net present value of about ${value.toPrecision(3)}, beyond the £10^24 the ledger holds exactly` : `${String(value)}, which is not a number`}; narrow these distributions`,
     },
   ]);
 }
