@@ -68,9 +68,16 @@ const library: Options = {
     // invest-to-save/node: the Monte Carlo worker pool (Node only), and the script each worker runs.
     node: "src/node/index.ts",
     "node-worker": "src/node/worker.ts",
+    // Not entry points for users (not in package.json's exports): built as their own files so
+    // that the `excel` and `schemas` namespace objects live outside dist/index.js. esbuild
+    // writes a namespace as a call (`__export(ns, {...})`) that a bundler must keep if it sits
+    // in a file the app uses; in a file of its own, with `"sideEffects": false`, an app that
+    // never touches `excel` drops the file and every spreadsheet function with it (7 kB gzipped).
+    "excel-functions": "src/excel/functions.ts",
+    schemas: "src/entries/schemas.ts",
   },
   format: ["esm", "cjs"],
-  dts: true,
+  dts: { entry: { index: "src/index.ts", report: "src/entries/report.ts", xlsx: "src/entries/xlsx.ts", node: "src/node/index.ts", "node-worker": "src/node/worker.ts" } },
   // No source maps in the package: they would add 1.6 MB to every install (see docs/performance.md).
   sourcemap: false,
   clean: false, // `npm run build` empties dist/ first (the two builds run side by side)

@@ -11,11 +11,12 @@
 import { readFileSync } from "node:fs";
 import { appraise, formatAppraisalTable } from "../src";
 import { CASES, caseReport } from "./cases/index";
+import { plainText } from "./cases/lib";
 
 const familySupport = appraise(readFileSync(new URL("./family-support.json", import.meta.url), "utf8"));
 console.log(formatAppraisalTable(familySupport));
 
 const cheshireWest = CASES.find((c) => c.id === "cheshire-west")!;
 const report = caseReport(cheshireWest);
-console.log(`\n${"=".repeat(100)}\n\n${cheshireWest.title}\n\n${report.markdown}`);
+console.log(`\n${"=".repeat(100)}\n\n${cheshireWest.title}\n\n${plainText(report.markdown)}`);
 if (!report.ok) process.exitCode = 1;

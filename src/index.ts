@@ -10,7 +10,7 @@
  * internal and may change in any release. To add an export: name it in its group below, give it
  * a TSDoc `@example`, and update the pinned list (test/public-api.test.ts says how).
  *
- * @packageDocumentation
+ * @module invest-to-save
  */
 
 // ---- Money and time -------------------------------------------------------------------------
@@ -49,11 +49,55 @@ export { annuityRate, annuityPeriods, type AnnuityTerms, type AnnuityRateResult,
 export { excel, FinanceError, type FinanceErrorCode } from "./excel";
 export { excelSerial, excelSerialToDate, type ExcelCell, type ExcelRange, type ExcelDate, type ExcelDateRange } from "./excel/inputs";
 
+// ---- Green Book reference values (versioned data with sources) -------------------------------
+export {
+  dataVersions,
+  lookupReference,
+  hmtDeflatorIndex,
+  priceYearLabel,
+  optimismBiasUplift,
+  distributionalWeight,
+  distributionalWeights,
+  marginalExcessTaxBurden,
+  REFERENCE_NAMES,
+  OPTIMISM_BIAS_CATEGORIES,
+  OPTIMISM_BIAS_STAGES,
+  HMT_DEFLATOR_NAME,
+  type DataVersion,
+  type ReferenceName,
+  type ReferenceRequest,
+  type ReferenceValue,
+  type ReferenceLookup,
+  type OptimismBiasStage,
+  type OptimismBiasUplift,
+  type QuintileWeight,
+} from "./reference/values";
+export {
+  GDP_DEFLATOR,
+  OPTIMISM_BIAS,
+  QALY,
+  WELLBY,
+  VPF,
+  CARBON,
+  DISTRIBUTIONAL_WEIGHTS,
+  MTEB,
+  REFERENCE_TABLES,
+  type TableHeader,
+  type ScenarioValuesTable,
+  type DeflatorTable,
+  type CarbonTable,
+  type OptimismBiasCategory,
+  type OptimismBiasTable,
+  type DistributionalTable,
+  type MtebTable,
+} from "./reference/tables";
+
 // ---- The model ------------------------------------------------------------------------------
 export { parseModel, loadModel, formatPath, InvalidModelError, type ParseResult, type ModelError } from "./model/parse";
 export { validateModel, appraisalYears, type Issue } from "./model/validate";
 export { modelJsonSchema } from "./model/json-schema";
-export type { Model, ModelInput, Agency, Sector, Intervention, Cost, Saving, Outcome, OutcomeValue, CostShunt, Tables, Lens } from "./model/schema";
+export type { Model, ModelInput, Agency, Sector, Intervention, Cost, Saving, Outcome, OutcomeValue, CostShunt, Tables, Lens, ModelOption, Unmonetised, ResolvedReference } from "./model/schema";
+export { chainRates, rateBetter, type ChainRates } from "./model/outcome-rate";
 export type { Deal, DealBasis, Gainshare, PooledBudget, PaymentByResults, RewardGrant, EarnBack, OutcomesContract, Loan, Grant } from "./model/deals-schema";
 export type { Distribution, DistributionInput, Correlation, Uncertainty } from "./model/uncertainty-schema";
 /** The zod schemas behind {@link parseModel}, for composing your own validation (`schemas.ModelSchema`). */
@@ -63,7 +107,8 @@ export * as schemas from "./entries/schemas";
 export { buildLedger } from "./ledger/build";
 export { cashPart, LEDGER_PLACES } from "./ledger/cash";
 export type { Ledger, LedgerEntry, LedgerLine, LedgerRow, LineTrace, RowKind } from "./ledger/rows";
-export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows } from "./ledger/aggregate";
+export type { LineOrigin } from "./ledger/plan";
+export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows, type FactorsBySchedule } from "./ledger/aggregate";
 export {
   appraise,
   appraiseLedger,
@@ -91,6 +136,8 @@ export {
   type SettlementView,
 } from "./appraise/penalty";
 export { toJSON, type Json, type JsonOptions } from "./appraise/json";
+export { financialCase, type FinancialCase, type FinancialBudget, type FinancialTotals, type FinancialCaseOptions } from "./appraise/financial";
+export { unitMetrics, type UnitMetrics, type InterventionUnitMetrics, type OutcomeUnitMetrics } from "./appraise/unit-metrics";
 
 // ---- Deals and solvers ----------------------------------------------------------------------
 export { applyDeal, applyDeals, gainshareDue, annuity, type DealtLedger, type DealSummary, type ScheduleRow } from "./deals";
@@ -117,12 +164,31 @@ export { resolveInput, getInput, setInputs, type ResolvedInput, type InputDomain
 export { uncertainInputs, type UncertainInput } from "./uncertainty/resolve";
 export { compileNpv, type NpvKernel, type KernelOptions } from "./uncertainty/compile";
 
+// ---- Options against business as usual ------------------------------------------------------
+export {
+  appraiseOptions,
+  businessAsUsual,
+  optionModel,
+  type OptionsSettings,
+  type OptionsAppraisal,
+  type OptionResult,
+  type OptionFigures,
+  type OptionGap,
+  type CostsSavings,
+  type RiskRange,
+  type SwitchingEntry,
+} from "./options/options";
+export { appraisalSummaryTables, type AppraisalSummaryTable, type AstSection } from "./options/ast";
+
 // ---- Reports (plain text, Markdown, CSV, tidy rows: no heavy packages) ----------------------
 // Charts and the HTML report: `invest-to-save/report`. The XLSX workbook: `invest-to-save/xlsx`.
 export { summaryRows, positionWords, type SummaryRow, type SummaryOptions, type MoneyUnit } from "./report/summary";
 export { formatAmount } from "./report/columns";
 export { moneyWords, penaltyStatements, horizonWords } from "./report/words";
-export { formatAppraisalTable, type TextTableOptions } from "./report/text";
+export { formatAppraisalTable, alignColumns, wrapText, type TextTableOptions } from "./report/text";
 export { appraisalMarkdown, type MarkdownOptions } from "./report/markdown";
 export { tidyRows, type TidyRow, type TidyOptions } from "./report/tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./report/csv";
+export { displayText, csvText, markdownText } from "./report/safe";
+export { modelInputs, inputLabel, referenceValues, type InputRow, type InputUnit, type ReferenceValueRow } from "./report/inputs";
+export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./report/economic";

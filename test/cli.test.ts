@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/program";
+import { TimeLeft } from "../src/cli/simulate";
 import { appraise, modelJsonSchema, type ModelInput } from "../src";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -167,5 +168,39 @@ describe("commands (in process)", () => {
     const rows = parse(readFileSync(c!, "utf8"), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(JSON.parse(readFileSync(j!, "utf8")).length);
     expect(Object.keys(rows[0]!)).toContain("present_value");
+  });
+});
+
+describe("simulate progress: time left", () => {
+  it("says it is estimating until it has a rate, then estimates from the recent rate (start-up and warm-up not counted)", () => {
+    let now = 0;
+    const t = new TimeLeft(10_000, () => now);
+    expect(t.text()).toBe("estimating time left…");
+    now = 4000; // four seconds of start-up, then the first block
+    t.update(100);
+    expect(t.text()).toBe("estimating time left…");
+    now = 4100; // 100 ms later and 1% done: still too little to go on
+    t.update(200);
+    expect(t.seconds()).toBeNull();
+    now = 4400; // 0.4 s of reports: 300 draws in 0.4 s since the first
+    t.update(400);
+    expect(t.text()).toBe("13s left");
+    // Warmed up: 1,000 draws every 0.1 s; the window forgets the slow start.
+    for (let done = 1400; done <= 9400; done += 1000) {
+      now += 100;
+      t.update(done);
+    }
+    expect(t.text()).toBe("1s left");
+    now += 100;
+    t.update(10_000);
+    expect(t.text()).toBe("0s left");
+  });
+  it("writes minutes and seconds for long runs", () => {
+    let now = 0;
+    const t = new TimeLeft(1000, () => now);
+    t.update(10);
+    now = 2000;
+    t.update(20);
+    expect(t.text()).toBe("3m 16s left");
   });
 });

@@ -31,7 +31,7 @@ import * as xlsxEntry from "../src/entries/xlsx";
 import { blocksIn, examplesIn, exportedValues, instrument, mismatch, show, tsFiles, type Check, type Example } from "./helpers/doc-examples";
 
 /** Folders of src/ whose examples are run (and whose public exports must have one). */
-const FOLDERS = ["money", "time", "discount", "metrics", "excel", "model", "ledger", "appraise", "deals", "solve", "uncertainty", "report"] as const;
+const FOLDERS = ["money", "time", "discount", "metrics", "excel", "reference", "model", "ledger", "appraise", "deals", "solve", "uncertainty", "options", "report"] as const;
 /** Markdown files whose ```ts blocks are run the same way. */
 const DOCS = ["docs/conventions.md"] as const;
 

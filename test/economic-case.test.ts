@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
-import { appraise, buildLedger, Decimal, discountFactors, parseModel, simulate, type ModelInput } from "../src";
+import { appraise, buildLedger, Decimal, discountFactors, formatAmount, parseModel, simulate, summaryRows, type ModelInput } from "../src";
 import { runs } from "./helpers/runs";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
@@ -205,6 +205,19 @@ describe("horizons count budget years", () => {
 });
 
 describe("regressions", () => {
+  it("rounds £m once, at the one decimal shown: £0.90m is 0.9 and £19.17m is 19.2, not 1.0 and 19.0", () => {
+    expect(formatAmount(new Decimal(900_000), "millions")).toBe("0.9");
+    expect(formatAmount(new Decimal(19_170_000), "millions")).toBe("19.2");
+    expect(formatAmount(new Decimal(-1_480_748.29), "millions")).toBe("−1.5");
+    // And the columns still add up at that precision: agencies to the whole system.
+    for (const h of [1, 5, 10]) {
+      const rows = summaryRows(appraise(familySupport), { unit: "millions" }).filter((r) => r.horizon === h);
+      const system = rows.find((r) => r.party === "system")!;
+      const agencies = rows.filter((r) => r.party !== "system" && r.party !== "public-sector");
+      expect(agencies.reduce((sum, r) => sum.plus(r.npv), new Decimal(0)).equals(system.npv)).toBe(true);
+      for (const r of rows) expect(r.npv.times(10).isInteger()).toBe(true);
+    }
+  });
   it("funding cliffs count savings of a cohort drawn from the funded intervention", () => {
     const m = model({
       appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [10], years: 10 },

@@ -281,6 +281,47 @@ describe("properties", () => {
     if (Math.abs(pmt) > 1e-6 * pv * Math.max(1, (1 + r) ** n)) expect(Math.abs(found - r)).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(r)));
   });
 
+  test.prop(
+    [
+      fc.oneof(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0.5, max: 60, noNaN: true })),
+      fc.oneof(fc.constant(0), fc.integer({ min: -1e5, max: 1e5 })),
+      fc.oneof(fc.constant(0), fc.integer({ min: -1e6, max: 1e6 })),
+      fc.oneof(fc.constant(0), fc.integer({ min: -1e6, max: 1e6 })),
+      type,
+      fc.double({ min: -0.95, max: 3, noNaN: true }),
+    ],
+    { numRuns: runs(60) },
+  )("RATE gives a true rate, or #NUM! only when an independent scan finds none", (n, pmt, pv, fv, t, guess) => {
+    // The equation divided by max(1, (1 + r)^n), by direct powers (no code shared with the library).
+    const f = (r: number) => {
+      const g = Math.pow(1 + r, n);
+      const value = r === 0 ? pv + pmt * n + fv : pv * g + (pmt * (1 + r * t) * (g - 1)) / r + fv;
+      return { value: value / Math.max(1, g), size: (Math.abs(pv * g) + Math.abs(pmt * (1 + r * t) * (g - 1) / (r || 1)) + Math.abs(fv)) / Math.max(1, g) };
+    };
+    let answer: number | FinanceErrorCode;
+    try {
+      answer = excel.RATE(n, pmt, pv, fv, t, guess);
+    } catch (e) {
+      answer = (e as FinanceError).code;
+    }
+    if (typeof answer === "number") {
+      if (pv === 0 && pmt === 0 && fv === 0) return;
+      const { value, size } = f(answer);
+      expect(answer).toBeGreaterThan(-1);
+      expect(Math.abs(value)).toBeLessThanOrEqual(1e-8 * size);
+    } else {
+      expect(answer).toBe("#NUM!");
+      let last = f(Math.expm1(-5)).value;
+      let change: number | null = null;
+      for (let i = 1; i <= 4000 && change === null; i++) {
+        const now = f(Math.expm1(-5 + (10 * i) / 4000)).value;
+        if (now !== 0 && Math.sign(now) === -Math.sign(last)) change = Math.expm1(-5 + (10 * i) / 4000);
+        last = now;
+      }
+      expect(change, "the equation changes sign near this rate").toBeNull();
+    }
+  });
+
   test.prop([fc.double({ min: -0.3, max: 0.5, noNaN: true }).filter((x) => x === 0 || Math.abs(x) > 1e-12), fc.double({ min: 0.5, max: 400, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), type], {
     numRuns: runs(100),
   })("NPER inverts PMT", (r, n, pv, balloonShare, t) => {

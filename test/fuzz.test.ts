@@ -1,9 +1,9 @@
 /**
  * The end-to-end fuzz: mutated model files (test/helpers/fuzz.ts: unknown union members, wrong
  * types at every path, huge and tiny numbers, deletions, extra deals and distributions) go through
- * parse, appraise, simulate, sensitivity and every output: the JSON, the summary CSV, the tidy
- * ledger CSV, Markdown, the text table, and (for one model in eight) the HTML report and the XLSX
- * workbook. Each must end in a valid result or in path-named errors (InvalidModelError); nothing
+ * parse, appraise, simulate, sensitivity, scenarios, options, the financial case, unit metrics
+ * and every output: the JSON, the summary CSV, the tidy ledger CSV, Markdown, the text table, the
+ * economic-case tables, and (for one model in eight) the HTML report and the XLSX workbook. Each must end in a valid result or in path-named errors (InvalidModelError); nothing
  * else may be thrown, no output may show NaN, Infinity or undefined, and money must be conserved
  * (agencies sum to the system, public bodies to the public sector, in the exact figures and in
  * what is written).
@@ -19,6 +19,15 @@ import { afterAll, describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import ExcelJS from "exceljs";
 import {
+  appraiseOptions,
+  financialCase,
+  financialCaseTables,
+  optionsTables,
+  tablesCsv,
+  tablesMarkdown,
+  tablesText,
+  unitMetrics,
+  unitMetricsTables,
   appraiseLedger,
   buildLedger,
   formatAppraisalTable,
@@ -38,7 +47,7 @@ import {
   type Model,
 } from "../src";
 import { buildReportHtml, tornadoChartInput } from "../src/entries/report";
-import { buildWorkbook } from "../src/entries/xlsx";
+import { buildWorkbook, type WorkbookOptions } from "../src/entries/xlsx";
 import { simulationReportSection, simulationTable } from "../src/cli/simulate";
 import { jsonConservationProblems } from "./helpers/conservation";
 import { mutatedModel } from "./helpers/fuzz";
@@ -47,7 +56,7 @@ import { fuzzRuns } from "./helpers/runs";
 const RUNS = fuzzRuns(120);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 17;
 
-const stats = { models: 0, valid: 0, invalid: 0, simulated: 0, simulateRefused: 0, sensitivity: 0, reports: 0, errors: 0, started: performance.now() };
+const stats = { models: 0, valid: 0, invalid: 0, simulated: 0, simulateRefused: 0, sensitivity: 0, options: 0, reports: 0, errors: 0, started: performance.now() };
 
 /** Every string in a model file, longest first: model text is allowed to say "undefined". */
 function stringsOf(doc: unknown, out = new Set<string>()): Set<string> {
@@ -108,8 +117,8 @@ function expectConserved(model: Model, a: ReturnType<typeof appraise>): void {
   }
 }
 
-async function expectCleanWorkbook(model: Model, ledger: ReturnType<typeof buildLedger>, a: ReturnType<typeof appraise>, text: readonly string[]): Promise<void> {
-  const wb = await buildWorkbook(ledger, a);
+async function expectCleanWorkbook(ledger: ReturnType<typeof buildLedger>, a: ReturnType<typeof appraise>, extras: WorkbookOptions, text: readonly string[]): Promise<void> {
+  const wb = await buildWorkbook(ledger, a, extras);
   const bytes = await wb.xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(bytes as ArrayBuffer);
@@ -127,7 +136,6 @@ async function expectCleanWorkbook(model: Model, ledger: ReturnType<typeof build
       }),
     ),
   );
-  void model;
 }
 
 async function everything(doc: unknown, full: boolean): Promise<void> {
@@ -156,6 +164,16 @@ async function everything(doc: unknown, full: boolean): Promise<void> {
   expectClean("tidy CSV", tidyCsv(tidyRows(ledger, a)), text);
   expectClean("tidy JSON", JSON.stringify(toJSON(tidyRows(ledger, a))), text);
 
+  // The economic and financial case: options against business as usual, the financial case and
+  // unit metrics, as JSON and as tables (text, CSV, Markdown).
+  const financial = financialCase(ledger);
+  const units = unitMetrics(ledger);
+  const options = model.options.length > 0 ? refusedOr(() => appraiseOptions(model)) : null;
+  if (options) stats.options++;
+  const tables = [...(options ? optionsTables(options) : []), ...financialCaseTables(financial), ...unitMetricsTables(units)];
+  expectClean("economic case JSON", JSON.stringify(toJSON({ ...(options ? { options } : {}), financial, unitMetrics: units })), text);
+  expectClean("economic case tables", tablesText(tables) + tablesCsv(tables) + tablesMarkdown(tables), text);
+
   let simulation: ReturnType<typeof simulationReportSection> | undefined;
   let tornado: ReturnType<typeof tornadoChartInput> | undefined;
   if (model.uncertainty?.distributions && Object.keys(model.uncertainty.distributions).length > 0) {
@@ -164,13 +182,13 @@ async function everything(doc: unknown, full: boolean): Promise<void> {
       stats.simulated++;
       expectClean("simulation JSON", JSON.stringify(toJSON(mc)), text);
       expectClean("simulation table", simulationTable(mc), text);
-      if (full) simulation = simulationReportSection(mc, a);
+      if (full) simulation = simulationReportSection(mc, a, model);
     } else stats.simulateRefused++;
     const t = refusedOr(() => sensitivity(model));
     if (t) {
       stats.sensitivity++;
       expectClean("sensitivity", JSON.stringify(toJSON(t)), text);
-      if (full) tornado = tornadoChartInput(t);
+      if (full) tornado = tornadoChartInput(t, { model });
     }
   }
   if (model.uncertainty?.scenarios) {
@@ -179,9 +197,9 @@ async function everything(doc: unknown, full: boolean): Promise<void> {
   }
   if (full) {
     stats.reports++;
-    const html = await buildReportHtml({ appraisal: a, ...(tornado ? { tornado } : {}), ...(simulation ? { simulation } : {}) });
+    const html = await buildReportHtml({ appraisal: a, ...(tornado ? { tornado } : {}), ...(simulation ? { simulation } : {}), ...(options ? { options } : {}), financial, unitMetrics: units });
     expectClean("HTML report", html, text);
-    await expectCleanWorkbook(model, ledger, a, text);
+    await expectCleanWorkbook(ledger, a, { ...(options ? { optionsAppraisal: options } : {}), financialCase: financial, unitMetrics: units }, text);
   }
 }
 
@@ -190,7 +208,7 @@ describe("fuzzing the boundary: mutated models through parse, appraise, simulate
     const seconds = ((performance.now() - stats.started) / 1000).toFixed(0);
     console.log(
       `fuzz (seed ${SEED}): ${stats.models} models, ${stats.valid} valid and ${stats.invalid} refused (${stats.errors} path-named errors); ` +
-        `${stats.simulated} simulated, ${stats.simulateRefused} simulations refused, ${stats.sensitivity} tornados, ${stats.reports} HTML reports and workbooks; ${seconds} s`,
+        `${stats.simulated} simulated, ${stats.simulateRefused} simulations refused, ${stats.sensitivity} tornados, ${stats.options} options appraisals, ${stats.reports} HTML reports and workbooks; ${seconds} s`,
     );
     // Both branches must be exercised: mutated models are a mix of valid and refused files.
     expect(stats.valid).toBeGreaterThan(RUNS / 10);

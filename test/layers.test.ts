@@ -1,6 +1,6 @@
 /**
- * Imports only point down the layers: money → time → discount → metrics → excel → model → ledger
- * → deals → appraise → solve → uncertainty → report → entries → node → cli (entries: the
+ * Imports only point down the layers: money → time → discount → metrics → excel → reference → model → ledger
+ * → deals → appraise → solve → uncertainty → options → report → entries → node → cli (entries: the
  * package's extra entry points, re-exporting). A module may import from its own
  * folder or from any folder before it, never from one after it.
  */
@@ -9,7 +9,7 @@ import { join, relative, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const LAYERS = ["money", "time", "discount", "metrics", "excel", "model", "ledger", "deals", "appraise", "solve", "uncertainty", "report", "entries", "node", "cli"];
+const LAYERS = ["money", "time", "discount", "metrics", "excel", "reference", "model", "ledger", "deals", "appraise", "solve", "uncertainty", "options", "report", "entries", "node", "cli"];
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
 
 function files(dir: string): string[] {

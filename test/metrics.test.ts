@@ -60,7 +60,7 @@ describe("npv (Green Book convention: year 0 undiscounted)", () => {
 describe("ratios, payback and annual equivalents", () => {
   it("reproduces the Green Book box example", () => {
     // Green Book (domain notes §3): PVB £8m, PVC £10m → BCR 0.8, NPSV −£2m.
-    const s = summariseFlows({ costs: [10_000_000], benefits: [8_000_000] });
+    const s = summariseFlows({ costs: [10_000_000], savings: [8_000_000] });
     expect(s.bcr?.toString()).toBe("0.8");
     expect(s.npv.toString()).toBe("-2000000");
     expect(s.roi?.toString()).toBe("-0.2");

@@ -8,7 +8,10 @@ import {
   appraiseLedger,
   appraisalMarkdown,
   buildLedger,
+  csvText,
   Decimal,
+  displayText,
+  markdownText,
   formatAppraisalTable,
   penaltyStatements,
   summaryCsv,
@@ -186,10 +189,75 @@ describe("CSV", () => {
 });
 
 test.prop([fc.array(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 6 })], { numRuns: runs(200) })(
-  "CSV of arbitrary cells parses back to the same text",
+  "CSV of arbitrary cells parses back to the same text (formula-like text with a leading apostrophe)",
   (cells) => {
     const text = toCsv(cells.map((_, i) => `c${i}`), [cells]);
     const back = parse(text, { relax_column_count: false }) as string[][];
-    expect(back[1]).toEqual(cells.map((c) => (c === null ? "" : String(c))));
+    expect(back[1]).toEqual(cells.map((c) => (c === null ? "" : typeof c === "string" ? csvText(c) : String(c))));
+    // No text cell a spreadsheet would take for a formula, unless it is a plain number.
+    for (const cell of back[1]!) if (/^[=+\-@\t\r\n]/.test(cell)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
   },
 );
+
+/** Names an attacker might put in a model: formulas, markup, line breaks and terminal escapes. */
+const HOSTILE = {
+  formula: '=HYPERLINK("http://x","y")',
+  plus: "+1+1",
+  minus: "-2+3",
+  at: "@SUM(1,2)",
+  tab: "\t=1+1",
+  cr: "\r=1+1",
+  script: "<script>alert(1)</script>",
+  img: '<img src=x onerror="alert(1)">',
+  newline: "Police\n| x | y |\n- item",
+  link: "[click](javascript:alert(1))",
+  escape: "Clear\u001b[2J\u001b[31mred",
+  bidi: "Police \u202e000,001\u202c",
+};
+
+describe("hostile model text", () => {
+  const hostile = appraise({
+    ...familySupport,
+    title: HOSTILE.img,
+    // The model's agencies take the first names; the rest are agencies with no flows.
+    agencies: Object.values(HOSTILE).map((name, i) => ({ ...(familySupport.agencies[i] ?? { id: `extra-${i}` }), name })),
+  } as ModelInput);
+  it("CSV: every name that could be a formula opens as text; numbers (negative too) stay numbers", () => {
+    const records = parse(summaryCsv(hostile), { columns: true }) as Record<string, string>[];
+    for (const r of records) {
+      expect(r.name!, r.name).not.toMatch(/^[=+\-@\t\r]/);
+      for (const k of ["pv_costs", "pv_savings", "pv_transfers", "npv"]) expect(r[k]).toMatch(/^-?\d+\.\d\d$/);
+    }
+    expect(records.find((r) => r.party === "council")!.name).toBe(`'${HOSTILE.formula}`);
+    expect(records.find((r) => r.party === "council" && r.horizon === "10")!.npv).toBe("-1480748.29");
+    const ledger = buildLedger({ ...familySupport, agencies: familySupport.agencies.map((a) => ({ ...a, name: HOSTILE.minus })) } as ModelInput);
+    const tidy = parse(tidyCsv(tidyRows(ledger, appraiseLedger(ledger))), { columns: true }) as Record<string, string>[];
+    expect(tidy[0]).toMatchObject({ agency_name: `'${HOSTILE.minus}`, amount: "-262500.00" });
+  });
+  it("csvText: the OWASP rule, and plain numbers left alone", () => {
+    for (const t of ["=1", "+1+1", "-A", "@x", "\tx", "\rx", "\nx", "\uff1d1"]) expect(csvText(t)).toBe(`'${t}`);
+    for (const t of ["-262500.00", "+5", "1e-7", "-0.5", "County", "", "a=b"]) expect(csvText(t)).toBe(t);
+  });
+  it("Markdown: no HTML, no broken tables or lists, no links from names", () => {
+    const md = appraisalMarkdown(hostile);
+    expect(md).not.toMatch(/<(script|img)/i);
+    expect(md).toContain("## &lt;img src=x onerror=\"alert(1)\"&gt;");
+    expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(md).toContain("\\[click\\](javascript:alert(1))");
+    // Every table row still has its eight cells: a line break or pipe in a name cannot split one.
+    for (const line of md.split("\n").filter((l) => l.startsWith("| "))) expect(line.split(/(?<!\\)\|/).length - 2).toBe(8);
+    // Findings are one list item each.
+    const findings = penaltyStatements(hostile);
+    expect(md.split("\n").filter((l) => l.startsWith("- "))).toHaveLength(findings.length);
+    expect(markdownText("1. two")).toBe("1\\. two");
+    expect(markdownText("- x")).toBe("\\- x");
+    expect(markdownText("0.00")).toBe("0.00");
+  });
+  it("plain text: names on one line, no terminal escapes, no bidirectional overrides", () => {
+    const text = formatAppraisalTable(hostile);
+    expect(text).not.toMatch(/[\u001b\u202e\r\t]/);
+    expect(text).toContain("Police | x | y | - item");
+    expect(text).toContain("Clear\ufffd[2J\ufffd[31mred");
+    expect(displayText("a\u0000b\u2066c")).toBe("a\ufffdbc");
+  });
+});

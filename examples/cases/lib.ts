@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
+  alignColumns,
   appraise,
   formatPounds,
   horizonLabel,
@@ -19,6 +20,7 @@ import {
   type HorizonResult,
   type Model,
   type ShareRange,
+  wrapText,
 } from "../../src";
 import { brent } from "../../src/metrics/roots";
 
@@ -246,4 +248,51 @@ export function breakEvenValue(model: Model, path: string, horizon: number, boun
 /** Drops an outcome (and any deal or shunt reference to it is the caller's concern). */
 export function withoutOutcome(model: Model, id: string): Model {
   return loadModel({ ...model, outcomes: model.outcomes.filter((o) => o.id !== id) });
+}
+
+/** Cells of a Markdown table row (pipes escaped with a backslash stay in the cell). */
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, "|"));
+}
+
+/** Markdown emphasis and code marks removed: what a reader sees rendered. */
+function plainInline(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`([^`]+)`/g, "$1").replace(/\\([\\`*_[\]|~#+\-.!()])/g, "$1");
+}
+
+/**
+ * The case reports' Markdown as plain text for a terminal: tables aligned in columns (numbers
+ * right-aligned, a rule under the header), bold and code marks removed, paragraphs and list items
+ * wrapped at `width` columns. The Markdown itself stays the source for docs/cases.md.
+ */
+export function plainText(markdown: string, width = 100): string {
+  const out: string[] = [];
+  const lines = markdown.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim().startsWith("|")) {
+      const block: string[] = [];
+      while (i < lines.length && lines[i]!.trim().startsWith("|")) block.push(lines[i++]!);
+      i--;
+      const rule = block.findIndex((l) => /^\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(l.trim()));
+      const raw = block.filter((_, k) => k !== rule).map(tableCells);
+      const rows = raw.map((r) => r.map(plainInline));
+      // Right-align a column when every figure in it is a number (money, ratio, share).
+      const body = rows.slice(rule === 1 ? 1 : 0);
+      const numeric = rows[0]!.map((_, k) => body.some((r) => r[k]) && body.every((r) => !r[k] || /^[−+-]?£?[\d.,]+(m|bn|k)?%?$/.test(r[k]!)));
+      const text = alignColumns(rows, numeric).split("\n");
+      const rulerOf = () => "-".repeat(Math.max(...text.map((t) => [...t].length)));
+      // A rule above the totals (the rows Markdown shows in bold), and under the header.
+      const firstTotal = raw.findIndex((r, k) => k > 0 && /^\*\*/.test(r[0] ?? ""));
+      if (firstTotal > 0) text.splice(firstTotal, 0, rulerOf());
+      if (rule === 1) text.splice(1, 0, rulerOf());
+      out.push(...text);
+    } else if (/^\s*[-*] /.test(line)) out.push(wrapText(`- ${plainInline(line.replace(/^\s*[-*] /, ""))}`, width, 2));
+    else out.push(wrapText(plainInline(line), width));
+  }
+  return out.join("\n");
 }

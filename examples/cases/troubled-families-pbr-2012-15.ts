@@ -44,7 +44,7 @@ export const troubledFamiliesPbr: CaseStudy = {
     const attachments = toDecimal(String(deal.figures.attachments));
     const results = toDecimal(String(deal.figures.results));
     const paid = attachments.plus(results);
-    const success = toDecimal(model.outcomes.find((o) => o.id === "turned-around")!.success);
+    const success = toDecimal(model.outcomes.find((o) => o.id === "turned-around")!.success!);
     const affordable = ALLOCATION.minus(attachments).div(results.div(success));
     const gap = gainshareRange(model, { deal: { id: "partners-share", from: ["police", "moj", "dwp", "nhs"], to: ["council"] }, horizon: HORIZON });
     const dw = breakEvenValue(model, "outcomes.turned-around.deadweight", HORIZON, [0, 1]);

@@ -190,7 +190,7 @@ export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, en
       if (budget.fundingEndsYear === null) continue;
       const end = budget.fundingEndsYear;
       const funded = new Set(
-        entries.filter((e) => e.line.agency === agency.id && e.line.budget === budget.id && e.line.kind === "cost" && e.line.intervention).map((e) => e.line.intervention!),
+        entries.flatMap((e) => (e.line.agency === agency.id && e.line.budget === budget.id && e.line.kind === "cost" && e.line.intervention !== null ? [e.line.intervention] : [])),
       );
       if (funded.size === 0) continue;
       // Interventions fed (directly or through others) by a funded one.

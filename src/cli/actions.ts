@@ -1,11 +1,29 @@
-import { appraiseLedger, toJSON, type AppraiseOptions, type Appraisal } from "../appraise";
+import { appraiseLedger, financialCase, toJSON, unitMetrics, type AppraiseOptions, type Appraisal } from "../appraise";
+import { appraiseOptions as compareOptions, optionModel } from "../options";
 import type { DiscountSchedule, Timing } from "../discount";
 import { buildLedger, type Ledger } from "../ledger";
-import { modelJsonSchema, type Lens, type Model } from "../model";
-import { appraisalMarkdown, buildReportHtml, buildWorkbook, formatAppraisalTable, summaryCsv, tidyCsv, tidyRows, tornadoChartInput, type MoneyUnit } from "../report";
+import { InvalidModelError, modelJsonSchema, type Lens, type Model } from "../model";
+import {
+  appraisalMarkdown,
+  buildReportHtml,
+  buildWorkbook,
+  financialCaseTables,
+  formatAppraisalTable,
+  optionsTables,
+  summaryCsv,
+  tablesCsv,
+  tablesMarkdown,
+  tablesText,
+  tidyCsv,
+  tidyRows,
+  tornadoChartInput,
+  unitMetricsTables,
+  type MoneyUnit,
+  type ReportTable,
+} from "../report";
 import { sensitivity } from "../uncertainty";
 import { chartScripts } from "./assets";
-import { CliError, EXIT, readModel, writeOutput } from "./io";
+import { CliError, EXIT, formatModelErrors, readModel, writeOutput } from "./io";
 import type { CliIo } from "./program";
 import { runSimulation, simulationReportSection, simulationTable, type SimulateCliOptions } from "./simulate";
 
@@ -36,14 +54,65 @@ function load(file: string, opts: ModelOptions): { model: Model; ledger: Ledger;
 /** `validate`: a one-line summary of a valid model (problems are reported by `readModel`). */
 export function validateCommand(file: string, io: CliIo): void {
   const model = readModel(file);
+  // Options' `set` overrides are input paths, checked when each option is built.
+  const optionErrors = model.options.flatMap((o) => {
+    try {
+      optionModel(model, o.id);
+      return [];
+    } catch (e) {
+      if (e instanceof InvalidModelError) return e.errors;
+      throw e;
+    }
+  });
+  if (optionErrors.length) throw new CliError(formatModelErrors(file, optionErrors), EXIT.invalidModel);
   const y = model.appraisal;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [count(model.agencies.length, "agency").replace(/agencys$/, "agencies"), count(model.interventions.length, "intervention"), count(model.costs.length, "cost"), count(model.outcomes.length, "outcome")];
+  const parts = [count(model.agencies.length, "agency").replace(/agencys$/, "agencies"), count(model.interventions.length, "intervention"), count(model.costs.length, "cost"), count(model.outcomes.length, "outcome"), ...(model.options.length ? [count(model.options.length, "option")] : [])];
   io.stdout.write(`valid: ${model.title} — ${parts.join(", ")}; base year ${y.baseYear}, horizons ${y.horizons.join(", ")}\n`);
 }
 
+/** What `appraise` can show beside (or instead of) the appraisal itself. */
+interface EconomicCaseFlags {
+  options?: boolean;
+  mcDraws?: number;
+  financial?: boolean;
+  unitMetrics?: boolean;
+}
+
+/**
+ * `appraise --options / --financial / --unit-metrics`: the options comparison with its Appraisal
+ * Summary Tables, the financial case and unit metrics, in the format asked for.
+ */
+function economicCaseOutput(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }): string {
+  const model = readModel(file);
+  const ledger = buildLedger(model);
+  const options = opts.options
+    ? compareOptions(model, {
+        ...(opts.horizons ? { horizon: Math.max(...opts.horizons) } : {}),
+        ...(opts.lens ? { lens: opts.lens } : {}),
+        ...(opts.discount !== undefined ? { discount: opts.discount } : {}),
+        ...(opts.timing ? { timing: opts.timing } : {}),
+        ...(opts.mcDraws ? { monteCarlo: { draws: opts.mcDraws, seed: 1 } } : {}),
+      })
+    : null;
+  if (options && options.options.length === 0) throw new CliError(`appraise --options: ${file} has no options (add "options" to the model; see docs/model.md)`, EXIT.usage);
+  const financial = opts.financial ? financialCase(ledger) : null;
+  const units = opts.unitMetrics ? unitMetrics(ledger) : null;
+  if (opts.format === "json") return `${JSON.stringify(toJSON({ ...(options ? { options } : {}), ...(financial ? { financial } : {}), ...(units ? { unitMetrics: units } : {}) }), null, 2)}\n`;
+  const unit = opts.unit ?? "pounds";
+  const tables: ReportTable[] = [...(options ? optionsTables(options) : []), ...(financial ? financialCaseTables(financial, { unit }) : []), ...(units ? unitMetricsTables(units) : [])];
+  if (opts.format === "csv") return tablesCsv(tables);
+  if (opts.format === "md") return `# ${model.title}\n\n${tablesMarkdown(tables)}`;
+  return `${model.title}\n\n${tablesText(tables)}`;
+}
+
 /** `appraise`: the appraisal as a table, JSON, CSV or Markdown on stdout. */
-export function appraiseCommand(file: string, opts: ModelOptions & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }, io: CliIo): void {
+export function appraiseCommand(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }, io: CliIo): void {
+  if (opts.mcDraws && !opts.options) throw new CliError("appraise: --mc-draws goes with --options", EXIT.usage);
+  if (opts.options || opts.financial || opts.unitMetrics) {
+    io.stdout.write(economicCaseOutput(file, opts));
+    return;
+  }
   const { appraisal } = load(file, opts);
   const out =
     opts.format === "json"
@@ -65,12 +134,21 @@ export async function simulateCommand(file: string, opts: SimulateCliOptions & {
 
 /** `report`: the self-contained HTML report. */
 export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number }, io: CliIo): Promise<void> {
-  const { model, appraisal } = load(file, opts);
+  const { model, ledger, appraisal } = load(file, opts);
   const distributions = Object.keys(model.uncertainty?.distributions ?? {}).length;
-  const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts))) : undefined;
-  const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal) : undefined;
+  const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts)), { model }) : undefined;
+  const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal, model) : undefined;
+  const options = model.options.length ? compareOptions(model, opts.horizons ? { horizon: Math.max(...opts.horizons) } : {}) : undefined;
   const html = await buildReportHtml(
-    { appraisal, ...(model.description ? { description: model.description } : {}), ...(tornado ? { tornado } : {}), ...(simulation ? { simulation } : {}) },
+    {
+      appraisal,
+      ...(model.description ? { description: model.description } : {}),
+      ...(tornado ? { tornado } : {}),
+      ...(simulation ? { simulation } : {}),
+      ...(options ? { options } : {}),
+      financial: financialCase(ledger),
+      unitMetrics: unitMetrics(ledger),
+    },
     { ...(opts.static ? {} : { scripts: chartScripts() }), footer: `Model: ${file}.` },
   );
   writeOutput(opts.out, html);
@@ -82,7 +160,13 @@ export async function exportCommand(file: string, opts: ModelOptions & { xlsx?: 
   if (!opts.xlsx && !opts.csv && !opts.json) throw new CliError("export: nothing to write; give --xlsx, --csv and/or --json (see --help)", EXIT.usage);
   const { ledger, appraisal } = load(file, opts);
   if (opts.xlsx) {
-    const bytes = await (await buildWorkbook(ledger, appraisal)).xlsx.writeBuffer();
+    const model = ledger.plan.model;
+    const extras = {
+      ...(model.options.length ? { optionsAppraisal: compareOptions(model, opts.horizons ? { horizon: Math.max(...opts.horizons) } : {}) } : {}),
+      financialCase: financialCase(ledger),
+      unitMetrics: unitMetrics(ledger),
+    };
+    const bytes = await (await buildWorkbook(ledger, appraisal, extras)).xlsx.writeBuffer();
     writeOutput(opts.xlsx, new Uint8Array(bytes as ArrayBuffer));
     io.stderr.write(`wrote ${opts.xlsx}\n`);
   }

@@ -30,6 +30,8 @@ Examples:
   $ invest-to-save appraise examples/family-support.json --horizons 1,5,10
   $ invest-to-save appraise examples/family-support.json --format csv > summary.csv
   $ invest-to-save appraise examples/cases/cheshire-west.json --discount 0 --horizons 4
+  $ invest-to-save appraise examples/options.json --options
+  $ invest-to-save appraise examples/family-support.json --financial --unit thousands
   $ invest-to-save simulate examples/family-support.json --draws 10000 --seed 42 --workers 2
   $ invest-to-save report examples/family-support.json --out report.html
   $ invest-to-save export examples/family-support.json --xlsx appraisal.xlsx --csv ledger.csv
@@ -81,7 +83,11 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(horizonOption())
     .addOption(lensOption())
     .option("--cashable-only", "count cashable flows only")
-    .addOption(new Option("--unit <unit>", "money unit for table, csv and md (csv defaults to pence)").choices(["pence", "pounds", "thousands", "millions"]));
+    .addOption(new Option("--unit <unit>", "money unit for table, csv and md (csv defaults to pence)").choices(["pence", "pounds", "thousands", "millions"]))
+    .option("--options", "compare the model's options with business as usual: ranking by NPSV and BCR, and an Appraisal Summary Table per option")
+    .option("--mc-draws <n>", "with --options: risk ranges from this many paired Monte Carlo draws (default: from the model's scenarios)", positiveInt("--mc-draws"))
+    .option("--financial", "the financial case: cash (nominal) by organisation, budget and financial year, against available funding")
+    .option("--unit-metrics", "cost per participant, net outcomes achieved by year and cost per outcome, per intervention");
   discountOptions(program.commands.at(-1)!).action((file: string, opts) => run(() => appraiseCommand(file, opts, io))());
 
   program

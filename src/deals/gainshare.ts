@@ -11,10 +11,10 @@ import { DealBook, pence, splitWeights, window } from "./book";
  * gainshareDue({ share: 0.3 }, new Decimal(-50)).toString(); // "0"
  * ```
  */
-export function gainshareDue(deal: Pick<Gainshare, "share" | "tiers">, savings: Decimal): Decimal {
+export function gainshareDue(deal: { share: NonNullable<Gainshare["share"]>; tiers?: undefined } | { tiers: NonNullable<Gainshare["tiers"]>; share?: undefined }, savings: Decimal): Decimal {
   if (!savings.isPositive() || savings.isZero()) return ZERO;
   if (deal.share !== undefined) return savings.times(toDecimal(deal.share));
-  const tiers = deal.tiers!;
+  const tiers = deal.tiers;
   let due = ZERO;
   tiers.forEach((tier, i) => {
     const lo = toDecimal(tier.above);
@@ -82,16 +82,15 @@ export function applyGainshare(book: DealBook, deal: Gainshare): void {
       });
     });
     paid = paid.plus(amount);
-    if (deal.clawback && t === deal.clawback.byYear) clawback(book, deal, paidBy);
+    if (deal.clawback && t === deal.clawback.byYear) clawback(book, deal, deal.clawback, paidBy);
   }
-  if (deal.clawback && (deal.clawback.byYear < first || deal.clawback.byYear > last)) clawback(book, deal, paidBy);
+  if (deal.clawback && (deal.clawback.byYear < first || deal.clawback.byYear > last)) clawback(book, deal, deal.clawback, paidBy);
   book.summary.figures.totalPaid = paid;
 }
 
 
 /** Repays share × (1 − achieved/target) of everything paid so far, back along the same routes. */
-function clawback(book: DealBook, deal: Gainshare, paidBy: Decimal[][]): void {
-  const c = deal.clawback!;
+function clawback(book: DealBook, deal: Gainshare, c: NonNullable<Gainshare["clawback"]>, paidBy: Decimal[][]): void {
   const produced = book.produced(c.outcome);
   const achieved = sum(produced.slice(0, c.byYear + 1));
   const target = toDecimal(c.target);

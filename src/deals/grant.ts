@@ -7,10 +7,11 @@ import { DealBook, window } from "./book";
  * or the amounts of `series` by appraisal year, in whole pence.
  */
 export function applyGrant(book: DealBook, deal: Grant): void {
-  if (deal.series) {
+  if (deal.series !== undefined) {
     deal.series.forEach((v, t) => book.pay(deal.from, deal.to, t, toPence(toDecimal(v))));
     return;
   }
   const [first, last] = deal.years ? window(deal.years, book.lastYear) : [0, 0];
-  for (let t = first; t <= last; t++) book.pay(deal.from, deal.to, t, toPence(toDecimal(deal.amount!)));
+  const amount = toPence(toDecimal(deal.amount));
+  for (let t = first; t <= last; t++) book.pay(deal.from, deal.to, t, amount);
 }

@@ -1,5 +1,5 @@
 import { ONE, sum, toDecimal, ZERO, type Decimal } from "../money";
-import type { PaymentByResults } from "../model";
+import { chainRates, type PaymentByResults } from "../model";
 import { chainFactor } from "../ledger";
 import { DealBook, pence } from "./book";
 
@@ -20,7 +20,8 @@ export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): v
   const intervention = model.interventions.find((v) => v.id === deal.intervention)!;
   const cohort = book.ledger.cohorts[deal.intervention]!;
   const start = intervention.startYear;
-  const split = deal.perCase !== undefined;
+  // Either attachment amounts per case, or a price per case split by an attachment share.
+  const split = deal.perCase !== undefined ? { perCase: toDecimal(deal.perCase), share: deal.attachmentShare } : null;
   const nResults = deal.results.length;
   let attachments = ZERO;
   let results = ZERO;
@@ -28,16 +29,17 @@ export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): v
     const cases = cohort[y]!;
     if (cases.isZero()) continue;
     const k = y - start;
-    const attachment = split ? toDecimal(deal.perCase!).times(byYear(deal.attachmentShare!, k)) : deal.attachment !== undefined ? byYear(deal.attachment, k) : ZERO;
+    const attachment = split ? split.perCase.times(byYear(split.share, k)) : deal.attachment !== undefined ? byYear(deal.attachment, k) : ZERO;
     const due: { year: number; amount: Decimal }[] = [];
     for (const r of deal.results) {
       const o = model.outcomes.find((x) => x.id === r.outcome)!;
       const ramp = k < o.rampUp.length ? toDecimal(o.rampUp[k]!) : ONE;
       // Attributable results net off deadweight, attribution and displacement; gross results are
       // what a provider would claim: everyone reached and engaged for whom the outcome happens.
-      const rate = r.basis === "gross" ? toDecimal(o.reach).times(toDecimal(o.engagement)).times(toDecimal(o.success)) : chainFactor(o);
+      const rate = r.basis === "gross" ? toDecimal(o.reach).times(toDecimal(o.engagement)).times(toDecimal(chainRates(o).success)) : chainFactor(o);
       const successes = cases.times(rate).times(ramp);
-      const price = r.amount !== undefined ? byYear(r.amount, k) : toDecimal(deal.perCase!).times(ONE.minus(byYear(deal.attachmentShare!, k))).div(nResults);
+      // A result without its own amount takes an equal part of the price left after the attachment (validated: such a deal has perCase).
+      const price = r.amount !== undefined ? byYear(r.amount, k) : split ? split.perCase.times(ONE.minus(byYear(split.share, k))).div(nResults) : ZERO;
       if (y + o.lag <= book.lastYear) due.push({ year: y + o.lag, amount: successes.times(price) });
     }
     let resultTotal = sum(due.map((d) => d.amount));

@@ -25,7 +25,7 @@ export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
   const contributors = deal.contributions.map((c) => c.agency);
   const returners = deal.savingsReturn ? (deal.savingsReturn.agencies ?? contributors) : [];
   const returnSavings = returners.map((a) => book.savings(a, deal.savingsReturn?.basis));
-  const weight = deal.contributions.map((c) => (c.share !== undefined ? toDecimal(c.share) : toDecimal(c.amount!)));
+  const weight = deal.contributions.map((c) => (c.share !== undefined ? toDecimal(c.share) : toDecimal(c.amount)));
   const contributed = contributors.map(() => ZERO);
   // Payments are whole pence, so the reserve kept back is too (and never below zero).
   const reserve = pence(toDecimal(deal.reserve));
@@ -40,14 +40,15 @@ export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
     const spending = sum(spend.map((s) => s.amount));
     let inflow = ZERO;
     deal.contributions.forEach((c, i) => {
-      const amount = pence(c.share !== undefined ? spending.times(toDecimal(c.share)) : toDecimal(c.amount!));
+      const amount = pence(c.share !== undefined ? spending.times(toDecimal(c.share)) : toDecimal(c.amount));
       send(c.agency, pot, t, amount, `${book.summary.label}: contribution`);
       contributed[i] = contributed[i]!.plus(amount);
       inflow = inflow.plus(amount);
     });
-    if (deal.savingsReturn) {
+    const back = deal.savingsReturn;
+    if (back) {
       returners.forEach((a, i) => {
-        const amount = pence(returnSavings[i]![t]!.times(toDecimal(deal.savingsReturn!.share)));
+        const amount = pence(returnSavings[i]![t]!.times(toDecimal(back.share)));
         send(a, pot, t, amount, `${book.summary.label}: savings returned`);
         inflow = inflow.plus(amount);
       });

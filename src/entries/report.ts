@@ -7,9 +7,18 @@
  * `npm install vega vega-lite` (without them those functions reject with an error that says so).
  * Portable: no Node built-ins.
  *
- * @packageDocumentation
+ * @module invest-to-save/report
  */
-export { agencyRoles, cashflowData, cumulativeData, incentiveGapData } from "../report/charts/data";
+export {
+  agencyRoles,
+  cashflowData,
+  cumulativeData,
+  incentiveGapData,
+  type CashflowDatum,
+  type CumulativeDatum,
+  type PaybackMark,
+  type GapDatum,
+} from "../report/charts/data";
 export { annualCashflowSpec, cumulativePositionSpec, incentiveGapSpec, VEGA_LITE_SCHEMA } from "../report/charts/specs";
 export {
   tornadoSpec,
@@ -21,6 +30,8 @@ export {
   type DistributionChartInput,
 } from "../report/charts/uncertainty";
 export { renderSvg } from "../report/charts/svg";
+export { partyStyles, PARTY_COLOURS, type PartyStyle } from "../report/charts/style";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "../report/html";
 export type { SimulatedParty } from "../report/html-parts";
+export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "../report/economic-html";
 export { MissingPeerError } from "../report/peers";

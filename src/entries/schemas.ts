@@ -19,7 +19,17 @@ export {
   OptimismBiasTableSchema,
   UnitCostSchema,
   TablesSchema,
+  OptionSchema,
 } from "../model/schema";
+export {
+  ReferenceSchema,
+  AmountSchema,
+  HmtDeflatorSchema,
+  CategoryOptimismBiasSchema,
+  OutcomeRateSchema,
+  UnmonetisedSchema,
+  ResolvedReferenceSchema,
+} from "../model/reference-schema";
 export { MoneySchema, ShareSchema, RateSchema, IdSchema, FinancialYearSchema, YearSchema, CountSchema, LensSchema, PricesSchema } from "../model/schema-parts";
 export {
   DealSchema,

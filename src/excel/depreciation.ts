@@ -113,6 +113,7 @@ export function DDB(cost: number, salvage: number, life: number, period: number,
   const rate = Math.min(f / l, 1);
   const before = rate === 1 ? (p === 1 ? c : 0) : c * Math.pow(1 - rate, p - 1);
   const after = c * Math.pow(1 - rate, p);
-  const depreciation = after < s ? before - s : before - after;
+  // before·rate is before − after without the cancellation (384, not 383.9999999999998).
+  const depreciation = after < s ? before - s : before * rate;
   return finite(Math.max(depreciation, 0), "DDB");
 }

@@ -4,3 +4,4 @@ export { LEDGER_PLACES, cashPart, toLedgerPlaces } from "./cash";
 export * from "./aggregate";
 export { chainFactor, deliveryYears, priceMultipliers } from "./profiles";
 export * from "./plan";
+export { categoryOptimism } from "./optimism";

@@ -1,7 +1,8 @@
 import type { Decimal } from "../money";
 import type { DiscountSchedule } from "../discount";
-import { appraisalYears, type Agency, type Cost, type CostShunt, type Intervention, type Lens, type Model, type Outcome, type Saving } from "../model";
+import { appraisalYears, chainRates, referenceTrace, type Agency, type Cost, type CostShunt, type Intervention, type Lens, type Model, type Outcome, type Saving } from "../model";
 import { deliveryYears, priceMultipliers } from "./profiles";
+import { categoryOptimism } from "./optimism";
 import type { LedgerLine } from "./rows";
 
 /**
@@ -126,6 +127,8 @@ export interface Plan {
   outcomes: Record<string, { intervention: string; active: PlanQuantity; produced: PlanQuantity }>;
   /** Interventions' cohorts and delivery years; `from` names the intervention a cohort is drawn from. */
   interventions: Record<string, { cohort: PlanQuantity; span: [number, number]; from: string | null }>;
+  /** Reference values the model named (`{ ref }`), resolved when it was parsed: the audit trail cites them. */
+  references: Model["references"];
   /** The model the plan was compiled from. */
   model: Model;
 }
@@ -251,15 +254,18 @@ function compile(model: Model): Plan {
 
   // Outcomes: the benefit chain as factors over the active (and newly achieved) outcomes profile.
   const outcomes: Plan["outcomes"] = {};
+  const rates = model.outcomes.map((o) => chainRates(o));
   model.outcomes.forEach((o: Outcome, i) => {
     const c = cohorts.get(o.intervention)!;
     const p = `outcomes[${i}]`;
+    const r = rates[i]!;
     const chain = [
       ...c.cohort.factors,
       input(`${p}.reach`, o.reach),
       input(`${p}.engagement`, o.engagement),
-      input(`${p}.success`, o.success),
-      input(`${p}.deadweight`, o.deadweight, Transform.OneMinus),
+      // With `rate`, success and deadweight are derived from it (these paths then name no model field).
+      input(`${p}.success`, r.success),
+      input(`${p}.deadweight`, r.deadweight, Transform.OneMinus),
       input(`${p}.attribution`, o.attribution),
       input(`${p}.displacement`, o.displacement, Transform.OneMinus),
     ];
@@ -276,8 +282,8 @@ function compile(model: Model): Plan {
       ...(c.amount !== undefined ? { amount: String(c.amount), per: c.per } : { series: "given" }),
       ...(c.growth !== undefined ? { growth: String(c.growth) } : {}),
     };
-    if (c.series) return { factors: [], profile: profile({ kind: "series", values: c.series.map((x, k) => input(`${p}.series[${k}]`, x)) }), quantity: null, trace };
-    const amount = input(`${p}.amount`, c.amount!);
+    if (c.series !== undefined) return { factors: [], profile: profile({ kind: "series", values: c.series.map((x, k) => input(`${p}.series[${k}]`, x)) }), quantity: null, trace };
+    const amount = input(`${p}.amount`, c.amount);
     if (c.per === "once") return { factors: [amount], profile: profile({ kind: "once", year: c.year ?? co?.span[0] ?? 0 }), quantity: null, trace };
     const [from, to] = c.years ?? co?.span ?? [0, 0];
     const participants = c.per === "participant" ? co!.cohort : null;
@@ -295,6 +301,7 @@ function compile(model: Model): Plan {
 
   model.costs.forEach((c, i) => {
     const s = scheduled(c, `costs[${i}]`);
+    const category = categoryOptimism(c);
     const prices = priceMultipliers(model, c, last);
     lines.push({
       id: `cost:${c.id}`,
@@ -312,11 +319,18 @@ function compile(model: Model): Plan {
       discount: schedule(c.discount as DiscountSchedule | undefined),
       counterparty: null,
       sign: -1,
-      factors: [...s.factors, ...optimism(c.confidence, "costs")],
+      factors: [...s.factors, ...optimism(c.confidence, "costs"), ...(category ? [input(`costs[${i}].optimismBias`, category.uplift.toString(), Transform.OnePlus)] : [])],
       profile: s.profile,
       prices: prices.factors,
       quantity: s.quantity,
-      trace: { ...s.trace, optimismBiasUplift: obValue(c.confidence, "costs"), prices: prices.note, ...discountTrace(c) },
+      trace: {
+        ...s.trace,
+        optimismBiasUplift: category ? category.uplift.toString() : obValue(c.confidence, "costs"),
+        ...(category ? { optimismBias: category.note } : {}),
+        prices: prices.note,
+        ...discountTrace(c),
+        ...referenceTrace(model.references, `costs[${i}].amount`),
+      },
     });
   });
 
@@ -347,7 +361,15 @@ function compile(model: Model): Plan {
       profile: s.profile,
       prices: prices.factors,
       quantity: s.quantity,
-      trace: { ...s.trace, optimismBiasReduction: obValue(c.confidence, "benefits"), realisation: realisationTrace(c), prices: prices.note, ...transferTrace(c), ...discountTrace(c) },
+      trace: {
+        ...s.trace,
+        optimismBiasReduction: obValue(c.confidence, "benefits"),
+        realisation: realisationTrace(c),
+        prices: prices.note,
+        ...transferTrace(c),
+        ...discountTrace(c),
+        ...referenceTrace(model.references, `savings[${i}].amount`),
+      },
     });
   });
 
@@ -355,8 +377,8 @@ function compile(model: Model): Plan {
   model.outcomes.forEach((o, i) => {
     const { active } = outcomes[o.id]!;
     o.values.forEach((v, j) => {
-      const unit = v.unitCost !== undefined ? unitCosts.get(v.unitCost)! : undefined;
-      const value = unit ? input(`tables.unitCosts[${unit.k}].value`, unit.u.value) : input(`outcomes[${i}].values[${j}].amount`, v.amount!);
+      const unit = v.unitCost !== undefined ? unitCosts.get(v.unitCost) : undefined;
+      const value = v.unitCost === undefined ? input(`outcomes[${i}].values[${j}].amount`, v.amount) : input(`tables.unitCosts[${unit!.k}].value`, unit!.u.value);
       const prices = priceMultipliers(model, { priceBase: unit?.u.priceBase ?? v.priceBase, prices: v.prices }, last);
       const other = counterparty(v);
       lines.push({
@@ -382,8 +404,9 @@ function compile(model: Model): Plan {
         trace: {
           reach: String(o.reach),
           engagement: String(o.engagement),
-          success: String(o.success),
-          deadweight: String(o.deadweight),
+          success: rates[i]!.success,
+          deadweight: rates[i]!.deadweight,
+          ...(rates[i]!.note ? { rate: rates[i]!.note! } : {}),
           attribution: String(o.attribution),
           displacement: String(o.displacement),
           rampUp: o.rampUp.join(", ") || "none",
@@ -392,6 +415,7 @@ function compile(model: Model): Plan {
           dropOff: String(o.persistence.dropOff),
           valuePerOutcome: String(unit ? unit.u.value : v.amount),
           ...(unit ? { unitCost: `${unit.u.id}${unit.u.source ? ` (${unit.u.source})` : ""}` } : {}),
+          ...referenceTrace(model.references, unit ? `tables.unitCosts[${unit.k}].value` : `outcomes[${i}].values[${j}].amount`),
           optimismBiasReduction: obValue(o.confidence, "benefits"),
           realisation: realisationTrace(v),
           prices: prices.note,
@@ -409,18 +433,18 @@ function compile(model: Model): Plan {
     let shape: number;
     let quantity: PlanQuantity | null = null;
     let intervention: string | null = null;
-    if (s.series) {
+    if (s.series !== undefined) {
       factors = [];
       shape = profile({ kind: "series", values: s.series.map((x, k) => input(`${p}.series[${k}]`, x)) });
     } else if (s.outcome !== undefined) {
       const o = model.outcomes.find((x) => x.id === s.outcome)!;
       quantity = outcomes[o.id]!.active;
       intervention = o.intervention;
-      factors = [...quantity.factors, input(`${p}.amount`, s.amount!), ...optimism(o.confidence, "benefits")];
+      factors = [...quantity.factors, input(`${p}.amount`, s.amount), ...optimism(o.confidence, "benefits")];
       shape = quantity.profile;
     } else {
       const [from, to] = s.years ?? [0, last];
-      factors = [input(`${p}.amount`, s.amount!)];
+      factors = [input(`${p}.amount`, s.amount)];
       shape = profile({ kind: "span", from, to: Math.min(to, last) });
     }
     lines.push({
@@ -467,6 +491,7 @@ function compile(model: Model): Plan {
     schedules,
     outcomes,
     interventions: Object.fromEntries(cohorts),
+    references: model.references,
     model,
   };
 }

@@ -1,7 +1,7 @@
 import { ONE, toDecimal, type Decimal } from "../money";
 import { priceFactor } from "../discount";
 import { parseFinancialYear } from "../time";
-import type { Intervention, Model, Outcome } from "../model";
+import { chainRates, type Intervention, type Model, type Outcome } from "../model";
 
 /**
  * Delivery years [first, last] of an intervention, clipped to the appraisal period (0..lastYear).
@@ -29,10 +29,11 @@ export function deliveryYears(v: Intervention, lastYear: number, sourceSpan?: [n
  * ```
  */
 export function chainFactor(o: Outcome): Decimal {
+  const r = chainRates(o);
   return toDecimal(o.reach)
     .times(toDecimal(o.engagement))
-    .times(toDecimal(o.success))
-    .times(ONE.minus(toDecimal(o.deadweight)))
+    .times(toDecimal(r.success))
+    .times(ONE.minus(toDecimal(r.deadweight)))
     .times(toDecimal(o.attribution))
     .times(ONE.minus(toDecimal(o.displacement)));
 }
@@ -57,7 +58,7 @@ export function priceMultipliers(
     const base = parseFinancialYear(appraisal.baseYear);
     return {
       factors: Array.from({ length: lastYear + 1 }, (_, t) => priceFactor(base + t, appraisal.priceBase, basis)),
-      note: `nominal, deflated to ${appraisal.priceBase} prices`,
+      note: `nominal, deflated to ${appraisal.priceBase} prices${"source" in basis && basis.source ? ` (${basis.source})` : ""}`,
     };
   }
   if (item.priceBase && item.priceBase !== appraisal.priceBase && basis) {

@@ -123,7 +123,9 @@ function polish(r: number, a: Annuity): number {
 function allRates(a: Annuity): number[] {
   const f = (u: number) => scaledForm(u, a).s;
   const { roots, touches } = scanRoots(f, U_MIN, U_MAX, 2400);
-  const found = [...roots, ...touches.filter((u) => isRoot(Math.expm1(u), a, 1e-12))]
+  // Every candidate is checked against the equation: a "root" where the scaled form merely
+  // underflows to 0 (far out in ln(1 + r)) is not one.
+  const found = [...roots.filter((u) => isRoot(Math.expm1(u), a)), ...touches.filter((u) => isRoot(Math.expm1(u), a, 1e-12))]
     .map((u) => polish(Math.expm1(u), a))
     .filter((r) => r > -1 && Number.isFinite(r))
     .sort((x, y) => x - y);

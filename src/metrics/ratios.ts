@@ -5,7 +5,8 @@ import { npv } from "./npv";
 import { discountedPaybackYear, paybackYear } from "./payback";
 
 /**
- * Benefit–cost ratio, PVB / PVC. `null` when PVC is zero (the ratio does not exist).
+ * Benefit–cost ratio, PV savings / PV costs (the Green Book's PVB / PVC: "savings" is this
+ * library's word for every benefit counted). `null` when PV costs are zero (no ratio exists).
  *
  * @example
  * ```ts
@@ -13,22 +14,23 @@ import { discountedPaybackYear, paybackYear } from "./payback";
  * bcr(10, 0);                              // null
  * ```
  */
-export function bcr(pvBenefits: MoneyInput, pvCosts: MoneyInput): Decimal | null {
+export function bcr(pvSavings: MoneyInput, pvCosts: MoneyInput): Decimal | null {
   const c = toDecimal(pvCosts);
-  return c.isZero() ? null : toDecimal(pvBenefits).div(c);
+  return c.isZero() ? null : toDecimal(pvSavings).div(c);
 }
 
 /**
- * Return on investment, (PVB − PVC) / PVC: the net gain per £1 of cost. `null` when PVC is zero.
+ * Return on investment, (PV savings − PV costs) / PV costs: the net gain per £1 of cost. `null`
+ * when PV costs are zero.
  *
  * @example
  * ```ts
  * roi(151, 100)?.toString(); // "0.51"
  * ```
  */
-export function roi(pvBenefits: MoneyInput, pvCosts: MoneyInput): Decimal | null {
+export function roi(pvSavings: MoneyInput, pvCosts: MoneyInput): Decimal | null {
   const c = toDecimal(pvCosts);
-  return c.isZero() ? null : toDecimal(pvBenefits).minus(c).div(c);
+  return c.isZero() ? null : toDecimal(pvSavings).minus(c).div(c);
 }
 
 /**
@@ -60,55 +62,56 @@ export function equivalentAnnualCost(presentValue: MoneyInput, years: number, op
   return toDecimal(presentValue).div(annuityFactor(years, options));
 }
 
-/** Headline figures for one series of costs and one of benefits. */
+/** Headline figures for one series of costs and one of savings (benefits). */
 export interface FlowSummary {
-  /** Present value of costs (PVC), a positive amount when costs are positive. */
+  /** Present value of costs (the Green Book's PVC), a positive amount when costs are positive. */
   pvCosts: Decimal;
-  /** Present value of benefits (PVB). */
-  pvBenefits: Decimal;
-  /** Net present (social) value, PVB − PVC. */
+  /** Present value of savings: every benefit counted (the Green Book's PVB). */
+  pvSavings: Decimal;
+  /** Net present (social) value, PV savings − PV costs. */
   npv: Decimal;
-  /** PVB / PVC, or null when PVC is zero. */
+  /** PV savings / PV costs, or null when PV costs are zero. */
   bcr: Decimal | null;
-  /** (PVB − PVC) / PVC, or null when PVC is zero. */
+  /** (PV savings − PV costs) / PV costs, or null when PV costs are zero. */
   roi: Decimal | null;
   /** Simple payback year (see `paybackYear`), or null. */
   paybackYear: number | null;
   /** Discounted payback year, or null. */
   discountedPaybackYear: number | null;
-  /** IRR of benefits − costs when it exists and is unique, else null. */
+  /** IRR of savings − costs when it exists and is unique, else null. */
   irr: number | null;
 }
 
 /**
- * Appraises a cost series and a benefit series (both year 0 first, costs as positive amounts):
- * PVC, PVB, NPV (NPSV), BCR, ROI, payback years and IRR. Year 0 undiscounted, STPR by default.
+ * Appraises a cost series and a savings (benefits) series, both year 0 first, costs as positive
+ * amounts: PV costs, PV savings, NPV (NPSV), BCR, ROI, payback years and IRR. Year 0
+ * undiscounted, STPR by default.
  *
  * @example
  * ```ts
- * const s = summariseFlows({ costs: [10_000_000], benefits: [8_000_000] });
+ * const s = summariseFlows({ costs: [10_000_000], savings: [8_000_000] }); // Green Book box: PVB £8m, PVC £10m
  * s.npv.toString();  // "-2000000"
  * s.bcr?.toString(); // "0.8"
  * ```
  */
 export function summariseFlows(
-  flows: { costs: readonly MoneyInput[]; benefits: readonly MoneyInput[] },
+  flows: { costs: readonly MoneyInput[]; savings: readonly MoneyInput[] },
   options: DiscountOptions = {},
 ): FlowSummary {
-  const length = Math.max(flows.costs.length, flows.benefits.length);
+  const length = Math.max(flows.costs.length, flows.savings.length);
   const pad = (s: readonly MoneyInput[]) => Array.from({ length }, (_, t) => toDecimal(s[t] ?? 0));
   const costs = pad(flows.costs);
-  const benefits = pad(flows.benefits);
-  const net = benefits.map((b, t) => b.minus(costs[t]!));
+  const savings = pad(flows.savings);
+  const net = savings.map((b, t) => b.minus(costs[t]!));
   const pvCosts = npv(costs, options);
-  const pvBenefits = npv(benefits, options);
+  const pvSavings = npv(savings, options);
   const rate = irr(net);
   return {
     pvCosts,
-    pvBenefits,
-    npv: pvBenefits.minus(pvCosts),
-    bcr: bcr(pvBenefits, pvCosts),
-    roi: roi(pvBenefits, pvCosts),
+    pvSavings,
+    npv: pvSavings.minus(pvCosts),
+    bcr: bcr(pvSavings, pvCosts),
+    roi: roi(pvSavings, pvCosts),
     paybackYear: paybackYear(net),
     discountedPaybackYear: discountedPaybackYear(net, options),
     irr: rate.ok && rate.unique ? rate.rate : null,

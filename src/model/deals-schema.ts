@@ -1,5 +1,5 @@
 import * as z from "zod"; // a namespace import lets bundlers drop the parts of zod not used
-import { IdSchema, MoneySchema, RateSchema, ShareSchema, YearSchema } from "./schema-parts";
+import { exactlyOne, IdSchema, MoneySchema, RateSchema, ShareSchema, YearSchema } from "./schema-parts";
 
 /**
  * Deal rules: agreements that move money between parties. Each deal becomes transfer rows in the
@@ -25,40 +25,44 @@ const Basis = z.strictObject({
  * GainshareSchema.safeParse({ type: "gainshare", id: "gs", from: ["police", "moj"], to: "council", share: 0.3 }).success; // true
  * ```
  */
-export const GainshareSchema = z.strictObject({
-  type: z.literal("gainshare"),
-  id: IdSchema,
-  label: z.string().optional(),
-  /** Beneficiaries who pay a share of their savings. */
-  from: AgencyList,
-  /** Investors who receive it. */
-  to: AgencyList,
-  /** Fixed share of each year's savings (or use tiers). */
-  share: ShareSchema.optional(),
-  /** Marginal shares of each payer's yearly savings above thresholds, e.g. [{ above: 0, share: 0.2 }, { above: 500000, share: 0.4 }]. */
-  tiers: z.array(z.strictObject({ above: MoneySchema, share: ShareSchema })).min(1).optional(),
-  basis: Basis.default({ cashableOnly: false }),
-  /** Only savings arising in these years count (time-limited). */
-  years: Span.optional(),
-  /** Cap on the total paid: an amount, or the receivers' investment plus a return (e.g. { investmentPlus: 0.1 }). */
-  cap: z.union([z.strictObject({ amount: MoneySchema }), z.strictObject({ investmentPlus: RateSchema })]).optional(),
-  capPerYear: MoneySchema.optional(),
-  /** Guaranteed minimum paid each year of the deal, whatever the savings. */
-  floorPerYear: MoneySchema.optional(),
-  /** How receivers split what is paid: pro rata to their investment (default), equally, or by weights. */
-  splitBy: z.union([z.enum(["investment", "equal"]), z.record(IdSchema, MoneySchema)]).default("investment"),
-  /** Repay part of what was received if an outcome falls short of its target by a year. */
-  clawback: z
-    .strictObject({
-      outcome: IdSchema,
-      /** Attributable outcomes expected, cumulative, by `byYear`. */
-      target: z.number().positive(),
-      byYear: YearSchema,
-      /** Share of the shortfall-weighted payments repaid: repaid = share × (1 − achieved/target) × paid so far. */
-      share: ShareSchema.default(1),
-    })
-    .optional(),
-});
+export const GainshareSchema = exactlyOne(
+  z.strictObject({
+    type: z.literal("gainshare"),
+    id: IdSchema,
+    label: z.string().optional(),
+    /** Beneficiaries who pay a share of their savings. */
+    from: AgencyList,
+    /** Investors who receive it. */
+    to: AgencyList,
+    /** Fixed share of each year's savings (or use tiers). */
+    share: ShareSchema.optional(),
+    /** Marginal shares of each payer's yearly savings above thresholds, e.g. [{ above: 0, share: 0.2 }, { above: 500000, share: 0.4 }]. */
+    tiers: z.array(z.strictObject({ above: MoneySchema, share: ShareSchema })).min(1).optional(),
+    basis: Basis.default({ cashableOnly: false }),
+    /** Only savings arising in these years count (time-limited). */
+    years: Span.optional(),
+    /** Cap on the total paid: an amount, or the receivers' investment plus a return (e.g. { investmentPlus: 0.1 }). */
+    cap: z.union([z.strictObject({ amount: MoneySchema }), z.strictObject({ investmentPlus: RateSchema })]).optional(),
+    capPerYear: MoneySchema.optional(),
+    /** Guaranteed minimum paid each year of the deal, whatever the savings. */
+    floorPerYear: MoneySchema.optional(),
+    /** How receivers split what is paid: pro rata to their investment (default), equally, or by weights. */
+    splitBy: z.union([z.enum(["investment", "equal"]), z.record(IdSchema, MoneySchema)]).default("investment"),
+    /** Repay part of what was received if an outcome falls short of its target by a year. */
+    clawback: z
+      .strictObject({
+        outcome: IdSchema,
+        /** Attributable outcomes expected, cumulative, by `byYear`. */
+        target: z.number().positive(),
+        byYear: YearSchema,
+        /** Share of the shortfall-weighted payments repaid: repaid = share × (1 − achieved/target) × paid so far. */
+        share: ShareSchema.default(1),
+      })
+      .optional(),
+  }),
+  "share",
+  "tiers",
+);
 
 /**
  * Pooled budget: contributors fund a pot that pays for agreed costs.
@@ -76,7 +80,7 @@ export const PooledBudgetSchema = z.strictObject({
   /** The pot: an agency of the model (e.g. kind "pool") that holds the money. */
   pot: IdSchema,
   /** Contributions each year: a fixed amount, or a share of the pot's spending on funded costs. */
-  contributions: z.array(z.strictObject({ agency: IdSchema, amount: MoneySchema.optional(), share: ShareSchema.optional() })).min(1),
+  contributions: z.array(exactlyOne(z.strictObject({ agency: IdSchema, amount: MoneySchema.optional(), share: ShareSchema.optional() }), "amount", "share")).min(1),
   /** Costs the pot pays for (it reimburses the agencies that bear them). */
   funds: z.strictObject({ costs: z.array(IdSchema).optional(), interventions: z.array(IdSchema).optional() }).default({}),
   /** Share of participants' savings returned to the pot. */
@@ -99,33 +103,45 @@ export const PooledBudgetSchema = z.strictObject({
  * PaymentByResultsSchema.safeParse({ type: "payment-by-results", id: "pbr", commissioner: "dclg", provider: "council", intervention: "tf", perCase: 4000, attachmentShare: [0.8, 0.6, 0.4], results: [{ outcome: "turned-around" }] }).success; // true
  * ```
  */
-export const PaymentByResultsSchema = z.strictObject({
-  type: z.literal("payment-by-results"),
-  id: IdSchema,
-  label: z.string().optional(),
-  commissioner: IdSchema,
-  provider: IdSchema,
-  /** Whose cohort are the cases. */
-  intervention: IdSchema,
-  /** Up-front payment per case, by delivery year (one number for all years, or a list). */
-  attachment: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
-  /** Or: a maximum per case and the share of it paid up front, by delivery year (the rest on results). */
-  perCase: MoneySchema.optional(),
-  attachmentShare: z.union([ShareSchema, z.array(ShareSchema).min(1)]).optional(),
-  /** Results payments per outcome achieved (amount per result, by delivery year), paid when the result is first achieved. */
-  results: z
-    .array(
-      z.strictObject({
-        outcome: IdSchema,
-        amount: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
-        /** Pay on attributable results (default), or on gross results as claimed — before deadweight, attribution and displacement. */
-        basis: z.enum(["attributable", "gross"]).default("attributable"),
-      }),
-    )
-    .min(1),
-  /** No case earns more than this in total. */
-  capPerCase: MoneySchema.optional(),
-});
+export const PaymentByResultsSchema = z
+  .strictObject({
+    type: z.literal("payment-by-results"),
+    id: IdSchema,
+    label: z.string().optional(),
+    commissioner: IdSchema,
+    provider: IdSchema,
+    /** Whose cohort are the cases. */
+    intervention: IdSchema,
+    /** Up-front payment per case, by delivery year (one number for all years, or a list). */
+    attachment: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
+    /** Or: a maximum per case and the share of it paid up front, by delivery year (the rest on results). */
+    perCase: MoneySchema.optional(),
+    attachmentShare: z.union([ShareSchema, z.array(ShareSchema).min(1)]).optional(),
+    /** Results payments per outcome achieved (amount per result, by delivery year), paid when the result is first achieved. */
+    results: z
+      .array(
+        z.strictObject({
+          outcome: IdSchema,
+          amount: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
+          /** Pay on attributable results (default), or on gross results as claimed — before deadweight, attribution and displacement. */
+          basis: z.enum(["attributable", "gross"]).default("attributable"),
+        }),
+      )
+      .min(1),
+    /** No case earns more than this in total. */
+    capPerCase: MoneySchema.optional(),
+  })
+  .superRefine((d, ctx) => {
+    const split = d.perCase !== undefined || d.attachmentShare !== undefined;
+    if (split && (d.perCase === undefined || d.attachmentShare === undefined)) ctx.addIssue({ code: "custom", message: "perCase and attachmentShare go together" });
+    if (split && d.attachment !== undefined) ctx.addIssue({ code: "custom", message: "give attachment amounts, or perCase with attachmentShare, not both", path: ["attachment"] });
+  })
+  .transform((d) => d as PbrTerms<typeof d>);
+
+/** A PbR deal's up-front terms: attachment amounts (or none), or a price per case split by an attachment share. */
+type PbrTerms<T extends { perCase?: unknown; attachmentShare?: unknown; attachment?: unknown }> =
+  | (T & { perCase: Exclude<T["perCase"], undefined>; attachmentShare: Exclude<T["attachmentShare"], undefined>; attachment?: undefined })
+  | (T & { perCase?: undefined; attachmentShare?: undefined });
 
 /**
  * Reward grant: a capped reward for hitting stretch targets above a threshold.
@@ -229,17 +245,21 @@ export const LoanSchema = z.strictObject({
  * GrantSchema.safeParse({ type: "grant", id: "pump", from: "dclg", to: "council", amount: 500000, years: [0, 1] }).success; // true
  * ```
  */
-export const GrantSchema = z.strictObject({
-  type: z.literal("grant"),
-  id: IdSchema,
-  label: z.string().optional(),
-  from: IdSchema,
-  to: IdSchema,
-  /** An amount each year of `years` (default: year 0 only), or explicit amounts by appraisal year. */
-  amount: MoneySchema.optional(),
-  years: Span.optional(),
-  series: z.array(MoneySchema).min(1).optional(),
-});
+export const GrantSchema = exactlyOne(
+  z.strictObject({
+    type: z.literal("grant"),
+    id: IdSchema,
+    label: z.string().optional(),
+    from: IdSchema,
+    to: IdSchema,
+    /** An amount each year of `years` (default: year 0 only), or explicit amounts by appraisal year. */
+    amount: MoneySchema.optional(),
+    years: Span.optional(),
+    series: z.array(MoneySchema).min(1).optional(),
+  }),
+  "amount",
+  "series",
+);
 
 /**
  * Any deal, told apart by its `type`.

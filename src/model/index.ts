@@ -1,7 +1,11 @@
 export * from "./schema";
 export * from "./uncertainty-schema";
 export * from "./deals-schema";
+export * from "./reference-schema";
 export { validateModel, appraisalYears, type Issue } from "./validate";
 export { rangeIssues, MAX_AMOUNT, LEDGER_LIMIT } from "./range";
 export * from "./parse";
 export * from "./json-schema";
+export { resolveReferences, referenceTrace, type ReferenceIssue } from "./reference";
+export { chainRates, rateBetter, type ChainRates } from "./outcome-rate";
+export { mergeOption, OPTION_LISTS, type MergedOption, type OptionList } from "./options";

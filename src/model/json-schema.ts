@@ -4,7 +4,7 @@ import { ModelSchema } from "./schema";
 /**
  * The model file's JSON Schema (draft 2020-12), generated from the zod schema, so editors can
  * check and autocomplete model files. Point a file at it with
- * `"$schema": "./node_modules/invest-to-save/model.schema.json"`.
+ * `"$schema": "./node_modules/invest-to-save/dist/model.schema.json"`.
  *
  * @example
  * ```ts

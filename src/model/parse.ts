@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { ModelSchema, type Model } from "./schema";
 import { validateModel, type Issue } from "./validate";
+import { resolveReferences } from "./reference";
+import { rateBetter } from "./outcome-rate";
 import { decodeUtf8, stripBom } from "./text";
 
 /** A problem with a model file: the JSON path (e.g. `agencies[2].budgets[0].id`) and what was expected. */
@@ -100,6 +102,9 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
         return [{ path: formatPath(path), message: `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}${got}` }];
       case "invalid_format":
         return [{ path: formatPath(path), message: `${iss.message.startsWith("expected") ? iss.message : "invalid format"}${got}` }];
+      case "custom":
+        // The schema's own rules (e.g. "give exactly one of amount or series") say what they need.
+        return [{ path: formatPath(path), message: iss.message }];
       case "not_multiple_of":
         return [{ path: formatPath(path), message: `expected a whole number${got}` }];
       default:
@@ -110,6 +115,13 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
 
 function fromIssues(issues: Issue[]): ModelError[] {
   return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}
+
+/** Fills in what the parser decides once for the model: the direction of each outcome rate. */
+function normaliseParsed(model: Model): void {
+  for (const o of [...model.outcomes, ...model.options.flatMap((x) => x.outcomes ?? [])]) {
+    if (o.rate && o.rate.better === undefined) o.rate.better = rateBetter(o.rate);
+  }
 }
 
 /** Models this module has checked: they are frozen, so they stay valid. */
@@ -160,8 +172,13 @@ export function parseModel(input: unknown): ParseResult {
       return { ok: false, errors: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }] };
     }
   }
-  const parsed = ModelSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: fromZod(parsed.error.issues) };
+  // Named values (`{ ref }`, `deflator: "hmt"`) become numbers before the shape is checked.
+  const resolved = resolveReferences(data);
+  const refErrors = fromIssues(resolved.issues);
+  const parsed = ModelSchema.safeParse(resolved.data, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: [...refErrors, ...fromZod(parsed.error.issues)] };
+  if (refErrors.length) return { ok: false, errors: refErrors };
+  normaliseParsed(parsed.data);
   const issues = validateModel(parsed.data);
   if (issues.length > 0) return { ok: false, errors: fromIssues(issues) };
   const model = deepFreeze(parsed.data);

@@ -95,3 +95,31 @@ export const LensSchema = z.enum(["fiscal", "economic", "social"]);
  */
 export const PricesSchema = z.enum(["real", "nominal"]);
 
+
+/**
+ * A parsed value with exactly one of the fields `A` and `B`: a union, so code that checks one
+ * (`if (v.series !== undefined) … else v.amount`) gets the other without a non-null assertion.
+ */
+export type OneOf<T, A extends keyof T, B extends keyof T> =
+  | (T & { [K in A]-?: Exclude<T[K], undefined> } & { [K in B]?: undefined })
+  | (T & { [K in B]-?: Exclude<T[K], undefined> } & { [K in A]?: undefined });
+
+/**
+ * Requires exactly one of two optional fields of an object schema, with a path-named error
+ * ("give exactly one of amount or series"), and types the parsed value as {@link OneOf}.
+ * The JSON Schema (which describes the input) is unchanged.
+ *
+ * @example
+ * ```ts
+ * CostSchema.safeParse({ id: "x", agency: "council" }).success;              // false (neither amount nor series)
+ * CostSchema.safeParse({ id: "x", agency: "council", amount: 10 }).success;  // true
+ * ```
+ */
+export function exactlyOne<S extends z.ZodObject, A extends keyof z.output<S> & string, B extends keyof z.output<S> & string>(schema: S, a: A, b: B, message = `give exactly one of ${a} or ${b}`) {
+  return schema
+    .superRefine((v, ctx) => {
+      const o = v as Record<string, unknown>;
+      if ((o[a] === undefined) === (o[b] === undefined)) ctx.addIssue({ code: "custom", message });
+    })
+    .transform((v) => v as OneOf<z.output<S>, A, B>);
+}

@@ -2,6 +2,15 @@ import * as z from "zod"; // a namespace import lets bundlers drop the parts of 
 import { UncertaintySchema } from "./uncertainty-schema";
 import { DealSchema } from "./deals-schema";
 import {
+  AmountSchema,
+  CategoryOptimismBiasSchema,
+  HmtDeflatorInput,
+  OutcomeRateSchema,
+  ResolvedReferenceSchema,
+  UnmonetisedSchema,
+} from "./reference-schema";
+import {
+  exactlyOne,
   CountSchema as Count,
   FinancialYearSchema,
   IdSchema,
@@ -44,7 +53,13 @@ export const ScheduleSchema = z.union([
  */
 export const PriceBasisSchema = z.union([
   z.strictObject({ inflation: RateSchema }),
-  z.strictObject({ deflator: z.record(FinancialYearSchema, MoneySchema) }),
+  z.strictObject({
+    deflator: z.record(FinancialYearSchema, MoneySchema),
+    /** Where the index comes from (filled in when `deflator: "hmt"` is resolved). */
+    source: z.string().optional(),
+  }),
+  /** `{ deflator: "hmt", forecast?, inflation? }`: the bundled HM Treasury series (resolved when parsed). */
+  HmtDeflatorInput,
 ]);
 
 /**
@@ -79,6 +94,10 @@ const Budget = z.strictObject({
   name: z.string().optional(),
   /** Last appraisal year a time-limited budget (e.g. a grant) is funded for. */
   fundingEndsYear: YearSchema.optional(),
+  /** Where the budget's money comes from, in words (the financial case shows it), e.g. "DfE grant". */
+  funding: z.string().optional(),
+  /** Cash available to the programme from this budget each year (nominal £): one amount for every year, or a list by appraisal year. */
+  available: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
 });
 
 /**
@@ -148,8 +167,8 @@ const Scheduled = {
   /** Budget within the agency (default: its first budget). */
   budget: IdSchema.optional(),
   intervention: IdSchema.optional(),
-  /** An amount per year (`per: "year"`), per participant starting (`"participant"`), or once (`"once"`). */
-  amount: MoneySchema.optional(),
+  /** An amount per year (`per: "year"`), per participant starting (`"participant"`), or once (`"once"`); or a reference value, `{ "ref": "qaly" }`. */
+  amount: AmountSchema.optional(),
   per: z.enum(["year", "participant", "once"]).default("year"),
   /** Years, inclusive: [from, to]. Default: the intervention's delivery years, else year 0. */
   years: z.tuple([YearSchema, YearSchema]).optional(),
@@ -187,11 +206,17 @@ const Transfer = {
  * CostSchema.parse({ id: "setup", agency: "council", amount: 250000, per: "once" }).category; // "revenue"
  * ```
  */
-export const CostSchema = z.strictObject({
-  ...Scheduled,
-  category: z.enum(["revenue", "capital"]).default("revenue"),
-  lens: LensSchema.default("fiscal"),
-});
+export const CostSchema = exactlyOne(
+  z.strictObject({
+    ...Scheduled,
+    category: z.enum(["revenue", "capital"]).default("revenue"),
+    /** Optimism bias by Green Book project category (instead of a confidence grade). */
+    optimismBias: CategoryOptimismBiasSchema.optional(),
+    lens: LensSchema.default("fiscal"),
+  }),
+  "amount",
+  "series",
+);
 
 /**
  * A direct saving line: a saving already estimated in money (a business case's yearly savings
@@ -202,15 +227,19 @@ export const CostSchema = z.strictObject({
  * SavingSchema.parse({ id: "nhs-beds", agency: "nhs", series: [0, 2e6, 4e6] }).cashable; // false
  * ```
  */
-export const SavingSchema = z.strictObject({
-  ...Scheduled,
-  ...Transfer,
-  lens: LensSchema.default("fiscal"),
-  /** Does the saving release cash? */
-  cashable: z.boolean().default(false),
-  /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
-  realisation: ShareSchema.optional(),
-});
+export const SavingSchema = exactlyOne(
+  z.strictObject({
+    ...Scheduled,
+    ...Transfer,
+    lens: LensSchema.default("fiscal"),
+    /** Does the saving release cash? */
+    cashable: z.boolean().default(false),
+    /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
+    realisation: ShareSchema.optional(),
+  }),
+  "amount",
+  "series",
+);
 
 /**
  * What one attributable outcome is worth each year to one agency's budget.
@@ -219,25 +248,29 @@ export const SavingSchema = z.strictObject({
  * OutcomeValueSchema.parse({ agency: "police", amount: 1200 }).cashable; // false
  * ```
  */
-export const OutcomeValueSchema = z.strictObject({
-  agency: IdSchema,
-  budget: IdSchema.optional(),
-  label: z.string().optional(),
-  /** Value per attributable outcome per year while the effect lasts. */
-  amount: MoneySchema.optional(),
-  /** Or: a unit cost/value id from the unit-cost table. */
-  unitCost: IdSchema.optional(),
-  lens: LensSchema.default("fiscal"),
-  /** Does the saving release cash? */
-  cashable: z.boolean().default(false),
-  /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
-  realisation: ShareSchema.optional(),
-  priceBase: FinancialYearSchema.optional(),
-  prices: PricesSchema.default("real"),
-  /** This value's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALYs. */
-  discount: ScheduleSchema.optional(),
-  ...Transfer,
-});
+export const OutcomeValueSchema = exactlyOne(
+  z.strictObject({
+    agency: IdSchema,
+    budget: IdSchema.optional(),
+    label: z.string().optional(),
+    /** Value per attributable outcome per year while the effect lasts; or a reference value, `{ "ref": "qaly" }`. */
+    amount: AmountSchema.optional(),
+    /** Or: a unit cost/value id from the unit-cost table. */
+    unitCost: IdSchema.optional(),
+    lens: LensSchema.default("fiscal"),
+    /** Does the saving release cash? */
+    cashable: z.boolean().default(false),
+    /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
+    realisation: ShareSchema.optional(),
+    priceBase: FinancialYearSchema.optional(),
+    prices: PricesSchema.default("real"),
+    /** This value's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALYs. */
+    discount: ScheduleSchema.optional(),
+    ...Transfer,
+  }),
+  "amount",
+  "unitCost",
+);
 
 /**
  * An outcome of an intervention: the benefit chain, its timing, and who it saves money for.
@@ -253,8 +286,11 @@ export const OutcomeSchema = z.strictObject({
   intervention: IdSchema,
   reach: ShareSchema.default(1),
   engagement: ShareSchema.default(1),
-  success: ShareSchema,
+  /** Share of those engaged who achieve the outcome (or give `rate`). */
+  success: ShareSchema.optional(),
   deadweight: ShareSchema.default(0),
+  /** The outcome's rate with and without the intervention, instead of success and deadweight. */
+  rate: OutcomeRateSchema.optional(),
   attribution: ShareSchema.default(1),
   displacement: ShareSchema.default(0),
   /** Multipliers for the first delivery years while the service beds in, e.g. [0.25, 0.5, 0.75]. */
@@ -281,25 +317,37 @@ export const OutcomeSchema = z.strictObject({
  * CostShuntSchema.parse(JSON.parse(json).costShunts[0]).cashable; // true
  * ```
  */
-export const CostShuntSchema = z.strictObject({
-  id: IdSchema,
-  label: z.string().optional(),
-  /** The agency whose cost falls (it saves). */
-  from: IdSchema,
-  fromBudget: IdSchema.optional(),
-  /** The agency that picks the cost up. */
-  to: IdSchema,
-  toBudget: IdSchema.optional(),
-  /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
-  amount: MoneySchema.optional(),
-  years: z.tuple([YearSchema, YearSchema]).optional(),
-  series: z.array(MoneySchema).min(1).optional(),
-  outcome: IdSchema.optional(),
-  lens: LensSchema.default("fiscal"),
-  cashable: z.boolean().default(true),
-  priceBase: FinancialYearSchema.optional(),
-  prices: PricesSchema.default("real"),
-});
+export const CostShuntSchema = z
+  .strictObject({
+    id: IdSchema,
+    label: z.string().optional(),
+    /** The agency whose cost falls (it saves). */
+    from: IdSchema,
+    fromBudget: IdSchema.optional(),
+    /** The agency that picks the cost up. */
+    to: IdSchema,
+    toBudget: IdSchema.optional(),
+    /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
+    amount: MoneySchema.optional(),
+    years: z.tuple([YearSchema, YearSchema]).optional(),
+    series: z.array(MoneySchema).min(1).optional(),
+    outcome: IdSchema.optional(),
+    lens: LensSchema.default("fiscal"),
+    cashable: z.boolean().default(true),
+    priceBase: FinancialYearSchema.optional(),
+    prices: PricesSchema.default("real"),
+  })
+  .superRefine((s, ctx) => {
+    const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(Boolean).length;
+    if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined)) ctx.addIssue({ code: "custom", message: "give amount (with optional years), or series, or outcome with amount per outcome" });
+  })
+  .transform((s) => s as ShuntWays<typeof s>);
+
+/** The three ways a cost shunt is stated: a yearly amount (over years), a series, or an amount per outcome. */
+type ShuntWays<T extends { amount?: unknown; series?: unknown; outcome?: unknown }> =
+  | (T & { amount: Exclude<T["amount"], undefined>; series?: undefined; outcome?: undefined })
+  | (T & { series: Exclude<T["series"], undefined>; outcome?: undefined })
+  | (T & { outcome: Exclude<T["outcome"], undefined>; amount: Exclude<T["amount"], undefined>; series?: undefined });
 
 /**
  * Optimism-bias adjustment by confidence grade: costs × (1 + costs), benefits × (1 − benefits).
@@ -323,7 +371,7 @@ export const OptimismBiasTableSchema = z.record(
 export const UnitCostSchema = z.strictObject({
   id: IdSchema,
   label: z.string().optional(),
-  value: MoneySchema,
+  value: AmountSchema,
   priceBase: FinancialYearSchema.optional(),
   source: z.string().optional(),
 });
@@ -338,6 +386,36 @@ export const UnitCostSchema = z.strictObject({
 export const TablesSchema = z.strictObject({
   optimismBias: OptimismBiasTableSchema.optional(),
   unitCosts: z.array(UnitCostSchema).optional(),
+});
+
+const ids = z.array(IdSchema).optional();
+
+/**
+ * An option appraised against business as usual (the model without its options): lines it adds
+ * or replaces (same id replaces), lines it removes, and inputs it overrides by path.
+ * @example
+ * ```ts
+ * OptionSchema.parse({ id: "do-more", name: "Do more", set: { "interventions.early-help.cohort[0]": 600 } }).unmonetised; // []
+ * ```
+ */
+export const OptionSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  interventions: z.array(InterventionSchema).optional(),
+  costs: z.array(CostSchema).optional(),
+  savings: z.array(SavingSchema).optional(),
+  outcomes: z.array(OutcomeSchema).optional(),
+  costShunts: z.array(CostShuntSchema).optional(),
+  deals: z.array(DealSchema).optional(),
+  /** Business-as-usual items this option drops, by id. */
+  remove: z
+    .strictObject({ interventions: ids, costs: ids, savings: ids, outcomes: ids, costShunts: ids, deals: ids })
+    .optional(),
+  /** Inputs overridden by path, as in scenarios: `{ "outcomes.custody.success": 0.05 }`. */
+  set: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  /** Effects of this option not valued in money (the Appraisal Summary Table lists them). */
+  unmonetised: z.array(UnmonetisedSchema).default([]),
 });
 
 /**
@@ -366,6 +444,12 @@ export const ModelSchema = z.strictObject({
   deals: z.array(DealSchema).default([]),
   tables: TablesSchema.default({}),
   uncertainty: UncertaintySchema.optional(),
+  /** Effects of business as usual not valued in money (listed in the Appraisal Summary Table). */
+  unmonetised: z.array(UnmonetisedSchema).default([]),
+  /** Options appraised against business as usual (the model itself); see `appraiseOptions`. */
+  options: z.array(OptionSchema).default([]),
+  /** Reference values the parser resolved (written by `parseModel`; see docs/model.md). */
+  references: z.array(ResolvedReferenceSchema).default([]),
 });
 
 /** A parsed model with defaults filled in. */
@@ -382,3 +466,6 @@ export type OutcomeValue = Outcome["values"][number];
 export type CostShunt = Model["costShunts"][number];
 export type Tables = Model["tables"];
 export type Lens = z.output<typeof LensSchema>;
+export type ModelOption = Model["options"][number];
+export type Unmonetised = Model["unmonetised"][number];
+export type ResolvedReference = Model["references"][number];

@@ -92,6 +92,23 @@ export const BetaDistributionSchema = z.strictObject({
   max: Finite.default(1),
 });
 
+const AnyDistribution = z.discriminatedUnion("type", [
+  FixedDistributionSchema,
+  UniformDistributionSchema,
+  TriangularDistributionSchema,
+  PertDistributionSchema,
+  NormalDistributionSchema,
+  LognormalDistributionSchema,
+  BetaDistributionSchema,
+]);
+type AnyDistribution = z.output<typeof AnyDistribution>;
+type Lognormal = Extract<AnyDistribution, { type: "lognormal" }>;
+/** A parsed distribution: a lognormal holds exactly one of its two forms. */
+type Parsed =
+  | Exclude<AnyDistribution, { type: "lognormal" }>
+  | (Lognormal & { mu: number; sigma: number; mean?: undefined; sd?: undefined })
+  | (Lognormal & { mean: number; sd: number; mu?: undefined; sigma?: undefined });
+
 /**
  * A probability distribution for one model input.
  *
@@ -100,17 +117,7 @@ export const BetaDistributionSchema = z.strictObject({
  * DistributionSchema.parse({ type: "pert", min: 0.02, mode: 0.04, max: 0.08 }).lambda; // 4
  * ```
  */
-export const DistributionSchema = z
-  .discriminatedUnion("type", [
-    FixedDistributionSchema,
-    UniformDistributionSchema,
-    TriangularDistributionSchema,
-    PertDistributionSchema,
-    NormalDistributionSchema,
-    LognormalDistributionSchema,
-    BetaDistributionSchema,
-  ])
-  .superRefine((d, ctx) => {
+export const DistributionSchema = AnyDistribution.superRefine((d, ctx) => {
     const bad = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
     switch (d.type) {
       case "uniform":
@@ -139,7 +146,8 @@ export const DistributionSchema = z
         if (!(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
         break;
     }
-  });
+  })
+  .transform((d) => d as Parsed);
 
 /**
  * One named scenario: input path → value, e.g. `{ "outcomes.custody.success": 0.03 }`.

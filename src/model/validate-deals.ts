@@ -53,9 +53,8 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         d.to.forEach((a, j) => agency([...p, "to", j], a));
         const both = d.from.filter((a) => d.to.includes(a));
         if (both.length) add([...p, "to"], `${both.join(", ")} cannot both pay and receive the same gainshare`);
-        if ((d.share === undefined) === (d.tiers === undefined)) add(p, "give exactly one of share or tiers");
-        d.tiers?.forEach((t, j) => {
-          if (j > 0 && Number(t.above) <= Number(d.tiers![j - 1]!.above)) add([...p, "tiers", j, "above"], "tier thresholds must increase");
+        d.tiers?.forEach((t, j, tiers) => {
+          if (j > 0 && Number(t.above) <= Number(tiers[j - 1]!.above)) add([...p, "tiers", j, "above"], "tier thresholds must increase");
         });
         basis([...p, "basis"], d.basis);
         span([...p, "years"], d.years);
@@ -74,7 +73,6 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         d.contributions.forEach((c, j) => {
           agency([...p, "contributions", j, "agency"], c.agency);
           if (c.agency === d.pot) add([...p, "contributions", j, "agency"], "the pot cannot contribute to itself");
-          if ((c.amount === undefined) === (c.share === undefined)) add([...p, "contributions", j], "give exactly one of amount or share");
         });
         d.funds.costs?.forEach((c, j) => cost([...p, "funds", "costs", j], c));
         d.funds.interventions?.forEach((v, j) => intervention([...p, "funds", "interventions", j], v));
@@ -95,9 +93,7 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         agency([...p, "provider"], d.provider);
         distinct([...p, "provider"], d.commissioner, d.provider, "commissioner and provider");
         intervention([...p, "intervention"], d.intervention);
-        const split = d.perCase !== undefined || d.attachmentShare !== undefined;
-        if (split && (d.perCase === undefined || d.attachmentShare === undefined)) add(p, "perCase and attachmentShare go together");
-        if (split && d.attachment !== undefined) add([...p, "attachment"], "give attachment amounts, or perCase with attachmentShare, not both");
+        const split = d.perCase !== undefined;
         d.results.forEach((r, j) => {
           outcome([...p, "results", j, "outcome"], r.outcome);
           const o = model.outcomes.find((x) => x.id === r.outcome);
@@ -137,7 +133,6 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         agency([...p, "from"], d.from);
         agency([...p, "to"], d.to);
         distinct([...p, "to"], d.from, d.to, "payer and recipient");
-        if ((d.amount === undefined) === (d.series === undefined)) add(p, "give exactly one of amount or series");
         if (d.series && d.years) add([...p, "years"], "series gives its own years: drop years");
         if (d.series && d.series.length > last + 1) add([...p, "series"], `${d.series.length} yearly amounts given but the appraisal has ${last + 1} years (0..${last})`);
         span([...p, "years"], d.years);

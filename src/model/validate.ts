@@ -1,6 +1,7 @@
 import { parseFinancialYear, formatFinancialYear } from "../time";
 import type { Model } from "./schema";
 import { validateDeals } from "./validate-deals";
+import { validateEconomic } from "./validate-economic";
 import { rangeIssues } from "./range";
 
 /** One problem found in a model: where (JSON path segments) and what was expected. */
@@ -111,11 +112,11 @@ export function validateModel(model: Model): Issue[] {
         return add([...path, "priceBase"], (e as Error).message);
       }
     }
-    const other = item.priceBase !== undefined && item.priceBase !== appraisal.priceBase;
-    if ((other || item.prices === "nominal") && !appraisal.prices) {
-      add([...path, other ? "priceBase" : "prices"], `converting ${other ? `${item.priceBase} prices` : "nominal amounts"} to the ${appraisal.priceBase} price base needs appraisal.prices ({ inflation } or { deflator })`);
+    const other = item.priceBase !== undefined && item.priceBase !== appraisal.priceBase ? item.priceBase : null;
+    if ((other !== null || item.prices === "nominal") && !appraisal.prices) {
+      add([...path, other !== null ? "priceBase" : "prices"], `converting ${other !== null ? `${other} prices` : "nominal amounts"} to the ${appraisal.priceBase} price base needs appraisal.prices ({ inflation } or { deflator })`);
     }
-    if (other) needsConversion.push({ path: [...path, "priceBase"], priceBase: item.priceBase! });
+    if (other !== null) needsConversion.push({ path: [...path, "priceBase"], priceBase: other });
   };
 
   // Agencies
@@ -172,7 +173,6 @@ export function validateModel(model: Model): Issue[] {
       const path = [key, i];
       checkAgency([...path, "agency"], c.agency, c.budget, "budget");
       if (c.intervention !== undefined && !interventions.has(c.intervention)) add([...path, "intervention"], `unknown intervention "${c.intervention}"`);
-      if ((c.amount === undefined) === (c.series === undefined)) add(path, "give exactly one of amount or series");
       if (c.series !== undefined && (c.years || c.year !== undefined)) add([...path, "series"], "series gives its own years: drop years/year");
       if (c.per === "participant" && c.intervention === undefined) add([...path, "per"], 'per: "participant" needs an intervention (whose cohort is counted)');
       if (c.year !== undefined && c.per !== "once") add([...path, "year"], `year is for one-off ${what}s: set per: "once" or use years`);
@@ -195,7 +195,6 @@ export function validateModel(model: Model): Issue[] {
     o.values.forEach((v, j) => {
       const vp = [...path, "values", j];
       checkAgency([...vp, "agency"], v.agency, v.budget, "budget");
-      if ((v.amount === undefined) === (v.unitCost === undefined)) add(vp, "give exactly one of amount or unitCost");
       if (v.unitCost !== undefined && !unitCosts.has(v.unitCost)) add([...vp, "unitCost"], `unknown unit cost "${v.unitCost}" (see tables.unitCosts)`);
       if (v.cashable && v.realisation !== undefined) add([...vp, "realisation"], "realisation applies to non-cashable savings only");
       checkPrices(vp, v);
@@ -209,8 +208,6 @@ export function validateModel(model: Model): Issue[] {
     checkAgency([...path, "from"], s.from, s.fromBudget, "fromBudget");
     checkAgency([...path, "to"], s.to, s.toBudget, "toBudget");
     if (s.from === s.to && (s.fromBudget ?? "") === (s.toBudget ?? "")) add([...path, "to"], "a cost shunt must move cost between different agencies or budgets");
-    const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(Boolean).length;
-    if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined)) add(path, "give amount (with optional years), or series, or outcome with amount per outcome");
     if (s.outcome !== undefined && !outcomes.has(s.outcome)) add([...path, "outcome"], `unknown outcome "${s.outcome}"`);
     checkSpan([...path, "years"], s.years);
     checkSeries([...path, "series"], s.series);
@@ -219,6 +216,7 @@ export function validateModel(model: Model): Issue[] {
 
   (model.tables.unitCosts ?? []).forEach((u, i) => checkPrices(["tables", "unitCosts", i], u));
   validateDeals(model, last, add);
+  validateEconomic(model, count, add, validateModel);
 
   // Deflator coverage for price-base conversions
   const basis = appraisal.prices;

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InvalidModelError, type ModelError } from "../model";
 import { blockRange, planSimulation, summariseSimulation, type NpvSummary, type SimulateOptions, type SimulationResult, type SimulationSettings } from "../uncertainty";
@@ -17,7 +17,9 @@ import type { FromWorker, ToWorker } from "./worker";
  * from the TypeScript source (tests, benchmarks under tsx), the source worker compiled by tsx.
  */
 function workerScript(): { script: string | URL; eval: boolean } {
-  const here = typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  // import.meta.url only (tsup shims it in the CJS build): a bare __filename would make tsup's ESM
+  // shim import Node's path and url into a chunk the portable core shares.
+  const here = import.meta.url;
   if (/\.[cm]?ts$/.test(here)) {
     const require = createRequire(here);
     const tsx = require.resolve("tsx/cjs/api");

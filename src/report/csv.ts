@@ -2,19 +2,24 @@ import type { Appraisal } from "../appraise";
 import { fixed } from "./columns";
 import { summaryRows, type MoneyUnit } from "./summary";
 import type { TidyRow } from "./tidy";
+import { csvText } from "./safe";
 
 type Cell = string | number | boolean | null;
 
 /**
  * Writes CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line
  * breaks quoted and quotes doubled) with a header row. Empty cells for null; booleans as
- * `true`/`false`. (Written here rather than with csv-stringify: its Node build touches `Buffer`
- * as it loads, which breaks the core in a browser, and its browser build would add a Buffer
- * polyfill to every app's bundle. test/report-tables.test.ts reads the output back with csv-parse.)
+ * `true`/`false`. Text that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a line break) is written with a leading apostrophe so that it opens as text (see
+ * {@link csvText}); numbers, and text that is a plain number, are written as they are. (Written
+ * here rather than with csv-stringify: its Node build touches `Buffer` as it loads, which breaks
+ * the core in a browser, and its browser build would add a Buffer polyfill to every app's bundle.
+ * test/report-tables.test.ts reads the output back with csv-parse.)
  *
  * @example
  * ```ts
  * toCsv(["label", "amount"], [["Set-up, year 0", -262500]]); // 'label,amount\r\n"Set-up, year 0",-262500\r\n'
+ * toCsv(["agency"], [["=1+1"]]);                             // "agency\r\n'=1+1\r\n"
  * ```
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -22,7 +27,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 }
 
 function csvField(cell: Cell): string {
-  const text = cell === null ? "" : String(cell);
+  const text = cell === null ? "" : typeof cell === "string" ? csvText(cell) : String(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

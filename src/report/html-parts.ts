@@ -3,9 +3,11 @@ import type { Appraisal, HorizonResult } from "../appraise";
 import { basisWords, formatAmount, formatRatio, tableColumns } from "./columns";
 import { summaryRows } from "./summary";
 import { horizonWords, moneyWords, percentWords } from "./words";
+import { displayText } from "./safe";
 
 /**
- * Escapes text for HTML element content and attribute values.
+ * Escapes text for HTML element content and attribute values; control characters become `�` and
+ * bidirectional overrides are dropped (see {@link displayText}).
  *
  * @example
  * ```ts
@@ -13,7 +15,7 @@ import { horizonWords, moneyWords, percentWords } from "./words";
  * ```
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return displayText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** Headline cards: whole-system NPV and BCR at the longest horizon, each investor's NPV, the gap. */

@@ -25,6 +25,9 @@ tr.gap td { background: var(--gap); color: var(--gap-ink); }
 table.settings th { width: 30%; font-weight: 600; }
 figure.chart { margin: 18px 0; padding: 8px 0; overflow-x: auto; }
 figure.chart svg { max-width: 100%; height: auto; }
+p.note { color: var(--muted); font-size: 0.85rem; margin: 0.3em 0 1em; }
+article.ast { border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 8px; margin: 16px 0; break-inside: avoid-page; }
+h4 { font-size: 0.95rem; margin: 1.1em 0 0.3em; }
 footer { margin-top: 2.5em; color: var(--muted); font-size: 0.85rem; }
 @media print { body { background: #fff; } main { padding: 0; } figure.chart { break-inside: avoid; } }
 `;

@@ -6,6 +6,9 @@ import { distributionSpec, tornadoSpec, type TornadoChartInput } from "./charts/
 import { renderSvg } from "./charts/svg";
 import { assumptionsHtml, dealsHtml, escapeHtml, headlineHtml, horizonTablesHtml, simulationTableHtml, type SimulatedParty } from "./html-parts";
 import { REPORT_CSS } from "./html-style";
+import { financialCaseHtml, optionsHtml, unitMetricsHtml } from "./economic-html";
+import type { FinancialCase, UnitMetrics } from "../appraise";
+import type { OptionsAppraisal } from "../options";
 import { penaltyStatements } from "./words";
 
 /** What the report shows besides the appraisal itself. */
@@ -17,6 +20,12 @@ export interface ReportInput {
   tornado?: TornadoChartInput;
   /** Monte Carlo results: simulated NPVs per party (the first with draws is charted) and how they were made. */
   simulation?: { parties: readonly SimulatedParty[]; note: string };
+  /** Options against business as usual, with their Appraisal Summary Tables. */
+  options?: OptionsAppraisal;
+  /** The financial case (cash by budget and year). */
+  financial?: FinancialCase;
+  /** Cost per participant and per outcome. */
+  unitMetrics?: UnitMetrics;
 }
 
 /** The browser builds of vega, vega-lite and vega-embed, inlined to make the charts interactive. */
@@ -137,6 +146,7 @@ export async function buildReportHtml(input: ReportInput, options: ReportOptions
 <section id="penalty"><h2>Who pays and who saves</h2><ul class="findings">${penalty.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></section>
 <section id="agencies"><h2>Each agency at each horizon</h2><p>Present values in £. Agency figures are rounded so that each column adds up to the whole-system row. Highlighted rows lose while the whole system gains: the prevention penalty.</p>${horizonTablesHtml(a)}</section>
 ${dealsHtml(a)}
+${input.options && input.options.options.length ? optionsHtml(input.options) : ""}${input.financial ? financialCaseHtml(input.financial) : ""}${input.unitMetrics ? unitMetricsHtml(input.unitMetrics) : ""}
 <section id="charts"><h2>Charts</h2>${byId("cashflow")}${byId("cumulative")}${byId("incentive-gap")}</section>
 ${uncertainty}
 ${assumptionsHtml(a, input.description)}

@@ -6,7 +6,7 @@
 export { summaryRows, positionWords, type SummaryRow, type SummaryOptions, type MoneyUnit } from "./summary";
 export { formatAmount } from "./columns";
 export { moneyWords, penaltyStatements, horizonWords } from "./words";
-export { formatAppraisalTable, alignColumns, type TextTableOptions } from "./text";
+export { formatAppraisalTable, alignColumns, wrapText, type TextTableOptions } from "./text";
 export { appraisalMarkdown, markdownTable, type MarkdownOptions } from "./markdown";
 export { tidyRows, type TidyRow, type TidyOptions } from "./tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./csv";
@@ -17,3 +17,8 @@ export { renderSvg } from "./charts/svg";
 export { escapeHtml, type SimulatedParty } from "./html-parts";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "./html";
 export { buildWorkbook, type WorkbookOptions } from "./xlsx";
+export { displayText, csvText, markdownText } from "./safe";
+export { inputLabel, modelInputs, referenceValues, type InputRow, type InputUnit, type ReferenceValueRow } from "./inputs";
+export { partyStyles, PARTY_COLOURS, type PartyStyle } from "./charts/style";
+export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./economic";
+export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "./economic-html";

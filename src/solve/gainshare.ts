@@ -35,7 +35,8 @@ interface Problem {
   ledger: Ledger;
   deals: Deal[];
   index: number;
-  deal: Gainshare;
+  /** The deal solved for: a fixed share (not tiers). */
+  deal: Extract<Gainshare, { tiers?: undefined }>;
   basis: AppraisalBasis;
   horizon: number;
   /** Each agency's figures at the horizon with every deal but the one solved for (computed once). */
@@ -57,7 +58,7 @@ function setUp(input: Model | unknown, target: GainshareTarget, options: Apprais
     index = deals.length - 1;
   }
   const deal = deals[index] as Gainshare;
-  if (deal.tiers) throw new RangeError(`gainshare "${deal.id}" is tiered: the solvers vary a single fixed share`);
+  if (deal.tiers !== undefined) throw new RangeError(`gainshare "${deal.id}" is tiered: the solvers vary a single fixed share`);
   // Every deal reads the ledger before deals, so the others do not depend on this one's share:
   // appraise with them once, then add this deal's payments for each share tried.
   const others = deals.filter((_, i) => i !== index);
@@ -76,7 +77,9 @@ function dealPv(p: Problem, share: Decimal): Record<string, Decimal> {
   const deal = { ...p.deal, share: share.toString() };
   const { entries } = applyDeal(p.ledger, deal, p.index);
   const { lens, cashableOnly, factors } = p.basis;
-  const flows = annualFlows(selectEntries(entries, { lens, cashableOnly }), p.ledger.plan.agencies, p.ledger.years, factors);
+  // Only the deal's parties move.
+  const parties = p.ledger.plan.agencies.filter((a) => p.deal.from.includes(a.id) || p.deal.to.includes(a.id));
+  const flows = annualFlows(selectEntries(entries, { lens, cashableOnly }), parties, p.ledger.years, factors);
   return Object.fromEntries(
     Object.entries(flows.agencies).map(([id, f]) => [id, f.pv.transfers.slice(0, p.horizon).reduce((a, b) => (b.isZero() ? a : a.plus(b)), ZERO)]),
   );

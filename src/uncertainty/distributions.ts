@@ -82,9 +82,9 @@ export function pertShape(d: { min: number; mode: number; max: number; lambda: n
 
 /** mu and sigma of the logarithm of a lognormal distribution. */
 export function logParams(d: Extract<Distribution, { type: "lognormal" }>): [number, number] {
-  if (d.mu !== undefined && d.sigma !== undefined) return [d.mu, d.sigma];
-  const s2 = Math.log1p((d.sd! / d.mean!) ** 2);
-  return [Math.log(d.mean!) - s2 / 2, Math.sqrt(s2)];
+  if (d.mean === undefined) return [d.mu, d.sigma];
+  const s2 = Math.log1p((d.sd / d.mean) ** 2);
+  return [Math.log(d.mean) - s2 / 2, Math.sqrt(s2)];
 }
 
 /**

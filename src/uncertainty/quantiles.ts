@@ -107,7 +107,7 @@ export function quantileOf(d: Distribution, p: number): number {
       return Math.min(d.max ?? Infinity, Math.max(d.min ?? -Infinity, d.mean + d.sd * normalQuantile(lo + p * (hi - lo))));
     }
     case "lognormal": {
-      const [mu, s] = d.mu !== undefined && d.sigma !== undefined ? [d.mu, d.sigma] : logOf(d.mean!, d.sd!);
+      const [mu, s] = d.mean === undefined ? [d.mu, d.sigma] : logOf(d.mean, d.sd);
       return Math.exp(mu + s * normalQuantile(p));
     }
   }

@@ -16,9 +16,12 @@ type Json = unknown;
 type Path = (string | number)[];
 
 const EXAMPLES = new URL("../../examples/", import.meta.url);
-/** The bundled example models: family support and every case study. */
+/** The bundled example models: family support, options, and every case study. */
 export const exampleModels: ModelInput[] = [
-  JSON.parse(readFileSync(new URL("family-support.json", EXAMPLES), "utf8")),
+  ...readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, EXAMPLES), "utf8"))),
   ...readdirSync(new URL("cases/", EXAMPLES))
     .filter((f) => f.endsWith(".json"))
     .sort()

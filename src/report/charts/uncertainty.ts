@@ -1,6 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Tornado } from "../../uncertainty";
-import { flatScale, VEGA_LITE_SCHEMA } from "./specs";
+import type { Model } from "../../model";
+import { inputLabel, inputUnit } from "../inputs";
+import { CHART_CONFIG, ONE_ROW, VEGA_LITE_SCHEMA } from "./specs";
+import { poundsAxis, SYSTEM_STYLE, wrapLabelExpr } from "./style";
+import { moneyWords } from "../words";
 
 /** One input's swing in a tornado chart: the NPV with the input at its low and at its high value. */
 export interface TornadoChartBar {
@@ -21,34 +25,64 @@ export interface TornadoChartInput {
   /** Central-case NPV. */
   base: number;
   bars: readonly TornadoChartBar[];
+  /** The party's colour (default: the whole system's near-black; low values are drawn in a lighter tone). */
+  colour?: string;
 }
 
 /**
  * Turns the sensitivity module's tornado data into chart input for one party (the whole system
- * by default) at one horizon (the longest by default). Bars are labelled with the input's path.
+ * by default) at one horizon (the longest by default). Given the model, each bar is named in
+ * words ("Fewer custodial sentences: success rate", see {@link inputLabel}), the party by its
+ * name, and the input values in their units ("2%", "£3,600"); without it, by the input's path.
  *
  * @throws RangeError when the horizon or party is not in the data.
  * @example
  * ```ts
  * const t = sensitivity(model, [{ path: "outcomes.custody.success", low: 0.02, high: 0.06 }]);
- * tornadoChartInput(t).bars[0].label; // "outcomes.custody.success"
+ * tornadoChartInput(t).bars[0].label;            // "outcomes.custody.success"
+ * tornadoChartInput(t, { model }).bars[0].label; // "Fewer custodial sentences: success rate"
+ * tornadoChartInput(t, { model }).bars[0].lowInput; // "2%"
  * ```
  */
-export function tornadoChartInput(tornado: Tornado, options: { horizon?: number; party?: string; partyName?: string } = {}): TornadoChartInput {
+export function tornadoChartInput(tornado: Tornado, options: { horizon?: number; party?: string; partyName?: string; model?: Model } = {}): TornadoChartInput {
   const h = options.horizon === undefined ? tornado.horizons[tornado.horizons.length - 1] : tornado.horizons.find((x) => x.years === options.horizon);
   if (!h) throw new RangeError(`no tornado data at horizon ${options.horizon}`);
   const party = options.party ?? "system";
   const bars = party === "system" ? h.system : h.agencies[party];
   const base = party === "system" ? h.baseNpv.system : h.baseNpv.agencies[party];
   if (!bars || !base) throw new RangeError(`no tornado data for party ${JSON.stringify(party)}`);
+  const model = options.model;
+  const agencyName = model?.agencies.find((a) => a.id === party)?.name;
+  const shown = (path: string, value: number) => {
+    if (!model) return String(value);
+    const unit = inputUnit(model, path);
+    if (unit === "share" || unit === "rate") return `${Number((value * 100).toPrecision(3))}%`;
+    if (unit === "money") return `£${value.toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+    return value.toLocaleString("en-GB", { maximumFractionDigits: 6 });
+  };
   return {
-    party: options.partyName ?? (party === "system" ? "Whole system" : party),
+    party: options.partyName ?? (party === "system" ? "Whole system" : (agencyName ?? party)),
     base: base.toNumber(),
-    bars: bars.map((b) => ({ label: b.path, low: b.npvLow.toNumber(), high: b.npvHigh.toNumber(), lowInput: String(b.low), highInput: String(b.high) })),
+    bars: bars.map((b) => ({
+      label: model ? inputLabel(model, b.path) : b.path,
+      low: b.npvLow.toNumber(),
+      high: b.npvHigh.toNumber(),
+      lowInput: shown(b.path, b.low),
+      highInput: shown(b.path, b.high),
+    })),
   };
 }
 
-const CONFIG = { font: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, axisY: { labelLimit: 280 } };
+const CONFIG = CHART_CONFIG;
+/** Bars for the whole system in its neutral style, the same in every chart. */
+const NEUTRAL_BARS = SYSTEM_STYLE.colour;
+
+/** A lighter tone of a colour (mixed with white), for the "input at low value" bars. */
+function lighter(hex: string, by = 0.55): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const c = [16, 8, 0].map((s) => Math.round(((n >> s) & 255) + (255 - ((n >> s) & 255)) * by));
+  return `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+}
 
 function checkFinite(values: readonly number[], what: string): void {
   const bad = values.findIndex((v) => !Number.isFinite(v));
@@ -57,7 +91,9 @@ function checkFinite(values: readonly number[], what: string): void {
 
 /**
  * Tornado chart of one-way sensitivity: for each input, a bar from the central NPV to the NPV at
- * the input's low value and another to its high value, widest swing at the top.
+ * the input's low value and another to its high value, widest swing at the top. Drawn in the
+ * party's colour (the whole system's neutral dark grey by default), the low value in a lighter
+ * tone; long input names wrap; the axis reads £3m, £500k.
  *
  * @throws RangeError when a value is not a finite number.
  * @example
@@ -67,26 +103,35 @@ function checkFinite(values: readonly number[], what: string): void {
  */
 export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
   checkFinite([input.base, ...input.bars.flatMap((b) => [b.low, b.high])], "tornado values");
+  const colour = input.colour ?? NEUTRAL_BARS;
   const sorted = [...input.bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
   const values = sorted.flatMap((b, rank) => [
     { label: b.label, rank, side: "Input at low value", npv: b.low, input: b.lowInput ?? "low", base: input.base },
     { label: b.label, rank, side: "Input at high value", npv: b.high, input: b.highInput ?? "high", base: input.base },
   ]);
+  const y = { field: "label", type: "nominal", sort: { field: "rank", op: "min" }, title: null, axis: { labelExpr: wrapLabelExpr(40), labelLimit: 0, labelFontSize: 11 } } as const;
+  // The input's value at the outer end of each bar: left of a bar that ends below the central case.
+  const endLabels = (align: "left" | "right") => ({
+    data: { values },
+    transform: [{ filter: align === "right" ? "datum.npv < datum.base" : "datum.npv >= datum.base" }],
+    mark: { type: "text", align, baseline: "middle", dx: align === "right" ? -4 : 4, fontSize: 11, color: "#333" },
+    encoding: { y, x: { field: "npv", type: "quantitative" }, text: { field: "input" } },
+  });
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: `What moves the NPV: ${input.party}`, subtitle: "One input at a time, from its low to its high value; the line is the central case" },
+    title: { text: `What moves the NPV: ${input.party}`, subtitle: "One input at a time, from its low to its high value (the values at the bar ends); the red line is the central case" },
     width: 560,
-    height: { step: 26 },
+    height: { step: 36 },
     config: CONFIG,
     layer: [
       {
         data: { values },
         mark: { type: "bar", tooltip: true },
         encoding: {
-          y: { field: "label", type: "nominal", sort: { field: "rank", op: "min" }, title: null },
-          x: { field: "npv", type: "quantitative", axis: { format: "~s", title: "NPV £" }, ...flatScale([input.base, ...values.map((v) => v.npv)]) },
+          y,
+          x: { field: "npv", type: "quantitative", scale: { padding: 48 }, axis: poundsAxis(`Net present value (£), ${input.party}`) },
           x2: { field: "base" },
-          color: { field: "side", type: "nominal", title: null, scale: { domain: ["Input at low value", "Input at high value"], range: ["#d95f02", "#1b9e77"] }, legend: { orient: "bottom" } },
+          color: { field: "side", type: "nominal", title: null, scale: { domain: ["Input at low value", "Input at high value"], range: [lighter(colour), colour] }, legend: { orient: "bottom" } },
           tooltip: [
             { field: "label", title: "Input" },
             { field: "input", title: "Value" },
@@ -94,7 +139,14 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
           ],
         },
       },
-      { mark: { type: "rule", color: "#222", strokeWidth: 2 }, encoding: { x: { datum: input.base } } },
+      endLabels("left"),
+      endLabels("right"),
+      { data: ONE_ROW, mark: { type: "rule", color: "#c00", strokeWidth: 2 }, encoding: { x: { datum: input.base } } },
+      {
+        data: ONE_ROW,
+        mark: { type: "text", color: "#c00", fontSize: 11, align: "center", baseline: "bottom", dy: -3, y: 0 },
+        encoding: { x: { datum: input.base }, text: { value: `central ${moneyWords(input.base)}` } },
+      },
     ],
   } as TopLevelSpec;
 }
@@ -108,6 +160,8 @@ export interface DistributionChartInput {
   bins?: number;
   /** Figures to mark, when already computed (e.g. by `simulate`); else computed from the draws. */
   summary?: { mean: number; p5: number; p95: number; probabilityPositive: number };
+  /** The party's colour (default: the whole system's neutral grey). */
+  colour?: string;
 }
 
 /**
@@ -179,9 +233,9 @@ export function distributionSpec(input: DistributionChartInput): TopLevelSpec {
     layer: [
       {
         data: { values: s.bins },
-        mark: { type: "bar", color: "#4c78a8", tooltip: true, binSpacing: 0 },
+        mark: { type: "bar", color: input.colour ?? lighter(NEUTRAL_BARS, 0.4), tooltip: true, binSpacing: 0 },
         encoding: {
-          x: { field: "start", type: "quantitative", bin: { binned: true }, axis: { format: "~s", title: "NPV £" }, ...flatScale([...s.bins.flatMap((b) => [b.start, b.end]), ...marks.map((m) => m.value), 0]) },
+          x: { field: "start", type: "quantitative", bin: { binned: true }, axis: poundsAxis("Net present value (£)") },
           x2: { field: "end" },
           y: { field: "count", type: "quantitative", title: "Draws" },
           tooltip: [
@@ -201,7 +255,7 @@ export function distributionSpec(input: DistributionChartInput): TopLevelSpec {
         mark: { type: "text", align: "center", baseline: "bottom", dy: -4, fontSize: 10, y: 0 },
         encoding: { x: { field: "value", type: "quantitative" }, text: { field: "label" } },
       },
-      { mark: { type: "rule", color: "#c00" }, encoding: { x: { datum: 0 } } },
+      { data: ONE_ROW, mark: { type: "rule", color: "#c00" }, encoding: { x: { datum: 0 } } },
     ],
   } as TopLevelSpec;
 }
