@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod"; // a namespace import lets bundlers drop the parts of zod not used
 import { FinancialYearSchema, MoneySchema, RateSchema, ShareSchema } from "./schema-parts";
 
 /**
