@@ -106,7 +106,8 @@ describe("the live deal explorer in headless Chromium", () => {
   it("family support: moving a share, typing a rate and dragging a unit cost gives Node's appraisal to the penny", async () => {
     const raw = JSON.parse(readFileSync(FAMILY, "utf8"));
     const base = explorerModel(raw).model;
-    const { page, problems } = await open(await explorer(FAMILY, "family-support"));
+    // The path as a user types it (the page's footer names it).
+    const { page, problems } = await open(await explorer("examples/family-support.json", "family-support"));
     // As it opens: the model's own figures (the proposed gainshare is at 0%).
     expect(await shownNpvs(page)).toEqual(expectedNpvs(base));
     await page.screenshot({ path: join(dir, "explorer.png") });
@@ -137,6 +138,10 @@ describe("the live deal explorer in headless Chromium", () => {
     const version = await page.evaluate(() => document.body.dataset.version);
     expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("figure[id^=chart-]")].map((f) => f.dataset.version))).toEqual([version, version, version]);
     expect(await page.locator("figure[id^=chart-] svg").count()).toBe(3);
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.getElementById("controls")!.scrollTop = 0;
+    });
     await page.screenshot({ path: join(dir, "explorer-moved.png"), fullPage: true });
     shot(join(dir, "explorer-moved.png"), "explorer-moved.png");
     await page.locator("#controls").screenshot({ path: join(dir, "explorer-controls.png") });
