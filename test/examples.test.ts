@@ -49,6 +49,14 @@ describe("example scripts", () => {
     expect(out).toMatch(/Preferred: intensive\./);
     expect(out).toMatch(/Regional probation budget: short of funding in 3 year\(s\)/);
   });
+  it("workbook: the template read back, an error naming its cell, the explorer written", async () => {
+    const out = await run("../examples/workbook.ts");
+    expect(out).toMatch(/^Sheets: Read me, Appraisal, Agencies, Interventions, Costs, Savings, Outcomes, Cost shunts, Deals, Uncertainty, Unit costs, Optimism bias, Options$/m);
+    expect(out).toMatch(/^Error: Outcomes!D3: success must be between 0 and 1, got 1\.4 \(outcomes\[0\]\.success\)$/m);
+    expect(out).toMatch(/^Custody success rate read back: 0\.06$/m);
+    expect(out).toMatch(/^Whole-system NPV over 10 years: £1,656,386$/m);
+    expect(out).toMatch(/examples\/out\/explorer\.html/);
+  }, 120_000);
   it("deals/gainshare: a range of shares at 10 years and none at 5 or 6", async () => {
     const out = await run("../examples/deals/gainshare.ts");
     expect(out).toMatch(/5 years: even 100% of the payers' savings does not bring council to break-even/);

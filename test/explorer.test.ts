@@ -11,6 +11,9 @@ import { appraise, gainshareRange, loadModel, parseModel, toJSON } from "../src"
 import { TEMPLATE_MODEL } from "../src/entries/xlsx";
 import { applyControls, explorerControls, explorerFigures, explorerModel, modelWithControls, PROPOSED_GAINSHARE } from "../src/report/explorer/controls";
 import { buildExplorerHtml } from "../src/report/explorer/html";
+import { runCli } from "../src/cli/program";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
@@ -113,4 +116,27 @@ describe("the explorer page", () => {
     const json = /<script type="application\/json" id="explorer-model">(.*?)<\/script>/s.exec(html)![1]!;
     expect(JSON.parse(json).model.title).toBe(raw.title);
   });
+});
+
+describe("report --interactive", () => {
+  const cli = async (args: string[]) => {
+    let err = "";
+    const code = await runCli(args, { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } });
+    return { code, err };
+  };
+  it("writes one page holding the model, the chart libraries and the explorer's bundle; refuses --static and --draws", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "its-explorer-"));
+    const out = join(dir, "explorer.html");
+    const r = await cli(["report", join(ROOT, "examples/family-support.json"), "--interactive", "--out", out, "--horizons", "5,10"]);
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(out, "utf8");
+    const embedded = JSON.parse(/<script type="application\/json" id="explorer-model">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(embedded.model.id).toBe("family-support");
+    expect(embedded.options).toEqual({ horizons: [5, 10] });
+    expect(html).toContain("vegaEmbed");
+    expect(html.match(/<script>/g)!.length).toBe(4);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // nothing fetched
+    expect((await cli(["report", join(ROOT, "examples/family-support.json"), "--interactive", "--static", "--out", out])).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
