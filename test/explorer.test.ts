@@ -66,7 +66,7 @@ describe("the explorer's controls", () => {
     expect(pbr.map((c) => c.path)).toEqual(["deals[0].perCase", "deals[0].attachmentShare[0]", "deals[0].attachmentShare[1]", "deals[0].attachmentShare[2]"]);
     expect(pbr[0]).toMatchObject({ min: 0, max: 8000, value: 4000, unit: "money" });
     const every = explorerControls(loadModel(read("test/fixtures/every-field.json"))).filter((c) => c.group === "deal").map((c) => c.path);
-    expect(every).toEqual(expect.arrayContaining(["deals[1].share", "deals[2].tiers[0].share", "deals[2].tiers[1].share", "deals[5].results[0].amount[0]", "deals[5].results[1].amount", "deals[11].payers[0].prices[1].price", "deals[10].share"]));
+    expect(every).toEqual(expect.arrayContaining(["deals[8].maximum.rate", "deals[8].threshold", "deals[9].maximum.amount", "deals[1].share", "deals[2].tiers[0].share", "deals[2].tiers[1].share", "deals[5].results[0].amount[0]", "deals[5].results[1].amount", "deals[11].payers[0].prices[1].price", "deals[10].share"]));
   });
 });
 

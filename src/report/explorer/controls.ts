@@ -119,7 +119,8 @@ const moneyRange = (v: number): [number, number] => [0, v > 0 ? 2 * v : 1000];
 /**
  * The explorer's controls for a model: for each deal, its terms that move money — a gainshare's
  * share (or each tier's share), a payment-by-results deal's price per case, attachment shares
- * and payments per result, an outcomes contract's prices — and each input named in the model's
+ * and payments per result, an outcomes contract's prices, a reward grant's maximum and
+ * threshold, an earn-back share — and each input named in the model's
  * scenarios or distributions, over its range: a share over 0–100% (a tier too); an amount from 0
  * to twice the model's; an uncertain input from its distribution's 0.1st to 99.9th percentile,
  * widened to take in every scenario's value and the model's own, within the values the input
@@ -160,6 +161,11 @@ export function explorerControls(model: Model): ExplorerControl[] {
       }
       case "outcomes-contract":
         d.payers.forEach((p, k) => p.prices.forEach((q, j) => money(`${at}.payers[${k}].prices[${j}].price`, q.price)));
+        break;
+      case "reward-grant":
+        if ("amount" in d.maximum) money(`${at}.maximum.amount`, d.maximum.amount);
+        else out.push(control(model, `${at}.maximum.rate`, "deal", 0, 1, "0–100%"));
+        out.push(control(model, `${at}.threshold`, "deal", 0, 1, "0–100%"));
         break;
       case "earn-back":
         out.push(control(model, `${at}.share`, "deal", 0, 1, "0–100%"));
