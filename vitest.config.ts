@@ -11,6 +11,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Scales every property test's default number of runs with FUZZ_SCALE.
+    setupFiles: ["test/helpers/setup.ts"],
     testTimeout: 180_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-async function run(path: string): Promise<string> {
+async function capture(path: string): Promise<string> {
   const lines: string[] = [];
   const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
   try {
@@ -13,6 +13,17 @@ async function run(path: string): Promise<string> {
     spy.mockRestore();
   }
   return lines.join("\n");
+}
+
+/**
+ * One example at a time: each waits until the one before has finished (even one whose test timed
+ * out and moved on), so no example's output can land in another's capture.
+ */
+let previous: Promise<unknown> = Promise.resolve();
+function run(path: string): Promise<string> {
+  const mine = previous.then(() => capture(path));
+  previous = mine.catch(() => undefined);
+  return mine;
 }
 
 afterEach(() => vi.resetModules());

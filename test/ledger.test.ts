@@ -3,6 +3,7 @@ import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import { annualFlows, appraise, buildLedger, Decimal, discountFactors, parseModel, selectRows, sum, type ModelInput } from "../src";
 import { arbitraryModel } from "./helpers/arbitrary-model";
+import { runs } from "./helpers/runs";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 const clone = <T>(x: T): T => structuredClone(x);
@@ -64,7 +65,7 @@ describe("buildLedger", () => {
     expect(rows.filter((r) => r.agency === "council").every((r) => r.amount.eq(45000))).toBe(true);
   });
 
-  test.prop([arbitraryModel()], { numRuns: 60 })("agencies sum to the system exactly, every year and line; transfers net to zero; the public sector is its public bodies", (input) => {
+  test.prop([arbitraryModel()], { numRuns: runs(60) })("agencies sum to the system exactly, every year and line; transfers net to zero; the public sector is its public bodies", (input) => {
     const ledger = buildLedger(input);
     const ids = ledger.plan.agencies.map((a) => a.id);
     const publicIds = ledger.plan.agencies.filter((a) => a.sector === "public").map((a) => a.id);
@@ -89,7 +90,7 @@ describe("buildLedger", () => {
 });
 
 describe("appraise: properties", () => {
-  test.prop([arbitraryModel(), fc.integer({ min: 2, max: 9 })], { numRuns: 40 })("scaling every flow by k scales every NPV by k", (input, k) => {
+  test.prop([arbitraryModel(), fc.integer({ min: 2, max: 9 })], { numRuns: runs(40) })("scaling every flow by k scales every NPV by k", (input, k) => {
     const scaled = clone(input);
     const times = (x: unknown) => (x === undefined ? undefined : Number(x) * k);
     for (const c of [...(scaled.costs ?? []), ...(scaled.savings ?? [])]) {
@@ -105,7 +106,7 @@ describe("appraise: properties", () => {
       for (const [id, m] of Object.entries(h.agencies)) expect(close(b.horizons[i]!.agencies[id]!.npv, m.npv.times(k))).toBe(true);
     });
   });
-  test.prop([arbitraryModel({ withShunts: false, agencies: { min: 2, max: 5 } }), fc.integer({ min: 1, max: 1e6 }), fc.nat(), fc.nat()], { numRuns: 40 })(
+  test.prop([arbitraryModel({ withShunts: false, agencies: { min: 2, max: 5 } }), fc.integer({ min: 1, max: 1e6 }), fc.nat(), fc.nat()], { numRuns: runs(40) })(
     "adding a cost shunt leaves the system unchanged",
     (input, amount, i, j) => {
       const n = input.agencies.length;
@@ -126,7 +127,7 @@ describe("appraise: properties", () => {
       }
     },
   );
-  test.prop([arbitraryModel({ withShunts: false }), fc.nat()], { numRuns: 40 })("moving a saving one year later never raises any NPV", (input, pick) => {
+  test.prop([arbitraryModel({ withShunts: false }), fc.nat()], { numRuns: runs(40) })("moving a saving one year later never raises any NPV", (input, pick) => {
     fc.pre((input.outcomes ?? []).length > 0);
     const k = pick % input.outcomes!.length;
     // A transfer moved later helps the party it comes from: keep the moved outcome's values as savings.
@@ -141,7 +142,7 @@ describe("appraise: properties", () => {
       for (const [id, m] of Object.entries(h.agencies)) expect(b.horizons[i]!.agencies[id]!.npv.lte(m.npv)).toBe(true);
     });
   });
-  test.prop([arbitraryModel()], { numRuns: 40 })("a 1-year horizon is year 0 alone; a 2-year horizon adds year 1 discounted", (input) => {
+  test.prop([arbitraryModel()], { numRuns: runs(40) })("a 1-year horizon is year 0 alone; a 2-year horizon adds year 1 discounted", (input) => {
     const plain = clone(input);
     for (const l of [...(plain.savings ?? []), ...(plain.outcomes ?? []).flatMap((o) => o.values)]) delete l.discount;
     const model = parseModel(plain);
@@ -153,14 +154,14 @@ describe("appraise: properties", () => {
     expect(r.horizons[0]!.system.npv.equals(net[0]!)).toBe(true);
     if (two === 2) expect(r.horizons[1]!.system.npv.minus(net[0]!.plus(net[1]!.times(df1))).abs().lte(1e-20)).toBe(true);
   });
-  test.prop([arbitraryModel(), fc.constantFrom("end" as const, "mid" as const)], { numRuns: 40 })("each row is discounted with its own line's schedule", (input, timing) => {
+  test.prop([arbitraryModel(), fc.constantFrom("end" as const, "mid" as const)], { numRuns: runs(40) })("each row is discounted with its own line's schedule", (input, timing) => {
     const ledger = buildLedger(input);
     const r = appraise(input, { lens: "social", timing, horizons: [ledger.years] });
     // Independently: every row × the factor of its own schedule in its year.
     const expected = sum(ledger.rows.map((row) => row.amount.times(discountFactors(ledger.years - 1, ledger.schedules[row.discount]!, { timing })[row.year]!)));
     expect(r.horizons[0]!.system.npv.minus(expected).abs().lte(1e-18)).toBe(true);
   });
-  test.prop([arbitraryModel()], { numRuns: 40 })("system NPV is the sum of agency NPVs; lenses nest", (input) => {
+  test.prop([arbitraryModel()], { numRuns: runs(40) })("system NPV is the sum of agency NPVs; lenses nest", (input) => {
     const fiscal = appraise(input, { lens: "fiscal" });
     for (const h of fiscal.horizons) {
       const total = sum(Object.values(h.agencies).map((m) => m.npv));

@@ -217,3 +217,31 @@ test.prop([fc.array(fc.record({ x: fc.integer({ min: 0, max: 600 }), y: fc.integ
     }
   },
 );
+
+describe("charts of flat data (found by the fuzz: Vega labelled an empty axis 'values from NaN to NaN')", () => {
+  // One cost in year 4 and a one-year horizon: every NPV at the horizon is zero.
+  const flat = appraise({
+    title: "Flat",
+    appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: 6, horizons: [1] },
+    agencies: [{ id: "a0", name: "Agency a0" }, { id: "a1", name: "Agency a1", sector: "households" }],
+    costs: [{ id: "c0", agency: "a1", per: "once", amount: 12305.13, year: 4 }],
+  });
+  // No flows at all: the whole system is the only party shown (its line's width was NaN).
+  const empty = appraise({ title: "Empty", appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: 2, horizons: [1] }, agencies: [{ id: "a0", name: "Agency a0" }] });
+  it.each([
+    ["cashflow of a model with no flows", () => annualCashflowSpec(empty)],
+    ["cumulative position of a model with no flows", () => cumulativePositionSpec(empty)],
+    ["incentive gap of a model with no flows", () => incentiveGapSpec(empty)],
+    ["incentive gap, all zero", () => incentiveGapSpec(flat)],
+    ["cashflow", () => annualCashflowSpec(flat)],
+    ["cumulative", () => cumulativePositionSpec(flat)],
+    ["tornado with no swing", () => tornadoSpec({ party: "Whole system", base: 0, bars: [{ label: "x", low: 0, high: 0 }] })],
+    ["tornado with no swing away from zero", () => tornadoSpec({ party: "Whole system", base: 5e5, bars: [{ label: "x", low: 5e5, high: 5e5 }] })],
+    ["distribution of identical draws", () => distributionSpec({ party: "Whole system", draws: [0, 0, 0] })],
+    ["distribution of identical non-zero draws", () => distributionSpec({ party: "Whole system", draws: [7e6, 7e6] })],
+  ])("%s renders without NaN", async (_, spec) => {
+    const svg = await renderSvg(spec());
+    expect(svg).toContain("<svg");
+    expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});

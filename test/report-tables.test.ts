@@ -1,3 +1,4 @@
+import { runs } from "./helpers/runs";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { fc, test } from "@fast-check/vitest";
@@ -66,7 +67,7 @@ describe("summaryRows", () => {
     }
   });
 
-  test.prop([arbitraryModel({ agencies: { min: 1, max: 6 } })], { numRuns: 40 })("adds up for random models", (model) => {
+  test.prop([arbitraryModel({ agencies: { min: 1, max: 6 } })], { numRuns: runs(40) })("adds up for random models", (model) => {
     const a = appraise(model);
     checkAddsUp(summaryRows(a), a, "pence");
     const pounds = summaryRows(a, { unit: "pounds" });
@@ -187,7 +188,7 @@ describe("CSV", () => {
   });
 });
 
-test.prop([fc.array(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 6 })], { numRuns: 200 })(
+test.prop([fc.array(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 6 })], { numRuns: runs(200) })(
   "CSV of arbitrary cells parses back to the same text (formula-like text with a leading apostrophe)",
   (cells) => {
     const text = toCsv(cells.map((_, i) => `c${i}`), [cells]);

@@ -201,3 +201,15 @@ describe("Assumptions sheet: bundled reference values", () => {
     expect(text.some((t) => /^HM Treasury, Wellbeing guidance for appraisal.*Used as 0\.1 units/.test(t))).toBe(true);
   });
 });
+
+describe("XLSX workbook: the uncertainty block in the Assumptions sheet", () => {
+  it("names a scenario's inputs by the scenario (found by the fuzz: 'Correlation NaN')", async () => {
+    const model = { ...familySupport, uncertainty: { scenarios: { low: { "outcomes.custody.success": 0.02 } }, correlations: [] } } as ModelInput;
+    const l = buildLedger(model);
+    const wb = await buildWorkbook(l, appraiseLedger(l));
+    const labels: string[] = [];
+    wb.getWorksheet("Assumptions")!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && labels.push(cell.value))));
+    expect(labels).toContain('Scenario "low": outcomes custody success');
+    expect(labels.join("\n")).not.toMatch(/NaN/);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import { appraise, InvalidModelError, loadModel, runScenarios, scenarioTable, sensitivity, setInputs, switchingValue, type ModelInput } from "../src";
+import { runs } from "./helpers/runs";
 
 const raw = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 // The example's own distributions are left out here: each test names the inputs it draws.
@@ -73,7 +74,7 @@ describe("switching values", () => {
       fc.constantFrom(undefined, "council", "moj", "dwp"),
       fc.constantFrom(1, 5, 10),
     ],
-    { numRuns: 12 },
+    { numRuns: runs(12) },
   )("put the NPV at zero (to the tolerance), or say it never crosses within the bounds", (path, agency, horizon) => {
     const sv = switchingValue(family, path, { agency, horizon });
     const npvAt = (x: number) => {

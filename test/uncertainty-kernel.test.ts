@@ -8,6 +8,7 @@ import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import { appraise, centralValue, parseDistribution, compileNpv, loadModel, resolveInput, setInputs, simulate, type Model, type ModelInput, type ResolvedInput } from "../src";
 import { arbitraryModel } from "./helpers/arbitrary-model";
+import { runs } from "./helpers/runs";
 
 // The example's own distributions are left out here: each test names the inputs it draws.
 const family = loadModel({ ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput), uncertainty: undefined });
@@ -81,7 +82,7 @@ describe("fast path = exact ledger (family-support)", () => {
   const value = (i: ResolvedInput) =>
     i.domain.integer ? fc.integer({ min: Math.max(i.domain.min, 0), max: Math.min(i.domain.max, 8) }) : i.domain.max === 1 ? fc.double({ min: 0, max: 1, noNaN: true }) : fc.double({ min: i.domain.minOpen ? -0.5 : 0, max: Math.max(2 * Math.abs(i.value), 1), noNaN: true });
 
-  test.prop([fc.tuple(...inputs.map(value)), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()], { numRuns: 40 })(
+  test.prop([fc.tuple(...inputs.map(value)), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()], { numRuns: runs(40) })(
     "at any values of 19 inputs (scale and shape), every lens",
     (theta, lens, cashableOnly) => {
       const drawn = setInputs(family, Object.fromEntries(inputs.map((i, k) => [i.canonical, theta[k]!])));
@@ -150,7 +151,7 @@ function supportedPaths(model: Model): string[] {
 }
 
 describe("fast path = exact ledger (random models)", () => {
-  test.prop([arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()], { numRuns: 60 })(
+  test.prop([arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()], { numRuns: runs(60) })(
     "with random inputs drawn at random values",
     (input, stream, lens, cashableOnly) => {
       const model = loadModel(input);
@@ -183,7 +184,7 @@ describe("fast path = exact ledger (random models)", () => {
 });
 
 describe("simulate on random models (properties)", () => {
-  test.prop([arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.integer({ min: 0, max: 2 ** 40 })], { numRuns: 25 })(
+  test.prop([arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.integer({ min: 0, max: 2 ** 40 })], { numRuns: runs(25) })(
     "probabilities lie in [0, 1], percentiles are ordered, results repeat per seed",
     (input, stream, seed) => {
       const model = loadModel(input);

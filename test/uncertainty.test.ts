@@ -1,3 +1,4 @@
+import { runs } from "./helpers/runs";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import {
   setInputs,
   simulate,
   support,
+  toJSON,
   uncertainInputs,
   type DistributionInput,
   type ModelInput,
@@ -238,6 +240,35 @@ describe("simulate", () => {
     expect(() => simulate(family, { draws: 10, seed: -3 })).toThrow(/seed/);
     expect(() => simulate(family, { draws: 10, horizons: [11] })).toThrow(/horizons/);
   });
+  it("refuses distributions that draw beyond what numbers (or model inputs) can hold (found by the fuzz)", () => {
+    const refused = (distributions: Record<string, DistributionInput>) => {
+      try {
+        simulate(family, { draws: 10, distributions });
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidModelError);
+        return (e as InvalidModelError).errors;
+      }
+      throw new Error("expected the simulation to be refused");
+    };
+    // Its mean was reported as Infinity, which stopped toJSON with an internal error.
+    expect(refused({ "costs[0].amount": { type: "lognormal", mean: 5e-324, sd: 0.999999999999 } })).toEqual([
+      { path: 'options.distributions["costs[0].amount"]', message: "this lognormal distribution's values or spread are too large to represent as numbers; narrow it" },
+    ]);
+    expect(refused({ "costs[0].amount": { type: "normal", mean: 0, sd: 1e14 } })[0]!.message).toMatch(/can draw 3750000000000000, beyond the 10\^15 in size any model input may be/);
+    expect(refused({ "interventions[0].cohort[0]": { type: "lognormal", mu: 10, sigma: 3 } })[0]!.message).toMatch(/beyond the 10\^15/);
+    // Each input in range, but their product is not: the draw that leaves the range is named.
+    const growth = refused({ "costs.key-workers-grant.growth": { type: "uniform", min: 1e9, max: 1e10 } });
+    expect(growth[0]!.path).toBe("uncertainty.distributions");
+    expect(growth[0]!.message).toMatch(/^draw 1 \(costs\.key-workers-grant\.growth = [\d.]+\) gives a net present value of about -?[\d.]+e\+\d+, beyond the £10\^24 the ledger holds exactly/);
+    // A beta with tiny shape parameters once drew 0 / 0 = NaN (both gamma variates underflowed),
+    // which reached the kept draws and stopped toJSON. Now it draws its ends, 0 or 1.
+    const tiny = simulate(family, { draws: 200, seed: 17, keepDraws: true, distributions: { "outcomes.custody.success": { type: "beta", alpha: 0.003, beta: 6.256951161716951e-61 }, "outcomes.custody.lag": { type: "beta", alpha: 0.01, beta: 1e-300, min: 0, max: 3 } } });
+    const drawn = [...tiny.samples!.inputs!["outcomes.custody.success"]!, ...tiny.samples!.inputs!["outcomes.custody.lag"]!];
+    expect(drawn.every((x) => x === 0 || x === 1 || x === 3)).toBe(true);
+    expect(JSON.stringify(toJSON(tiny))).not.toMatch(/NaN|null/);
+    // A lognormal on a money input within reason is fine.
+    expect(simulate(family, { draws: 10, distributions: { "costs[0].amount": { type: "lognormal", mean: 250000, sd: 50000 } } }).draws).toBe(10);
+  });
 });
 
 describe("checkUncertainty", () => {
@@ -270,7 +301,7 @@ describe("summaries", () => {
       fc.integer({ min: 0, max: 2 ** 31 - 1 }),
       fc.constantFrom("spread", "lumpy", "tail"),
     ],
-    { numRuns: 40 },
+    { numRuns: runs(40) },
   )("percentiles equal simple-statistics' quantile exactly (spread, lumpy and heavy-tailed draws)", (n, seed, shape) => {
     const rng = seedStream(seed);
     const x = new Float64Array(n);

@@ -55,7 +55,11 @@ function conserve<T>(
   groups.forEach((group, g) => {
     if (group.length === 0) return;
     const items = group.map((id) => parties.agencies[id]!);
-    const rounded = roundSeriesConserving(items.map(get), { unit, total: totals[g]!, ...(prefer ? { prefer: items.map(prefer) } : {}) });
+    const values = items.map(get);
+    const places = unit.decimalPlaces();
+    // Figures already whole units (zeros, most often) need no sharing out.
+    if (values.every((v) => v.decimalPlaces() <= places) && values.reduce((a, b) => a.plus(b)).equals(totals[g]!)) return;
+    const rounded = roundSeriesConserving(values, { unit, total: totals[g]!, ...(prefer ? { prefer: items.map(prefer) } : {}) });
     group.forEach((id, i) => set(parties.agencies[id]!, rounded[i]!));
   });
   set(parties.system, system);

@@ -1,5 +1,5 @@
 import DecimalJs from "decimal.js";
-import { ZERO, toPence, type Decimal, type MoneyInput } from "../money";
+import { ONE, ZERO, toPence, type Decimal, type MoneyInput } from "../money";
 import { formatFinancialYear, parseFinancialYear } from "../time";
 import type { Deal, DealBasis, Model } from "../model";
 import { priceMultipliers, type Ledger, type LedgerEntry } from "../ledger";
@@ -178,6 +178,21 @@ function remember(ledger: Ledger, key: string, make: () => Decimal[]): Decimal[]
 /** Years [from, to] of a deal window, defaulting to the whole appraisal (0..lastYear). */
 export function window(span: [number, number] | undefined, lastYear: number): [number, number] {
   return span ? [span[0], Math.min(span[1], lastYear)] : [0, lastYear];
+}
+
+/**
+ * Weights to split a payment by: a negative weight counts as zero, and weights that are all zero
+ * as equal ones (a split needs weights ≥ 0 with a positive total).
+ *
+ * @example
+ * ```ts
+ * splitWeights([new Decimal(-2), new Decimal(3)]).map(String); // ["0", "3"]
+ * splitWeights([ZERO, ZERO]).map(String);                      // ["1", "1"]
+ * ```
+ */
+export function splitWeights(weights: readonly Decimal[]): Decimal[] {
+  const w = weights.map((x) => (x.isNegative() ? ZERO : x));
+  return w.some((x) => x.gt(0)) ? w : w.map(() => ONE);
 }
 
 /** Rounds to pence, never below zero. */

@@ -1,6 +1,6 @@
 import { Decimal, splitExact, sum, toDecimal, ZERO, ONE } from "../money";
 import type { Gainshare } from "../model";
-import { DealBook, pence, window } from "./book";
+import { DealBook, pence, splitWeights, window } from "./book";
 
 /**
  * What one payer owes on a year's savings: a fixed share, or marginal shares by tier.
@@ -32,9 +32,8 @@ function lesser(a: Decimal, b: Decimal | null): Decimal {
 /** Receivers' weights: pro rata to their own investment (costs), equal, or given. */
 function receiverWeights(book: DealBook, deal: Gainshare): Decimal[] {
   if (deal.splitBy === "equal") return deal.to.map(() => ONE);
-  if (typeof deal.splitBy === "object") return deal.to.map((a) => toDecimal((deal.splitBy as Record<string, string | number>)[a] ?? 0));
-  const invested = deal.to.map((a) => sum(book.costs(a, { interventions: deal.basis.interventions })));
-  return invested.some((x) => x.gt(0)) ? invested : deal.to.map(() => ONE);
+  if (typeof deal.splitBy === "object") return splitWeights(deal.to.map((a) => toDecimal((deal.splitBy as Record<string, string | number>)[a] ?? 0)));
+  return splitWeights(deal.to.map((a) => sum(book.costs(a, { interventions: deal.basis.interventions }))));
 }
 
 /**
@@ -75,7 +74,7 @@ export function applyGainshare(book: DealBook, deal: Gainshare): void {
     }
     const amount = pence(total);
     if (amount.isZero()) continue;
-    const payerWeights = due.some((d) => d.gt(0)) ? due : savings.map(() => ONE);
+    const payerWeights = splitWeights(due);
     splitExact(amount, payerWeights).forEach((part, p) => {
       splitExact(part, weights).forEach((piece, r) => {
         book.pay(deal.from[p]!, deal.to[r]!, t, piece);
@@ -101,7 +100,7 @@ function clawback(book: DealBook, deal: Gainshare, c: NonNullable<Gainshare["cla
   const repay = pence(paidSoFar.times(toDecimal(c.share)).times(ONE.minus(achieved.div(target))));
   if (repay.isZero()) return;
   const routes = paidBy.flatMap((row, p) => row.map((amount, r) => ({ p, r, amount })));
-  splitExact(repay, routes.map((x) => x.amount)).forEach((back, k) => {
+  splitExact(repay, splitWeights(routes.map((x) => x.amount))).forEach((back, k) => {
     const { p, r } = routes[k]!;
     book.pay(deal.to[r]!, deal.from[p]!, c.byYear, back, `${book.summary.label} (clawback)`);
     paidBy[p]![r] = paidBy[p]![r]!.minus(back);

@@ -1,7 +1,7 @@
 import { ONE, splitExact, sum, toDecimal, ZERO, type Decimal } from "../money";
 import type { OutcomesContract } from "../model";
 import { irr } from "../metrics";
-import { DealBook, pence } from "./book";
+import { DealBook, pence, splitWeights } from "./book";
 
 /**
  * Social outcomes contract (social impact bond): the investor funds delivery (its costs are in the
@@ -23,7 +23,7 @@ export function applyOutcomesContract(book: DealBook, deal: OutcomesContract): v
     }
     const amount = pence(total);
     if (amount.isZero()) continue;
-    splitExact(amount, due.some((d) => d.gt(0)) ? due : due.map(() => ONE)).forEach((part, i) => {
+    splitExact(amount, splitWeights(due)).forEach((part, i) => {
       const fromFund = deal.outcomesFund ? pence(part.times(fundShare)) : ZERO;
       if (deal.outcomesFund) book.pay(deal.outcomesFund.agency, deal.investor, t, fromFund, `${book.summary.label}: outcomes fund`);
       book.pay(deal.payers[i]!.agency, deal.investor, t, part.minus(fromFund), `${book.summary.label}: outcome payments`);

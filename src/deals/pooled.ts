@@ -1,6 +1,6 @@
 import { splitExact, sum, toDecimal, ZERO, ONE, type Decimal } from "../money";
 import type { PooledBudget } from "../model";
-import { DealBook, pence, window } from "./book";
+import { DealBook, pence, splitWeights, window } from "./book";
 
 /**
  * Pooled budget: contributors pay into a pot (an agency of the model); the pot reimburses the
@@ -27,7 +27,8 @@ export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
   const returnSavings = returners.map((a) => book.savings(a, deal.savingsReturn?.basis));
   const weight = deal.contributions.map((c) => (c.share !== undefined ? toDecimal(c.share) : toDecimal(c.amount)));
   const contributed = contributors.map(() => ZERO);
-  const reserve = toDecimal(deal.reserve);
+  // Payments are whole pence, so the reserve kept back is too (and never below zero).
+  const reserve = pence(toDecimal(deal.reserve));
   let balance = ZERO;
   let lowest = ZERO;
   const send = (from: string, to: string, t: number, amount: Decimal, note?: string) => {
@@ -56,7 +57,7 @@ export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
     balance = balance.plus(inflow).minus(spending);
     if (balance.isNegative() && !deal.overdraft) {
       const shortfall = balance.neg();
-      splitExact(shortfall, weight.some((w) => w.gt(0)) ? weight : weight.map(() => ONE)).forEach((part, i) => {
+      splitExact(shortfall, splitWeights(weight)).forEach((part, i) => {
         send(contributors[i]!, pot, t, part, `${book.summary.label}: top-up`);
         contributed[i] = contributed[i]!.plus(part);
       });
@@ -71,7 +72,7 @@ export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
           : deal.distribute === "equal"
             ? [contributors, contributors.map(() => ONE)]
             : [Object.keys(deal.distribute), Object.values(deal.distribute).map((w) => toDecimal(w))];
-      splitExact(surplus, shares).forEach((part, i) => send(pot, agencies[i]!, t, part, `${book.summary.label}: surplus distributed`));
+      splitExact(surplus, splitWeights(shares)).forEach((part, i) => send(pot, agencies[i]!, t, part, `${book.summary.label}: surplus distributed`));
       balance = reserve;
     }
     if (balance.lt(lowest)) lowest = balance;

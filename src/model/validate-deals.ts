@@ -36,6 +36,11 @@ export function validateDeals(model: Model, last: number, add: Add): void {
   const distinct = (path: (string | number)[], a: string, b: string, what: string) => {
     if (a === b) add(path, `${what} must be different agencies`);
   };
+  /** Weights a payment is split by: none negative, not all zero. */
+  const weights = (path: (string | number)[], w: Record<string, number | string>) => {
+    for (const [k, v] of Object.entries(w)) if (Number(v) < 0) add([...path, k], `a weight must be zero or more, got ${v}`);
+    if (Object.values(w).every((v) => Number(v) <= 0)) add(path, "at least one weight must be above zero");
+  };
 
   model.deals.forEach((d, i) => {
     const p = ["deals", i];
@@ -55,6 +60,7 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         span([...p, "years"], d.years);
         if (typeof d.splitBy === "object") {
           for (const k of Object.keys(d.splitBy)) if (!d.to.includes(k)) add([...p, "splitBy", k], `"${k}" is not a receiver of this gainshare`);
+          weights([...p, "splitBy"], d.splitBy);
         }
         if (d.clawback) {
           outcome([...p, "clawback", "outcome"], d.clawback.outcome);
@@ -74,7 +80,11 @@ export function validateDeals(model: Model, last: number, add: Add): void {
           d.savingsReturn.agencies?.forEach((a, j) => agency([...p, "savingsReturn", "agencies", j], a));
           basis([...p, "savingsReturn", "basis"], d.savingsReturn.basis);
         }
-        if (typeof d.distribute === "object") for (const k of Object.keys(d.distribute)) agency([...p, "distribute", k], k);
+        if (typeof d.distribute === "object") {
+          for (const k of Object.keys(d.distribute)) agency([...p, "distribute", k], k);
+          weights([...p, "distribute"], d.distribute);
+        }
+        if (Number(d.reserve) < 0) add([...p, "reserve"], `the reserve must be zero or more, got ${d.reserve}`);
         span([...p, "years"], d.years);
         break;
       }

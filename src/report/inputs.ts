@@ -117,7 +117,8 @@ function itemName(model: Model, segs: readonly Segment[]): string {
       return "Appraisal";
     case "uncertainty":
       if (i === "distributions") return `Uncertainty in ${inputLabel(model, String(segs[2]))}`;
-      return `Correlation ${Number(segs[2]) + 1}`;
+      if (i === "scenarios") return `Scenario "${oneLine(String(segs[2]))}"`;
+      return typeof segs[2] === "number" ? `Correlation ${segs[2] + 1}` : sentence(words(String(i)));
     default:
       return sentence(words(String(top)));
   }

@@ -1,6 +1,6 @@
-import { InvalidModelError, type Distribution, type DistributionInput, type Model, type ModelError } from "../model";
+import { InvalidModelError, MAX_AMOUNT, type Distribution, type DistributionInput, type Model, type ModelError } from "../model";
 import { copulaFor } from "./correlation";
-import { parseDistribution, support } from "./distributions";
+import { logParams, moments, parseDistribution, support } from "./distributions";
 import { resolveInput, type ResolvedInput } from "./paths";
 
 /** A drawn input: where it is in the model and how it varies. */
@@ -20,6 +20,38 @@ function fits(input: ResolvedInput, d: Distribution): string | null {
   const range = `${Number.isFinite(lo) ? lo : "−∞"} to ${Number.isFinite(hi) ? hi : "∞"}`;
   const hint = d.type === "normal" ? "; truncate it with min and max" : d.type === "lognormal" || d.type === "uniform" ? "; narrow it" : "";
   return `this ${d.type} distribution gives values from ${range}, but ${input.canonical} must be ${dom.description}${hint}`;
+}
+
+/**
+ * The values a distribution can actually draw: the sampler turns uniforms no closer to 0 or 1
+ * than 10^-300 into normal scores, so an unbounded normal or lognormal stays within 37.5
+ * standard deviations (of its logarithm, for a lognormal) of its centre.
+ */
+function drawable(d: Distribution): [number, number] {
+  const Z = 37.5;
+  if (d.type === "normal" && d.sd > 0) return [Math.max(d.min ?? -Infinity, d.mean - Z * d.sd), Math.min(d.max ?? Infinity, d.mean + Z * d.sd)];
+  if (d.type === "lognormal") {
+    const [mu, sigma] = logParams(d);
+    return [Math.exp(mu - Z * sigma), Math.exp(mu + Z * sigma)];
+  }
+  return support(d);
+}
+
+/**
+ * Problems with what a distribution can draw: its mean and spread must be numbers, its draws
+ * finite, and an input with no range of its own (money, counts) may not be drawn beyond the
+ * £10^15 any model input may be.
+ */
+function drawableProblem(input: ResolvedInput, d: Distribution): string | null {
+  const m = moments(d);
+  const [lo, hi] = drawable(d);
+  if (!Number.isFinite(m.mean) || !Number.isFinite(m.sd) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+    return `this ${d.type} distribution's values or spread are too large to represent as numbers; narrow it`;
+  }
+  if (input.domain.max === Infinity && Math.max(Math.abs(lo), Math.abs(hi)) > MAX_AMOUNT) {
+    return `this ${d.type} distribution can draw ${Math.abs(lo) > Math.abs(hi) ? lo : hi}, beyond the 10^15 in size any model input may be; narrow it`;
+  }
+  return null;
 }
 
 /**
@@ -60,7 +92,7 @@ export function uncertainInputs(model: Model, extra: Readonly<Record<string, Dis
     const twice = seen.get(`${block}:${input.canonical}`);
     if (twice !== undefined) errors.push({ path: at, message: `${input.canonical} already has a distribution (as "${twice}")` });
     seen.set(`${block}:${input.canonical}`, path);
-    const problem = fits(input, d);
+    const problem = fits(input, d) ?? drawableProblem(input, d);
     if (problem) errors.push({ path: at, message: problem });
     byCanonical.set(input.canonical, { ...input, distribution: d });
   }

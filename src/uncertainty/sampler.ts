@@ -32,6 +32,26 @@ function gamma(shape: number, rng: RandomStream): number {
   }
 }
 
+/**
+ * The logarithm of a gamma(shape, 1) variate. For small shapes the variate itself can underflow to
+ * zero (u^(1/shape) with 1/shape = 10^60), so it is kept as a logarithm.
+ */
+function logGamma(shape: number, rng: RandomStream): number {
+  return shape < 1 ? Math.log(gamma(shape + 1, rng)) + Math.log(uniformOpen(rng)) / shape : Math.log(gamma(shape, rng));
+}
+
+/**
+ * A beta(a, b) variate on [0, 1] as g1 / (g1 + g2) = 1 / (1 + e^(ln g2 − ln g1)), from the
+ * logarithms of two gamma variates, so that tiny shape parameters give 0 or 1 rather than 0 / 0.
+ */
+function beta(a: number, b: number, rng: RandomStream): number {
+  const l1 = logGamma(a, rng);
+  const l2 = logGamma(b, rng);
+  // Both below the smallest double: each end with its probability, a / (a + b) for 1.
+  if (l1 === -Infinity && l2 === -Infinity) return uniformOpen(rng) < a / (a + b) ? 1 : 0;
+  return 1 / (1 + Math.exp(l2 - l1));
+}
+
 /** Codes of the sampler's switch. */
 const enum Code {
   Fixed,
@@ -180,12 +200,9 @@ export class Sampler {
           x = u < p[k + 3]! ? lo + Math.sqrt(u * (hi - lo) * (mode - lo)) : hi - Math.sqrt((1 - u) * (hi - lo) * (hi - mode));
           break;
         }
-        case Code.Beta: {
-          const g1 = gamma(p[k + 2]!, rng);
-          const g2 = gamma(p[k + 3]!, rng);
-          x = p[k]! + (p[k + 1]! * g1) / (g1 + g2);
+        case Code.Beta:
+          x = p[k]! + p[k + 1]! * beta(p[k + 2]!, p[k + 3]!, rng);
           break;
-        }
         case Code.Normal:
           x = p[k]! + p[k + 1]! * normal(rng);
           break;

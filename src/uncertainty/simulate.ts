@@ -1,4 +1,4 @@
-import { loadModel, type Correlation, type Distribution, type DistributionInput, type Model } from "../model";
+import { InvalidModelError, LEDGER_LIMIT, loadModel, type Correlation, type Distribution, type DistributionInput, type Model } from "../model";
 import { copulaFor } from "./correlation";
 import { compileNpv, type KernelOptions, type NpvKernel } from "./compile";
 import { centralValue, moments } from "./distributions";
@@ -167,12 +167,32 @@ export function runBlocks(plan: SimulationPlan, first: number, last: number, npv
     const { start, count } = blockRange(plan, b, b + 1);
     for (let i = 0; i < count; i++) {
       sampler.sample(stream, theta);
+      for (let j = 0; j < k; j++) if (!Number.isFinite(theta[j])) throw outOfRange(plan, start + i, theta, theta[j]!);
       kernel.evaluate(theta, local, i, DRAWS_PER_BLOCK);
+      for (let f = 0; f < F; f++) {
+        const v = local[f * DRAWS_PER_BLOCK + i]!;
+        if (!(Math.abs(v) <= LEDGER_LIMIT)) throw outOfRange(plan, start + i, theta, v);
+      }
       if (inputs) for (let j = 0; j < k; j++) inputs[j * stride + start + i - offset] = theta[j]!;
     }
     for (let f = 0; f < F; f++) npvs.set(local.subarray(f * DRAWS_PER_BLOCK, f * DRAWS_PER_BLOCK + count), f * stride + start - offset);
     each?.(b);
   }
+}
+
+/**
+ * The error for a draw whose inputs or figures are not numbers, or whose figures leave the range
+ * the ledger holds (products of drawn inputs can, even when each input is in range). It names the
+ * draw and its inputs, so the distributions to narrow can be found.
+ */
+function outOfRange(plan: SimulationPlan, draw: number, theta: Float64Array, value: number): InvalidModelError {
+  const drawn = plan.inputs.map((inp, j) => `${inp.path} = ${theta[j]}`).join(", ");
+  return new InvalidModelError([
+    {
+      path: "uncertainty.distributions",
+      message: `draw ${draw + 1} (${drawn}) gives ${Number.isFinite(value) ? `a net present value of about ${value.toPrecision(3)}, beyond the £10^24 the ledger holds exactly` : `${String(value)}, which is not a number`}; narrow these distributions`,
+    },
+  ]);
 }
 
 /**

@@ -2,9 +2,11 @@
  * How many cases property and fuzz tests run. Small by default, so that `npm test` stays quick
  * on a busy two-core machine; two variables scale them up for a deeper run:
  *
- * - `FUZZ_SCALE=10 npx vitest run` runs ten times as many cases in every property test;
+ * - `FUZZ_SCALE=10 npx vitest run` runs ten times as many cases in every property test (those
+ *   that set no number of runs get fast-check's 100, scaled the same way by test/helpers/setup.ts);
  * - `FUZZ_RUNS=10000 npx vitest run test/fuzz.test.ts` sets the number of mutated models the
- *   end-to-end fuzz sends through parse, appraise, simulate and every output.
+ *   end-to-end fuzz sends through parse, appraise, simulate and every output (`FUZZ_SEED` picks
+ *   which; the default seed is fixed, so a run is repeatable).
  */
 
 function positive(name: string, fallback: number): number {

@@ -43,7 +43,9 @@ function scales(styles: readonly PartyStyle[], shown: ReadonlySet<string>) {
   return {
     colour: { domain: mine.map((s) => s.name), range: mine.map((s) => s.colour) },
     dash: { domain: mine.map((s) => s.name), range: mine.map((s) => s.dash) },
-    width: { domain: mine.map((s) => s.name), range: mine.map((s) => s.width) },
+    // Ordinal: each party its own width. (A nominal strokeWidth otherwise gets a point scale,
+    // which spreads widths between the range's ends and draws NaN when one party is shown.)
+    width: { type: "ordinal", domain: mine.map((s) => s.name), range: mine.map((s) => s.width) },
   };
 }
 
