@@ -37,7 +37,7 @@ const BROKEN_TEXT = (() => {
 })();
 
 /**
- * Budgets (see docs/performance.md). The appraisal bundle's budget is the 60 kB target: 59.7 kB
+ * Budgets (see docs/performance.md). The appraisal bundle's budget is the 60 kB target: 59.9 kB
  * measured once the schemas moved to zod/mini (78.0 kB on zod's full build), so little room is left.
  */
 const MAX_PACKAGES = 15;
