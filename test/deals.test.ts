@@ -96,6 +96,19 @@ describe("gainshare", () => {
     expect(below.horizons[0]!.agencies.council!.npv.isNegative()).toBe(true);
     for (const v of Object.values(range.payersAtMax)) expect(v.gte(0)).toBe(true);
   });
+  it("solves for a gainshare the model already has (its own share not counted twice)", () => {
+    // The model's only deal is the gainshare solved for, at 30%: the range must be the same as
+    // for the same deal added from outside, and the council exactly at break-even at its minimum.
+    const inModel = withDeals([{ type: "gainshare", id: "gs", from: beneficiaries, to: "council", share: 0.3 }]);
+    const own = gainshareRange(inModel, { deal: "gs", horizon: 10 });
+    const outside = gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 10 });
+    expect(own.ok && outside.ok).toBe(true);
+    if (!own.ok || !outside.ok) return;
+    expect(own.minShare.toString()).toBe(outside.minShare.toString());
+    expect(own.maxShare.toString()).toBe(outside.maxShare.toString());
+    const at = appraise(withDeals([{ type: "gainshare", id: "gs", from: beneficiaries, to: "council", share: own.minShare.toString() }]), { horizons: [10] });
+    expect(at.horizons[0]!.agencies.council!.npv.abs().lt("0.05")).toBe(true);
+  });
   it("says when no share closes the gap", () => {
     // Over six years the council needs 55.13% of the others' savings but the NHS goes negative above 47.23%.
     const range = gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 6 });

@@ -95,3 +95,16 @@ describe("splitExact (largest remainder)", () => {
     },
   );
 });
+
+describe("roundSeriesConserving with a given total a whole unit away (regression: fuzz seed 1816447685)", () => {
+  // A group's total can be the difference of two figures each rounded by half a unit (the whole
+  // system's and the public sector's), so it may sit exactly one unit from the group's exact sum.
+  it("adds or takes back the unit, and the series still sums to the total", () => {
+    expect(roundSeriesConserving(["0.005", "0.005"], { total: "0.02" }).map(String)).toEqual(["0.01", "0.01"]);
+    expect(roundSeriesConserving(["0.01", "0.01"], { total: "0.01" }).map(String)).toEqual(["0.01", "0"]);
+    expect(roundSeriesConserving(["-43107.975", "0.005"], { total: "-43107.98" }).reduce((a, b) => a.plus(b)).toString()).toBe("-43107.98");
+  });
+  it("still refuses a total more than a unit away", () => {
+    expect(() => roundSeriesConserving(["0.01", "0.01"], { total: "0.05" })).toThrow(RangeError);
+  });
+});

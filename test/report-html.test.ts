@@ -81,3 +81,26 @@ describe("buildReportHtml", async () => {
     expect(plain).not.toContain('id="deals"');
   });
 });
+
+describe("buildReportHtml with hostile model text", () => {
+  const payloads = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<svg onload=alert(1)>", '"><iframe src=javascript:alert(1)>', "</script><script>alert(1)</script>", "\u2028</script>"];
+  it("writes every payload as text: no element, attribute or script comes from the model", async () => {
+    const hostile = appraise({
+      ...familySupport,
+      title: payloads[0]!,
+      notes: payloads,
+      agencies: familySupport.agencies.map((a, i) => ({ ...a, name: payloads[i % payloads.length]! })),
+    } as ModelInput);
+    const html = await buildReportHtml({ appraisal: hostile, description: payloads.join(" ") }, { scripts: fakeScripts });
+    expect(html).not.toMatch(/<(img|iframe|svg onload)/i);
+    // No tag carries an event handler: with attribute values (escaped, so holding no quote) set
+    // aside, no "on…=" is left inside a tag. Payload text shows "onerror=" only as escaped text.
+    expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
+    // The only script elements are the chart specs (JSON) and the inlined bundles.
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!.trim());
+    expect(scripts.filter((a) => a !== "" && !/^type="application\/json" id="spec-[a-z-]+"$/.test(a))).toEqual([]);
+    expect(scripts.filter((a) => a === "")).toHaveLength(4);
+    for (const spec of html.matchAll(/<script type="application\/json" id="spec-[a-z-]+">([\s\S]*?)<\/script>/g)) expect(() => JSON.parse(spec[1]!)).not.toThrow();
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { appraiseLedger, buildLedger, modelInputs, type ModelInput } from "../src";
+import { appraiseLedger, buildLedger, loadModel, modelInputs, referenceValues, type ModelInput } from "../src";
 import { buildWorkbook } from "../src/entries/xlsx";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
@@ -181,6 +181,24 @@ describe("XLSX workbook", async () => {
     const f = wbMid.getWorksheet("Flows")!.getCell("D7").value as Formula;
     expect(f.formula).toBe("D6/SQRT(1+E5)");
     expect(f.result).toBeCloseTo(mid.discountFactors[1]!.toNumber(), 12);
+  });
+});
+
+describe("Assumptions sheet: bundled reference values", () => {
+  it("lists each { ref } value the model names with its published figure, source and rebasing, and notes it at the input", async () => {
+    const options = loadModel(JSON.parse(readFileSync(new URL("../examples/options.json", import.meta.url), "utf8")));
+    const refs = referenceValues(options);
+    const wellby = refs.find((r) => r.path === "outcomes.reoffending.values[2].amount")!;
+    expect(wellby).toMatchObject({ name: "Value of a wellbeing-adjusted life year (WELLBY)", value: "13000", unit: "£ per WELLBY, 2019 prices" });
+    expect(wellby.source).toMatch(/^HM Treasury, Wellbeing guidance for appraisal/);
+    expect(wellby.note).toMatch(/^Used as 0\.1 units, rebased to the price base × 1\.2\d+ \(.*GDP deflator.*\): \d+\.\d\d\.$/);
+    expect(modelInputs(options).find((r) => r.path === "outcomes.reoffending.values[2].amount")!.note).toMatch(/From the reference value wellby: 0\.1 × 13000 at 2019 prices/);
+    expect(refs.some((r) => r.name.startsWith("GDP deflator"))).toBe(true);
+    const l = buildLedger(options);
+    const sheet = (await buildWorkbook(l, appraiseLedger(l))).getWorksheet("Assumptions")!;
+    const text: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+    expect(text.some((t) => /^HM Treasury, Wellbeing guidance for appraisal.*Used as 0\.1 units/.test(t))).toBe(true);
   });
 });
 

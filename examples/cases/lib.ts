@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  alignColumns,
   appraise,
   formatPounds,
   horizonLabel,
@@ -22,6 +21,8 @@ import {
   type ShareRange,
   wrapText,
 } from "../../src";
+// The plain-text table layout of formatAppraisalTable, for the case reports' own tables.
+import { alignColumns } from "../../src/report/text";
 import { brent } from "../../src/metrics/roots";
 
 /** Money unit a case is reported in. */
@@ -284,12 +285,16 @@ export function plainText(markdown: string, width = 100): string {
       // Right-align a column when every figure in it is a number (money, ratio, share).
       const body = rows.slice(rule === 1 ? 1 : 0);
       const numeric = rows[0]!.map((_, k) => body.some((r) => r[k]) && body.every((r) => !r[k] || /^[−+-]?£?[\d.,]+(m|bn|k)?%?$/.test(r[k]!)));
-      const text = alignColumns(rows, numeric).split("\n");
+      // A long header goes onto more lines (bottom-aligned), no wider than its column's figures.
+      const headerLines = rule === 1 ? rows[0]!.map((h, k) => wrapText(h, Math.max(16, ...body.map((r) => [...(r[k] ?? "")].length))).split("\n")) : [];
+      const depth = Math.max(1, ...headerLines.map((l) => l.length));
+      const header = Array.from({ length: rule === 1 ? depth : 0 }, (_, line) => headerLines.map((l) => l[line - (depth - l.length)] ?? ""));
+      const text = alignColumns([...header, ...(rule === 1 ? body : rows)], numeric).split("\n");
       const rulerOf = () => "-".repeat(Math.max(...text.map((t) => [...t].length)));
       // A rule above the totals (the rows Markdown shows in bold), and under the header.
       const firstTotal = raw.findIndex((r, k) => k > 0 && /^\*\*/.test(r[0] ?? ""));
-      if (firstTotal > 0) text.splice(firstTotal, 0, rulerOf());
-      if (rule === 1) text.splice(1, 0, rulerOf());
+      if (firstTotal > 0) text.splice(firstTotal - (rule === 1 ? 1 : 0) + header.length, 0, rulerOf());
+      if (rule === 1) text.splice(header.length, 0, rulerOf());
       out.push(...text);
     } else if (/^\s*[-*] /.test(line)) out.push(wrapText(`- ${plainInline(line.replace(/^\s*[-*] /, ""))}`, width, 2));
     else out.push(wrapText(plainInline(line), width));

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { appraiseLedger, financialCase, toJSON, unitMetrics, type AppraiseOptions, type Appraisal } from "../appraise";
 import { appraiseOptions as compareOptions, optionModel } from "../options";
 import type { DiscountSchedule, Timing } from "../discount";
@@ -23,7 +24,8 @@ import {
 } from "../report";
 import { sensitivity } from "../uncertainty";
 import { chartScripts } from "./assets";
-import { CliError, EXIT, formatModelErrors, readModel, writeOutput } from "./io";
+import { CliError, EXIT, formatModelErrors, readModelInput, writeOutput } from "./io";
+import { buildModelWorkbook } from "../report/workbook-template";
 import type { CliIo } from "./program";
 import { runSimulation, simulationReportSection, simulationTable, type SimulateCliOptions } from "./simulate";
 
@@ -45,15 +47,15 @@ function appraiseOptions(opts: ModelOptions): AppraiseOptions {
   };
 }
 
-function load(file: string, opts: ModelOptions): { model: Model; ledger: Ledger; appraisal: Appraisal } {
-  const model = readModel(file);
+async function load(file: string, opts: ModelOptions): Promise<{ model: Model; ledger: Ledger; appraisal: Appraisal }> {
+  const model = await readModelInput(file);
   const ledger = buildLedger(model);
   return { model, ledger, appraisal: appraiseLedger(ledger, appraiseOptions(opts)) };
 }
 
-/** `validate`: a one-line summary of a valid model (problems are reported by `readModel`). */
-export function validateCommand(file: string, io: CliIo): void {
-  const model = readModel(file);
+/** `validate`: a one-line summary of a valid model (problems are reported by `readModelInput`). */
+export async function validateCommand(file: string, io: CliIo): Promise<void> {
+  const model = await readModelInput(file);
   // Options' `set` overrides are input paths, checked when each option is built.
   const optionErrors = model.options.flatMap((o) => {
     try {
@@ -83,8 +85,8 @@ interface EconomicCaseFlags {
  * `appraise --options / --financial / --unit-metrics`: the options comparison with its Appraisal
  * Summary Tables, the financial case and unit metrics, in the format asked for.
  */
-function economicCaseOutput(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }): string {
-  const model = readModel(file);
+async function economicCaseOutput(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }): Promise<string> {
+  const model = await readModelInput(file);
   const ledger = buildLedger(model);
   const options = opts.options
     ? compareOptions(model, {
@@ -107,13 +109,13 @@ function economicCaseOutput(file: string, opts: ModelOptions & EconomicCaseFlags
 }
 
 /** `appraise`: the appraisal as a table, JSON, CSV or Markdown on stdout. */
-export function appraiseCommand(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }, io: CliIo): void {
+export async function appraiseCommand(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }, io: CliIo): Promise<void> {
   if (opts.mcDraws && !opts.options) throw new CliError("appraise: --mc-draws goes with --options", EXIT.usage);
   if (opts.options || opts.financial || opts.unitMetrics) {
-    io.stdout.write(economicCaseOutput(file, opts));
+    io.stdout.write(await economicCaseOutput(file, opts));
     return;
   }
-  const { appraisal } = load(file, opts);
+  const { appraisal } = await load(file, opts);
   const out =
     opts.format === "json"
       ? `${JSON.stringify(toJSON(appraisal), null, 2)}\n`
@@ -127,14 +129,14 @@ export function appraiseCommand(file: string, opts: ModelOptions & EconomicCaseF
 
 /** `simulate`: Monte Carlo summary as a table or JSON. */
 export async function simulateCommand(file: string, opts: SimulateCliOptions & { format: "table" | "json" }, io: CliIo): Promise<void> {
-  const model = readModel(file);
+  const model = await readModelInput(file);
   const result = await runSimulation(model, opts, io);
   io.stdout.write(opts.format === "json" ? `${JSON.stringify(toJSON(result), null, 2)}\n` : simulationTable(result));
 }
 
 /** `report`: the self-contained HTML report. */
 export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number }, io: CliIo): Promise<void> {
-  const { model, ledger, appraisal } = load(file, opts);
+  const { model, ledger, appraisal } = await load(file, opts);
   const distributions = Object.keys(model.uncertainty?.distributions ?? {}).length;
   const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts)), { model }) : undefined;
   const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal, model) : undefined;
@@ -158,7 +160,7 @@ export async function reportCommand(file: string, opts: ModelOptions & { out: st
 /** `export`: XLSX workbook and tidy ledger rows. */
 export async function exportCommand(file: string, opts: ModelOptions & { xlsx?: string; csv?: string; json?: string; exact?: boolean }, io: CliIo): Promise<void> {
   if (!opts.xlsx && !opts.csv && !opts.json) throw new CliError("export: nothing to write; give --xlsx, --csv and/or --json (see --help)", EXIT.usage);
-  const { ledger, appraisal } = load(file, opts);
+  const { ledger, appraisal } = await load(file, opts);
   if (opts.xlsx) {
     const model = ledger.plan.model;
     const extras = {
@@ -184,4 +186,22 @@ export async function exportCommand(file: string, opts: ModelOptions & { xlsx?: 
 /** `schema`: the model file's JSON Schema. */
 export function schemaCommand(io: CliIo): void {
   io.stdout.write(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+}
+
+/**
+ * `template`: the fill-in model workbook — the worked example to replace, or (with `--from`) an
+ * existing model (JSON or workbook) laid out the same way.
+ */
+export async function templateCommand(opts: { xlsx: string; from?: string; years?: number }, io: CliIo): Promise<void> {
+  let source: unknown;
+  if (opts.from) {
+    const model = await readModelInput(opts.from);
+    // Write the model as its author wrote it (defaults left blank), when it is a JSON file.
+    source = /\.json$/i.test(opts.from) ? JSON.parse(readFileSync(opts.from, "utf8").replace(/^\uFEFF/, "")) : model;
+  }
+  const built = await buildModelWorkbook(source, opts.years ? { years: opts.years } : {});
+  if (!built.ok) throw new CliError(formatModelErrors(opts.from ?? "template", built.errors), EXIT.invalidModel);
+  const bytes = await built.workbook.xlsx.writeBuffer();
+  writeOutput(opts.xlsx, new Uint8Array(bytes as ArrayBuffer));
+  io.stderr.write(`wrote ${opts.xlsx}${opts.from ? ` (from ${opts.from})` : " (a worked example: replace its rows with your own)"}\n`);
 }

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { InvalidModelError } from "../model";
-import { appraiseCommand, exportCommand, reportCommand, schemaCommand, simulateCommand, validateCommand } from "./actions";
+import { appraiseCommand, exportCommand, reportCommand, schemaCommand, simulateCommand, templateCommand, validateCommand } from "./actions";
 import type { DiscountSchedule } from "../discount";
 import { CliError, EXIT } from "./io";
 import { VERSION } from "./version";
@@ -36,8 +36,13 @@ Examples:
   $ invest-to-save report examples/family-support.json --out report.html
   $ invest-to-save export examples/family-support.json --xlsx appraisal.xlsx --csv ledger.csv
   $ invest-to-save schema > model.schema.json
+  $ invest-to-save template --xlsx model.xlsx
+  $ invest-to-save template --xlsx family-support.xlsx --from examples/family-support.json
+  $ invest-to-save appraise model.xlsx
 
-Exit codes: 0 ok, 1 invalid model (each problem on stderr with its JSON path), 2 usage.`;
+A model is a JSON file or a model workbook (.xlsx, as \`template\` writes it): every command takes either.
+
+Exit codes: 0 ok, 1 invalid model (each problem on stderr with its JSON path, and a workbook's cell), 2 usage.`;
 
 /** `--discount stpr | stpr-health | <rate>`: "0" appraises undiscounted, "0.035" at a flat 3.5%. */
 function discountOption(value: string): DiscountSchedule {
@@ -72,13 +77,13 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   program
     .command("validate")
     .description("check a model file; print a one-line summary, or every problem with its JSON path")
-    .argument("<model.json>", "model file (JSON), or - for standard input")
+    .argument("<model>", "model file (JSON or .xlsx workbook), or - for standard input")
     .action((file: string) => run(() => validateCommand(file, io))());
 
   program
     .command("appraise")
     .description("appraise a model: each agency and the whole system at each horizon, the prevention penalty")
-    .argument("<model.json>", "model file (JSON), or - for standard input")
+    .argument("<model>", "model file (JSON or .xlsx workbook), or - for standard input")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .addOption(horizonOption())
     .addOption(lensOption())
@@ -93,7 +98,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   program
     .command("simulate")
     .description("Monte Carlo over the model's uncertainty distributions: NPV percentiles and the chance of an incentive gap")
-    .argument("<model.json>", "model file (JSON) with an uncertainty block")
+    .argument("<model>", "model file (JSON or .xlsx workbook) with an uncertainty block")
     .requiredOption("--draws <n>", "number of draws", positiveInt("--draws"))
     .requiredOption("--seed <s>", "random seed (whole number); the same seed gives the same figures", positiveInt("--seed", 0))
     .option("--workers <w>", "worker threads (default 1; capped at 2 per core); figures do not depend on it", positiveInt("--workers"))
@@ -105,7 +110,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   program
     .command("report")
     .description("write a self-contained HTML report (opens with no network): headline, tables, charts, assumptions")
-    .argument("<model.json>", "model file (JSON)")
+    .argument("<model>", "model file (JSON or .xlsx workbook)")
     .requiredOption("--out <file>", "HTML file to write")
     .addOption(horizonOption())
     .addOption(lensOption())
@@ -117,7 +122,7 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
   program
     .command("export")
     .description("write the appraisal for spreadsheets and data tools: XLSX with live formulas, tidy CSV/JSON ledger rows")
-    .argument("<model.json>", "model file (JSON)")
+    .argument("<model>", "model file (JSON or .xlsx workbook)")
     .option("--xlsx <file>", "XLSX workbook: Summary (live formulas), Flows, Ledger, Inputs")
     .option("--csv <file>", "tidy ledger rows as CSV (one row per agency × budget × year × line)")
     .option("--json <file>", "tidy ledger rows as JSON")
@@ -125,6 +130,14 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(horizonOption())
     .addOption(lensOption())
     .action((file: string, opts) => run(() => exportCommand(file, opts, io))());
+
+  program
+    .command("template")
+    .description("write a fill-in model workbook (.xlsx): a sheet per part of the model, explained headers, drop-downs, an example to replace")
+    .requiredOption("--xlsx <file>", "workbook to write")
+    .option("--from <model>", "fill it from an existing model (JSON or workbook) instead of the example")
+    .option("--years <n>", "year columns to offer for amounts by year (default: the model's years, at least 10)", positiveInt("--years"))
+    .action((opts) => run(() => templateCommand(opts, io))());
 
   program
     .command("schema")

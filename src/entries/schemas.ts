@@ -2,6 +2,8 @@
  * The zod schemas of the model file, exported from the core entry as one namespace: `schemas`.
  * `parseModel` is the way to read a model; these are for composing your own validation (a form
  * that edits one agency, an API that accepts one deal) with the same rules and messages.
+ * They are built with `zod/mini`: call `.parse` or `.safeParse`, and compose them with zod/mini's
+ * functions (`z.optional(schemas.IdSchema)`) or inside a schema of zod's full build.
  */
 export {
   ModelSchema,

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ModelSchema, type Model } from "./schema";
 import { validateModel, type Issue } from "./validate";
 import { resolveReferences } from "./reference";
@@ -107,6 +107,9 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
         return [{ path: formatPath(path), message: iss.message }];
       case "not_multiple_of":
         return [{ path: formatPath(path), message: `expected a whole number${got}` }];
+      case "invalid_key":
+        // A record's key that fails its schema (e.g. a deflator year that is not "2025-26").
+        return [{ path: formatPath(path), message: `Invalid key in ${iss.origin}${got}` }];
       default:
         return [{ path: formatPath(path), message: `${iss.message}${got}` }];
     }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini"; // zod's functional build, imported as a namespace: bundlers keep only the parts used
 import { FinancialYearSchema, MoneySchema, RateSchema, ShareSchema } from "./schema-parts";
 
 /**
@@ -20,19 +20,22 @@ import { FinancialYearSchema, MoneySchema, RateSchema, ShareSchema } from "./sch
  */
 export const ReferenceSchema = z.strictObject({
   /** Name of a bundled value: "qaly", "wellby", "vpf" or "carbon" (see `dataVersions()`). */
-  ref: z.string().min(1),
+  ref: z.string().check(z.minLength(1)),
   /** "low", "central" (default) or "high" where the source gives a range. */
-  scenario: z.string().min(1).optional(),
+  scenario: z.optional(z.string().check(z.minLength(1))),
   /** Calendar year of a value that changes by year (carbon). */
-  year: z.number().int().min(1900).max(2200).optional(),
+  year: z.optional(z.number().check(z.int(), z.minimum(1900), z.maximum(2200))),
   /** How many of the unit the amount is worth (default 1): `{ "ref": "qaly", "units": 0.2 }` is 0.2 QALYs. */
-  units: z.union([z.number().gt(0), z.string().regex(/^\s*\d*\.?\d+([eE][-+]?\d+)?\s*$/)]).optional(),
+  units: z.optional(z.union([z.number().check(z.gt(0)), z.string().check(z.regex(/^\s*\d*\.?\d+([eE][-+]?\d+)?\s*$/))])),
 });
 
-const unresolved = ReferenceSchema.transform((_, ctx): never => {
-  ctx.issues.push({ code: "custom", message: "a { ref } value is resolved by parseModel/loadModel; pass the model through them", input: _ });
-  return z.NEVER;
-});
+const unresolved = z.pipe(
+  ReferenceSchema,
+  z.transform((_, ctx): never => {
+    ctx.issues.push({ code: "custom", message: "a { ref } value is resolved by parseModel/loadModel; pass the model through them", input: _ });
+    return z.NEVER;
+  }),
+);
 
 /**
  * Money, or a reference value by name (resolved to money in the appraisal's price base when the
@@ -57,9 +60,9 @@ export const AmountSchema = z.union([MoneySchema, unresolved]);
 export const HmtDeflatorSchema = z.strictObject({
   deflator: z.literal("hmt"),
   /** Index values for years after the bundled outturn (calendar 2024 = 100), by financial year. */
-  forecast: z.record(FinancialYearSchema, MoneySchema).optional(),
+  forecast: z.optional(z.record(FinancialYearSchema, MoneySchema)),
   /** Constant inflation for any later year still needed. */
-  inflation: RateSchema.optional(),
+  inflation: z.optional(RateSchema),
 });
 
 /**
@@ -69,10 +72,13 @@ export const HmtDeflatorSchema = z.strictObject({
  * HmtDeflatorInput.safeParse({ deflator: "hmt" }).success; // false (parseModel resolves it first)
  * ```
  */
-export const HmtDeflatorInput = HmtDeflatorSchema.transform((_, ctx): never => {
-  ctx.issues.push({ code: "custom", message: 'deflator "hmt" is resolved by parseModel/loadModel; pass the model through them', input: _ });
-  return z.NEVER;
-});
+export const HmtDeflatorInput = z.pipe(
+  HmtDeflatorSchema,
+  z.transform((_, ctx): never => {
+    ctx.issues.push({ code: "custom", message: 'deflator "hmt" is resolved by parseModel/loadModel; pass the model through them', input: _ });
+    return z.NEVER;
+  }),
+);
 
 /**
  * Optimism bias by Green Book project category: the upper bound of the supplementary guidance,
@@ -85,11 +91,11 @@ export const HmtDeflatorInput = HmtDeflatorSchema.transform((_, ctx): never => {
 export const CategoryOptimismBiasSchema = z.strictObject({
   category: z.enum(["standard-buildings", "non-standard-buildings", "standard-civil-engineering", "non-standard-civil-engineering", "equipment-development", "outsourcing"]),
   /** Share of the upper bound's contribution that risk management has removed (0 to 1). */
-  mitigation: ShareSchema.optional(),
+  mitigation: z.optional(ShareSchema),
   /** Or a stage: "strategic-outline-case" (upper bound) or "full-business-case" (lower bound). */
-  stage: z.enum(["strategic-outline-case", "full-business-case"]).optional(),
+  stage: z.optional(z.enum(["strategic-outline-case", "full-business-case"])),
   /** Which figure of the guidance: capital expenditure (default) or works duration. */
-  dimension: z.enum(["capital", "duration"]).default("capital"),
+  dimension: z._default(z.enum(["capital", "duration"]), "capital"),
 });
 
 /**
@@ -106,7 +112,7 @@ export const OutcomeRateSchema = z.strictObject({
   /** Rate among comparable people without it (the counterfactual). */
   without: ShareSchema,
   /** "lower" when a lower rate is the improvement (reconviction), "higher" when a higher one is (employment). */
-  better: z.enum(["lower", "higher"]).optional(),
+  better: z.optional(z.enum(["lower", "higher"])),
 });
 
 /**
@@ -117,10 +123,10 @@ export const OutcomeRateSchema = z.strictObject({
  * ```
  */
 export const UnmonetisedSchema = z.strictObject({
-  description: z.string().min(1),
+  description: z.string().check(z.minLength(1)),
   direction: z.enum(["positive", "negative", "mixed", "uncertain"]),
   /** Evidence or scale, in words. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 /**
@@ -137,11 +143,11 @@ export const ResolvedReferenceSchema = z.strictObject({
   path: z.string(),
   ref: z.string(),
   scenario: z.string(),
-  year: z.number().int().nullable(),
+  year: z.nullable(z.number().check(z.int())),
   /** The published figure, in its own prices. */
   published: z.string(),
   /** Units of the value (1 unless the model said otherwise). */
-  units: z.string().default("1"),
+  units: z._default(z.string(), "1"),
   priceYear: z.string(),
   /** Multiplier from `priceYear` to the appraisal's price base. */
   factor: z.string(),

@@ -1,6 +1,14 @@
-import * as z from "zod"; // a namespace import lets bundlers drop the parts of zod not used
+import * as z from "zod/mini"; // zod's functional build, imported as a namespace: bundlers keep only the parts used
+import { en } from "zod/locales"; // by name: `z.locales.en` would bring every locale into a bundle
 
 /** Building blocks shared by the model, deal and uncertainty schemas: money, shares, ids, years. */
+
+// zod/mini, unlike zod's full build, loads no locale: without one every issue's message is
+// "Invalid input". Load English, as the full build does when imported, unless the app has
+// chosen a locale of its own. The messages `parseModel` gives do not depend on it (parse.ts
+// words them from the issue codes), but those of the schemas used directly do, and reference
+// resolution and the distribution and solver checks pass some of zod's own messages on.
+if (!z.config().localeError) z.config(en());
 
 const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 const FY = /^\d{4}-\d{2}$/;
@@ -19,8 +27,8 @@ const AMOUNT_RANGE = "expected an amount no larger than £10^15 (1e15) in size, 
  * ```
  */
 export const MoneySchema = z.union([
-  z.number().refine((x) => Math.abs(x) <= MAX_AMOUNT, AMOUNT_RANGE),
-  z.string().regex(DECIMAL, "expected a decimal number such as \"1234.56\"").refine((s) => Math.abs(Number(s)) <= MAX_AMOUNT, AMOUNT_RANGE),
+  z.number().check(z.refine((x) => Math.abs(x) <= MAX_AMOUNT, AMOUNT_RANGE)),
+  z.string().check(z.regex(DECIMAL, "expected a decimal number such as \"1234.56\""), z.refine((s) => Math.abs(Number(s)) <= MAX_AMOUNT, AMOUNT_RANGE)),
 ]);
 /**
  * A share or rate between 0 and 1 inclusive (number or decimal string).
@@ -30,8 +38,8 @@ export const MoneySchema = z.union([
  * ```
  */
 export const ShareSchema = z.union([
-  z.number().min(0).max(1),
-  z.string().regex(DECIMAL).refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1"),
+  z.number().check(z.minimum(0), z.maximum(1)),
+  z.string().check(z.regex(DECIMAL), z.refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1")),
 ]);
 /**
  * A rate that may be negative but must be above −1 (−100%).
@@ -42,8 +50,8 @@ export const ShareSchema = z.union([
  * ```
  */
 export const RateSchema = z.union([
-  z.number().gt(-1),
-  z.string().regex(DECIMAL).refine((s) => Number(s) > -1, "expected a rate above −1"),
+  z.number().check(z.gt(-1)),
+  z.string().check(z.regex(DECIMAL), z.refine((s) => Number(s) > -1, "expected a rate above −1")),
 ]);
 /**
  * An identifier: letters, digits, `_`, `-` or `.`, starting with a letter or digit.
@@ -52,7 +60,7 @@ export const RateSchema = z.union([
  * IdSchema.safeParse("early help").success; // false (no spaces)
  * ```
  */
-export const IdSchema = z.string().regex(ID, "expected an id of letters, digits, _ . or - (no spaces)");
+export const IdSchema = z.string().check(z.regex(ID, "expected an id of letters, digits, _ . or - (no spaces)"));
 /**
  * A UK financial year label such as "2025-26".
  * @example
@@ -60,7 +68,7 @@ export const IdSchema = z.string().regex(ID, "expected an id of letters, digits,
  * FinancialYearSchema.safeParse("2025/26").success; // false (model files use "2025-26")
  * ```
  */
-export const FinancialYearSchema = z.string().regex(FY, "expected a financial year like \"2025-26\"");
+export const FinancialYearSchema = z.string().check(z.regex(FY, "expected a financial year like \"2025-26\""));
 /**
  * An appraisal year offset: 0 is the base year.
  * @example
@@ -68,7 +76,7 @@ export const FinancialYearSchema = z.string().regex(FY, "expected a financial ye
  * YearSchema.safeParse(2.5).success; // false
  * ```
  */
-export const YearSchema = z.number().int().min(0).max(500);
+export const YearSchema = z.number().check(z.int(), z.minimum(0), z.maximum(500));
 /**
  * A count of people, cases or outcomes: any number ≥ 0.
  * @example
@@ -76,7 +84,7 @@ export const YearSchema = z.number().int().min(0).max(500);
  * CountSchema.safeParse(-5).success; // false
  * ```
  */
-export const CountSchema = z.number().min(0);
+export const CountSchema = z.number().check(z.minimum(0));
 
 /**
  * Lenses, from narrowest to widest: fiscal ⊂ economic ⊂ social.
@@ -115,11 +123,12 @@ export type OneOf<T, A extends keyof T, B extends keyof T> =
  * CostSchema.safeParse({ id: "x", agency: "council", amount: 10 }).success;  // true
  * ```
  */
-export function exactlyOne<S extends z.ZodObject, A extends keyof z.output<S> & string, B extends keyof z.output<S> & string>(schema: S, a: A, b: B, message = `give exactly one of ${a} or ${b}`) {
-  return schema
-    .superRefine((v, ctx) => {
+export function exactlyOne<S extends z.ZodMiniObject, A extends keyof z.output<S> & string, B extends keyof z.output<S> & string>(schema: S, a: A, b: B, message = `give exactly one of ${a} or ${b}`) {
+  const checked = schema.check(
+    z.superRefine((v, ctx) => {
       const o = v as Record<string, unknown>;
       if ((o[a] === undefined) === (o[b] === undefined)) ctx.addIssue({ code: "custom", message });
-    })
-    .transform((v) => v as OneOf<z.output<S>, A, B>);
+    }),
+  );
+  return z.pipe(checked, z.transform((v: z.output<S>) => v as OneOf<z.output<S>, A, B>));
 }

@@ -1,4 +1,4 @@
-import * as z from "zod"; // a namespace import lets bundlers drop the parts of zod not used
+import * as z from "zod/mini"; // zod's functional build, imported as a namespace: bundlers keep only the parts used
 import { UncertaintySchema } from "./uncertainty-schema";
 import { DealSchema } from "./deals-schema";
 import {
@@ -41,7 +41,7 @@ const Band = z.strictObject({ fromYear: YearSchema, rate: RateSchema });
 export const ScheduleSchema = z.union([
   z.enum(["stpr", "stpr-health"]),
   z.strictObject({ rate: RateSchema }),
-  z.array(Band).min(1),
+  z.array(Band).check(z.minLength(1)),
 ]);
 
 /**
@@ -56,7 +56,7 @@ export const PriceBasisSchema = z.union([
   z.strictObject({
     deflator: z.record(FinancialYearSchema, MoneySchema),
     /** Where the index comes from (filled in when `deflator: "hmt"` is resolved). */
-    source: z.string().optional(),
+    source: z.optional(z.string()),
   }),
   /** `{ deflator: "hmt", forecast?, inflation? }`: the bundled HM Treasury series (resolved when parsed). */
   HmtDeflatorInput,
@@ -75,29 +75,29 @@ export const AppraisalSchema = z.strictObject({
   /** Price base year of the results (real terms), e.g. "2025-26". */
   priceBase: FinancialYearSchema,
   /** How to convert amounts in other price bases or nominal terms. Needed only when some are. */
-  prices: PriceBasisSchema.optional(),
-  discount: ScheduleSchema.default("stpr"),
-  timing: z.enum(["end", "mid"]).default("end"),
+  prices: z.optional(PriceBasisSchema),
+  discount: z._default(ScheduleSchema, "stpr"),
+  timing: z._default(z.enum(["end", "mid"]), "end"),
   /**
    * Appraisal periods to report, each a number of financial years counted from the base year:
    * 5 means years 0..4 (2025-26 to 2029-30 from a 2025-26 base), as a 5-year settlement would.
    */
-  horizons: z.array(z.number().int().min(1).max(501)).min(1).default([1, 5, 10]),
+  horizons: z._default(z.array(z.number().check(z.int(), z.minimum(1), z.maximum(501))).check(z.minLength(1)), [1, 5, 10]),
   /** Number of financial years in the ledger, years 0..years − 1 (default: the longest horizon). */
-  years: z.number().int().min(1).max(501).optional(),
-  lens: LensSchema.default("fiscal"),
-  cashableOnly: z.boolean().default(false),
+  years: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(501))),
+  lens: z._default(LensSchema, "fiscal"),
+  cashableOnly: z._default(z.boolean(), false),
 });
 
 const Budget = z.strictObject({
   id: IdSchema,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** Last appraisal year a time-limited budget (e.g. a grant) is funded for. */
-  fundingEndsYear: YearSchema.optional(),
+  fundingEndsYear: z.optional(YearSchema),
   /** Where the budget's money comes from, in words (the financial case shows it), e.g. "DfE grant". */
-  funding: z.string().optional(),
+  funding: z.optional(z.string()),
   /** Cash available to the programme from this budget each year (nominal £): one amount for every year, or a list by appraisal year. */
-  available: z.union([MoneySchema, z.array(MoneySchema).min(1)]).optional(),
+  available: z.optional(z.union([MoneySchema, z.array(MoneySchema).check(z.minLength(1))])),
 });
 
 /**
@@ -121,21 +121,21 @@ export const SectorSchema = z.enum(["public", "households", "business", "third-s
  */
 export const AgencySchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Public sector (default) or another part of society. */
-  sector: SectorSchema.default("public"),
+  sector: z._default(SectorSchema, "public"),
   /** Free text, e.g. "council", "nhs", "police", "dwp", "hmt", "moj", "society". */
-  kind: z.string().optional(),
+  kind: z.optional(z.string()),
   /** Length of the agency's budget settlement in years (1 = annual, 3 = spending review). */
-  settlementYears: z.number().int().min(1).max(50).default(1),
-  budgets: z.array(Budget).min(1).default([{ id: "core", name: "Core budget" }]),
+  settlementYears: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(50)), 1),
+  budgets: z._default(z.array(Budget).check(z.minLength(1)), [{ id: "core", name: "Core budget" }]),
 });
 
 /** Cohort size: one number for every delivery year, a list by delivery year, or a share of another intervention's cohort. */
 const Cohort = z.union([
   Count,
-  z.array(Count).min(1),
-  z.strictObject({ from: IdSchema, share: ShareSchema, lag: YearSchema.default(0) }),
+  z.array(Count).check(z.minLength(1)),
+  z.strictObject({ from: IdSchema, share: ShareSchema, lag: z._default(YearSchema, 0) }),
 ]);
 
 /**
@@ -147,44 +147,44 @@ const Cohort = z.union([
  */
 export const InterventionSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
   /** First delivery year (appraisal year offset). */
-  startYear: YearSchema.default(0),
+  startYear: z._default(YearSchema, 0),
   /** Last delivery year, inclusive (default: from the cohort list's length, else the start year). */
-  endYear: YearSchema.optional(),
+  endYear: z.optional(YearSchema),
   /** People (or families, cases) starting each delivery year. */
   cohort: Cohort,
 });
 
-const Grade = z.union([z.string().min(1), z.number().int()]).transform(String);
+const Grade = z.pipe(z.union([z.string().check(z.minLength(1)), z.number().check(z.int())]), z.transform(String));
 
 /** The timing and amount fields that costs and direct savings share. */
 const Scheduled = {
   id: IdSchema,
-  label: z.string().optional(),
+  label: z.optional(z.string()),
   agency: IdSchema,
   /** Budget within the agency (default: its first budget). */
-  budget: IdSchema.optional(),
-  intervention: IdSchema.optional(),
+  budget: z.optional(IdSchema),
+  intervention: z.optional(IdSchema),
   /** An amount per year (`per: "year"`), per participant starting (`"participant"`), or once (`"once"`); or a reference value, `{ "ref": "qaly" }`. */
-  amount: AmountSchema.optional(),
-  per: z.enum(["year", "participant", "once"]).default("year"),
+  amount: z.optional(AmountSchema),
+  per: z._default(z.enum(["year", "participant", "once"]), "year"),
   /** Years, inclusive: [from, to]. Default: the intervention's delivery years, else year 0. */
-  years: z.tuple([YearSchema, YearSchema]).optional(),
+  years: z.optional(z.tuple([YearSchema, YearSchema])),
   /** Year of a one-off amount (with `per: "once"`; default the first year). */
-  year: YearSchema.optional(),
+  year: z.optional(YearSchema),
   /** Explicit amounts by appraisal year (index 0 = base year), instead of `amount`. */
-  series: z.array(MoneySchema).min(1).optional(),
+  series: z.optional(z.array(MoneySchema).check(z.minLength(1))),
   /** Real growth per year of a recurring amount (e.g. 0.02). */
-  growth: RateSchema.optional(),
-  priceBase: FinancialYearSchema.optional(),
-  prices: PricesSchema.default("real"),
+  growth: z.optional(RateSchema),
+  priceBase: z.optional(FinancialYearSchema),
+  prices: z._default(PricesSchema, "real"),
   /** Confidence grade, looked up in the optimism-bias table. */
-  confidence: Grade.optional(),
+  confidence: z.optional(Grade),
   /** This line's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALY values. */
-  discount: ScheduleSchema.optional(),
-  notes: z.string().optional(),
+  discount: z.optional(ScheduleSchema),
+  notes: z.optional(z.string()),
 };
 
 /**
@@ -194,9 +194,9 @@ const Scheduled = {
  */
 const Transfer = {
   /** The party that loses what this line saves its agency. */
-  transferFrom: IdSchema.optional(),
+  transferFrom: z.optional(IdSchema),
   /** That party's budget (default: its first). */
-  transferFromBudget: IdSchema.optional(),
+  transferFromBudget: z.optional(IdSchema),
 };
 
 /**
@@ -209,10 +209,10 @@ const Transfer = {
 export const CostSchema = exactlyOne(
   z.strictObject({
     ...Scheduled,
-    category: z.enum(["revenue", "capital"]).default("revenue"),
+    category: z._default(z.enum(["revenue", "capital"]), "revenue"),
     /** Optimism bias by Green Book project category (instead of a confidence grade). */
-    optimismBias: CategoryOptimismBiasSchema.optional(),
-    lens: LensSchema.default("fiscal"),
+    optimismBias: z.optional(CategoryOptimismBiasSchema),
+    lens: z._default(LensSchema, "fiscal"),
   }),
   "amount",
   "series",
@@ -231,11 +231,11 @@ export const SavingSchema = exactlyOne(
   z.strictObject({
     ...Scheduled,
     ...Transfer,
-    lens: LensSchema.default("fiscal"),
+    lens: z._default(LensSchema, "fiscal"),
     /** Does the saving release cash? */
-    cashable: z.boolean().default(false),
+    cashable: z._default(z.boolean(), false),
     /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
-    realisation: ShareSchema.optional(),
+    realisation: z.optional(ShareSchema),
   }),
   "amount",
   "series",
@@ -251,21 +251,21 @@ export const SavingSchema = exactlyOne(
 export const OutcomeValueSchema = exactlyOne(
   z.strictObject({
     agency: IdSchema,
-    budget: IdSchema.optional(),
-    label: z.string().optional(),
+    budget: z.optional(IdSchema),
+    label: z.optional(z.string()),
     /** Value per attributable outcome per year while the effect lasts; or a reference value, `{ "ref": "qaly" }`. */
-    amount: AmountSchema.optional(),
+    amount: z.optional(AmountSchema),
     /** Or: a unit cost/value id from the unit-cost table. */
-    unitCost: IdSchema.optional(),
-    lens: LensSchema.default("fiscal"),
+    unitCost: z.optional(IdSchema),
+    lens: z._default(LensSchema, "fiscal"),
     /** Does the saving release cash? */
-    cashable: z.boolean().default(false),
+    cashable: z._default(z.boolean(), false),
     /** For a non-cashable saving: the share of freed capacity turned into cash (default 0). */
-    realisation: ShareSchema.optional(),
-    priceBase: FinancialYearSchema.optional(),
-    prices: PricesSchema.default("real"),
+    realisation: z.optional(ShareSchema),
+    priceBase: z.optional(FinancialYearSchema),
+    prices: z._default(PricesSchema, "real"),
     /** This value's own discount schedule (default: the appraisal's), e.g. "stpr-health" for QALYs. */
-    discount: ScheduleSchema.optional(),
+    discount: z.optional(ScheduleSchema),
     ...Transfer,
   }),
   "amount",
@@ -282,32 +282,33 @@ export const OutcomeValueSchema = exactlyOne(
  */
 export const OutcomeSchema = z.strictObject({
   id: IdSchema,
-  label: z.string().optional(),
+  label: z.optional(z.string()),
   intervention: IdSchema,
-  reach: ShareSchema.default(1),
-  engagement: ShareSchema.default(1),
+  reach: z._default(ShareSchema, 1),
+  engagement: z._default(ShareSchema, 1),
   /** Share of those engaged who achieve the outcome (or give `rate`). */
-  success: ShareSchema.optional(),
-  deadweight: ShareSchema.default(0),
+  success: z.optional(ShareSchema),
+  deadweight: z._default(ShareSchema, 0),
   /** The outcome's rate with and without the intervention, instead of success and deadweight. */
-  rate: OutcomeRateSchema.optional(),
-  attribution: ShareSchema.default(1),
-  displacement: ShareSchema.default(0),
+  rate: z.optional(OutcomeRateSchema),
+  attribution: z._default(ShareSchema, 1),
+  displacement: z._default(ShareSchema, 0),
   /** Multipliers for the first delivery years while the service beds in, e.g. [0.25, 0.5, 0.75]. */
-  rampUp: z.array(ShareSchema).default([]),
+  rampUp: z._default(z.array(ShareSchema), []),
   /** Years between delivery and the first effect (0 = same year). */
-  lag: YearSchema.default(0),
-  persistence: z
-    .strictObject({
+  lag: z._default(YearSchema, 0),
+  persistence: z._default(
+    z.strictObject({
       /** Years each successful outcome keeps producing value. */
-      years: z.number().int().min(1).max(500).default(1),
+      years: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(500)), 1),
       /** Share of the effect lost each year after the first. */
-      dropOff: ShareSchema.default(0),
-    })
-    .default({ years: 1, dropOff: 0 }),
-  values: z.array(OutcomeValueSchema).min(1),
-  confidence: Grade.optional(),
-  notes: z.string().optional(),
+      dropOff: z._default(ShareSchema, 0),
+    }),
+    { years: 1, dropOff: 0 },
+  ),
+  values: z.array(OutcomeValueSchema).check(z.minLength(1)),
+  confidence: z.optional(Grade),
+  notes: z.optional(z.string()),
 });
 
 /**
@@ -317,31 +318,35 @@ export const OutcomeSchema = z.strictObject({
  * CostShuntSchema.parse(JSON.parse(json).costShunts[0]).cashable; // true
  * ```
  */
-export const CostShuntSchema = z
-  .strictObject({
-    id: IdSchema,
-    label: z.string().optional(),
-    /** The agency whose cost falls (it saves). */
-    from: IdSchema,
-    fromBudget: IdSchema.optional(),
-    /** The agency that picks the cost up. */
-    to: IdSchema,
-    toBudget: IdSchema.optional(),
-    /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
-    amount: MoneySchema.optional(),
-    years: z.tuple([YearSchema, YearSchema]).optional(),
-    series: z.array(MoneySchema).min(1).optional(),
-    outcome: IdSchema.optional(),
-    lens: LensSchema.default("fiscal"),
-    cashable: z.boolean().default(true),
-    priceBase: FinancialYearSchema.optional(),
-    prices: PricesSchema.default("real"),
-  })
-  .superRefine((s, ctx) => {
-    const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(Boolean).length;
-    if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined)) ctx.addIssue({ code: "custom", message: "give amount (with optional years), or series, or outcome with amount per outcome" });
-  })
-  .transform((s) => s as ShuntWays<typeof s>);
+export const CostShuntSchema = z.pipe(
+  z
+    .strictObject({
+      id: IdSchema,
+      label: z.optional(z.string()),
+      /** The agency whose cost falls (it saves). */
+      from: IdSchema,
+      fromBudget: z.optional(IdSchema),
+      /** The agency that picks the cost up. */
+      to: IdSchema,
+      toBudget: z.optional(IdSchema),
+      /** Amount per year over `years`, or per attributable outcome of `outcome` each year. */
+      amount: z.optional(MoneySchema),
+      years: z.optional(z.tuple([YearSchema, YearSchema])),
+      series: z.optional(z.array(MoneySchema).check(z.minLength(1))),
+      outcome: z.optional(IdSchema),
+      lens: z._default(LensSchema, "fiscal"),
+      cashable: z._default(z.boolean(), true),
+      priceBase: z.optional(FinancialYearSchema),
+      prices: z._default(PricesSchema, "real"),
+    })
+    .check(
+      z.superRefine((s, ctx) => {
+        const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(Boolean).length;
+        if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined)) ctx.addIssue({ code: "custom", message: "give amount (with optional years), or series, or outcome with amount per outcome" });
+      }),
+    ),
+  z.transform((s) => s as ShuntWays<typeof s>),
+);
 
 /** The three ways a cost shunt is stated: a yearly amount (over years), a series, or an amount per outcome. */
 type ShuntWays<T extends { amount?: unknown; series?: unknown; outcome?: unknown }> =
@@ -358,7 +363,7 @@ type ShuntWays<T extends { amount?: unknown; series?: unknown; outcome?: unknown
  */
 export const OptimismBiasTableSchema = z.record(
   z.string(),
-  z.strictObject({ costs: RateSchema.default(0), benefits: ShareSchema.default(0), label: z.string().optional() }),
+  z.strictObject({ costs: z._default(RateSchema, 0), benefits: z._default(ShareSchema, 0), label: z.optional(z.string()) }),
 );
 
 /**
@@ -370,10 +375,10 @@ export const OptimismBiasTableSchema = z.record(
  */
 export const UnitCostSchema = z.strictObject({
   id: IdSchema,
-  label: z.string().optional(),
+  label: z.optional(z.string()),
   value: AmountSchema,
-  priceBase: FinancialYearSchema.optional(),
-  source: z.string().optional(),
+  priceBase: z.optional(FinancialYearSchema),
+  source: z.optional(z.string()),
 });
 
 /**
@@ -384,11 +389,11 @@ export const UnitCostSchema = z.strictObject({
  * ```
  */
 export const TablesSchema = z.strictObject({
-  optimismBias: OptimismBiasTableSchema.optional(),
-  unitCosts: z.array(UnitCostSchema).optional(),
+  optimismBias: z.optional(OptimismBiasTableSchema),
+  unitCosts: z.optional(z.array(UnitCostSchema)),
 });
 
-const ids = z.array(IdSchema).optional();
+const ids = z.optional(z.array(IdSchema));
 
 /**
  * An option appraised against business as usual (the model without its options): lines it adds
@@ -400,22 +405,20 @@ const ids = z.array(IdSchema).optional();
  */
 export const OptionSchema = z.strictObject({
   id: IdSchema,
-  name: z.string().min(1),
-  description: z.string().optional(),
-  interventions: z.array(InterventionSchema).optional(),
-  costs: z.array(CostSchema).optional(),
-  savings: z.array(SavingSchema).optional(),
-  outcomes: z.array(OutcomeSchema).optional(),
-  costShunts: z.array(CostShuntSchema).optional(),
-  deals: z.array(DealSchema).optional(),
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  interventions: z.optional(z.array(InterventionSchema)),
+  costs: z.optional(z.array(CostSchema)),
+  savings: z.optional(z.array(SavingSchema)),
+  outcomes: z.optional(z.array(OutcomeSchema)),
+  costShunts: z.optional(z.array(CostShuntSchema)),
+  deals: z.optional(z.array(DealSchema)),
   /** Business-as-usual items this option drops, by id. */
-  remove: z
-    .strictObject({ interventions: ids, costs: ids, savings: ids, outcomes: ids, costShunts: ids, deals: ids })
-    .optional(),
+  remove: z.optional(z.strictObject({ interventions: ids, costs: ids, savings: ids, outcomes: ids, costShunts: ids, deals: ids })),
   /** Inputs overridden by path, as in scenarios: `{ "outcomes.custody.success": 0.05 }`. */
-  set: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  set: z.optional(z.record(z.string(), z.union([z.number(), z.string()]))),
   /** Effects of this option not valued in money (the Appraisal Summary Table lists them). */
-  unmonetised: z.array(UnmonetisedSchema).default([]),
+  unmonetised: z._default(z.array(UnmonetisedSchema), []),
 });
 
 /**
@@ -426,30 +429,30 @@ export const OptionSchema = z.strictObject({
  * ```
  */
 export const ModelSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: IdSchema.optional(),
-  title: z.string().min(1),
-  description: z.string().optional(),
+  $schema: z.optional(z.string()),
+  id: z.optional(IdSchema),
+  title: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
   /** The assumptions register: what was assumed, and where figures come from. */
-  notes: z.array(z.string()).default([]),
+  notes: z._default(z.array(z.string()), []),
   appraisal: AppraisalSchema,
-  agencies: z.array(AgencySchema).min(1),
-  interventions: z.array(InterventionSchema).default([]),
-  costs: z.array(CostSchema).default([]),
+  agencies: z.array(AgencySchema).check(z.minLength(1)),
+  interventions: z._default(z.array(InterventionSchema), []),
+  costs: z._default(z.array(CostSchema), []),
   /** Savings already estimated in money, by agency and year (instead of, or as well as, outcomes). */
-  savings: z.array(SavingSchema).default([]),
-  outcomes: z.array(OutcomeSchema).default([]),
-  costShunts: z.array(CostShuntSchema).default([]),
+  savings: z._default(z.array(SavingSchema), []),
+  outcomes: z._default(z.array(OutcomeSchema), []),
+  costShunts: z._default(z.array(CostShuntSchema), []),
   /** Deals that move money between parties (gainshare, pooled budgets, PbR, …); see docs/deals.md. */
-  deals: z.array(DealSchema).default([]),
-  tables: TablesSchema.default({}),
-  uncertainty: UncertaintySchema.optional(),
+  deals: z._default(z.array(DealSchema), []),
+  tables: z._default(TablesSchema, {}),
+  uncertainty: z.optional(UncertaintySchema),
   /** Effects of business as usual not valued in money (listed in the Appraisal Summary Table). */
-  unmonetised: z.array(UnmonetisedSchema).default([]),
+  unmonetised: z._default(z.array(UnmonetisedSchema), []),
   /** Options appraised against business as usual (the model itself); see `appraiseOptions`. */
-  options: z.array(OptionSchema).default([]),
+  options: z._default(z.array(OptionSchema), []),
   /** Reference values the parser resolved (written by `parseModel`; see docs/model.md). */
-  references: z.array(ResolvedReferenceSchema).default([]),
+  references: z._default(z.array(ResolvedReferenceSchema), []),
 });
 
 /** A parsed model with defaults filled in. */

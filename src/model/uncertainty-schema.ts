@@ -1,4 +1,4 @@
-import * as z from "zod"; // a namespace import lets bundlers drop the parts of zod not used
+import * as z from "zod/mini"; // zod's functional build, imported as a namespace: bundlers keep only the parts used
 
 /**
  * The optional `uncertainty` block of a model file: named scenarios and probability
@@ -7,8 +7,8 @@ import * as z from "zod"; // a namespace import lets bundlers drop the parts of 
  * model when the block is used (see `checkUncertainty` in the uncertainty layer).
  */
 
-const Finite = z.number().refine(Number.isFinite, "expected a finite number");
-const Positive = z.number().gt(0);
+const Finite = z.number().check(z.refine(Number.isFinite, "expected a finite number"));
+const Positive = z.number().check(z.gt(0));
 
 /**
  * A value that never varies (useful to pin an input inside a simulation).
@@ -46,7 +46,7 @@ export const PertDistributionSchema = z.strictObject({
   min: Finite,
   mode: Finite,
   max: Finite,
-  lambda: Positive.default(4),
+  lambda: z._default(Positive, 4),
 });
 /**
  * Normal (Gaussian), optionally truncated to [min, max].
@@ -58,9 +58,9 @@ export const PertDistributionSchema = z.strictObject({
 export const NormalDistributionSchema = z.strictObject({
   type: z.literal("normal"),
   mean: Finite,
-  sd: z.number().min(0),
-  min: Finite.optional(),
-  max: Finite.optional(),
+  sd: z.number().check(z.minimum(0)),
+  min: z.optional(Finite),
+  max: z.optional(Finite),
 });
 /**
  * Lognormal: give either `mu` and `sigma` (mean and sd of the logarithm) or `mean` and `sd` of
@@ -72,10 +72,10 @@ export const NormalDistributionSchema = z.strictObject({
  */
 export const LognormalDistributionSchema = z.strictObject({
   type: z.literal("lognormal"),
-  mu: Finite.optional(),
-  sigma: z.number().min(0).optional(),
-  mean: Positive.optional(),
-  sd: z.number().min(0).optional(),
+  mu: z.optional(Finite),
+  sigma: z.optional(z.number().check(z.minimum(0))),
+  mean: z.optional(Positive),
+  sd: z.optional(z.number().check(z.minimum(0))),
 });
 /**
  * Beta with shape parameters alpha and beta, scaled to [min, max] (default [0, 1]): the usual choice for a rate.
@@ -88,8 +88,8 @@ export const BetaDistributionSchema = z.strictObject({
   type: z.literal("beta"),
   alpha: Positive,
   beta: Positive,
-  min: Finite.default(0),
-  max: Finite.default(1),
+  min: z._default(Finite, 0),
+  max: z._default(Finite, 1),
 });
 
 const AnyDistribution = z.discriminatedUnion("type", [
@@ -117,37 +117,41 @@ type Parsed =
  * DistributionSchema.parse({ type: "pert", min: 0.02, mode: 0.04, max: 0.08 }).lambda; // 4
  * ```
  */
-export const DistributionSchema = AnyDistribution.superRefine((d, ctx) => {
-    const bad = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
-    switch (d.type) {
-      case "uniform":
-        if (!(d.min <= d.max)) bad(`expected min ≤ max, got min ${d.min} and max ${d.max}`, "max");
-        break;
-      case "triangular":
-      case "pert":
-        if (!(d.min <= d.mode)) bad(`expected min ≤ mode, got min ${d.min} and mode ${d.mode}`, "mode");
-        else if (!(d.mode <= d.max)) bad(`expected mode ≤ max, got mode ${d.mode} and max ${d.max}`, "max");
-        break;
-      case "normal":
-        if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
-        if (d.sd === 0 && ((d.min !== undefined && d.mean < d.min) || (d.max !== undefined && d.mean > d.max))) {
-          bad("with sd 0 the mean must lie within [min, max]", "mean");
+export const DistributionSchema = z.pipe(
+  AnyDistribution.check(
+    z.superRefine((d, ctx) => {
+      const bad = (message: string, path: string) => ctx.addIssue({ code: "custom", message, path: [path] });
+      switch (d.type) {
+        case "uniform":
+          if (!(d.min <= d.max)) bad(`expected min ≤ max, got min ${d.min} and max ${d.max}`, "max");
+          break;
+        case "triangular":
+        case "pert":
+          if (!(d.min <= d.mode)) bad(`expected min ≤ mode, got min ${d.min} and mode ${d.mode}`, "mode");
+          else if (!(d.mode <= d.max)) bad(`expected mode ≤ max, got mode ${d.mode} and max ${d.max}`, "max");
+          break;
+        case "normal":
+          if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
+          if (d.sd === 0 && ((d.min !== undefined && d.mean < d.min) || (d.max !== undefined && d.mean > d.max))) {
+            bad("with sd 0 the mean must lie within [min, max]", "mean");
+          }
+          break;
+        case "lognormal": {
+          const logForm = d.mu !== undefined || d.sigma !== undefined;
+          const valueForm = d.mean !== undefined || d.sd !== undefined;
+          if (logForm === valueForm || (logForm && (d.mu === undefined || d.sigma === undefined)) || (valueForm && (d.mean === undefined || d.sd === undefined))) {
+            bad("give either mu and sigma (of the logarithm) or mean and sd (of the value)", "");
+          }
+          break;
         }
-        break;
-      case "lognormal": {
-        const logForm = d.mu !== undefined || d.sigma !== undefined;
-        const valueForm = d.mean !== undefined || d.sd !== undefined;
-        if (logForm === valueForm || (logForm && (d.mu === undefined || d.sigma === undefined)) || (valueForm && (d.mean === undefined || d.sd === undefined))) {
-          bad("give either mu and sigma (of the logarithm) or mean and sd (of the value)", "");
-        }
-        break;
+        case "beta":
+          if (!(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
+          break;
       }
-      case "beta":
-        if (!(d.min < d.max)) bad(`expected min < max, got min ${d.min} and max ${d.max}`, "max");
-        break;
-    }
-  })
-  .transform((d) => d as Parsed);
+    }),
+  ),
+  z.transform((d) => d as Parsed),
+);
 
 /**
  * One named scenario: input path → value, e.g. `{ "outcomes.custody.success": 0.03 }`.
@@ -156,7 +160,7 @@ export const DistributionSchema = AnyDistribution.superRefine((d, ctx) => {
  * ScenarioSchema.safeParse({ "outcomes.custody.success": "low" }).success; // false (values are numbers)
  * ```
  */
-export const ScenarioSchema = z.record(z.string().min(1), z.union([Finite, z.string().regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number")]));
+export const ScenarioSchema = z.record(z.string().check(z.minLength(1)), z.union([Finite, z.string().check(z.regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number"))]));
 
 /**
  * A rank (Spearman) correlation between two drawn inputs, induced with a Gaussian copula.
@@ -167,8 +171,8 @@ export const ScenarioSchema = z.record(z.string().min(1), z.union([Finite, z.str
  * ```
  */
 export const CorrelationSchema = z.strictObject({
-  between: z.tuple([z.string().min(1), z.string().min(1)]),
-  rho: z.number().gt(-1).lt(1),
+  between: z.tuple([z.string().check(z.minLength(1)), z.string().check(z.minLength(1))]),
+  rho: z.number().check(z.gt(-1), z.lt(1)),
 });
 
 /**
@@ -185,11 +189,11 @@ export const CorrelationSchema = z.strictObject({
  */
 export const UncertaintySchema = z.strictObject({
   /** Named sets of input overrides, e.g. low / central / high. */
-  scenarios: z.record(z.string().min(1), ScenarioSchema).optional(),
+  scenarios: z.optional(z.record(z.string().check(z.minLength(1)), ScenarioSchema)),
   /** A distribution for each uncertain input, by input path. */
-  distributions: z.record(z.string().min(1), DistributionSchema).optional(),
+  distributions: z.optional(z.record(z.string().check(z.minLength(1)), DistributionSchema)),
   /** Rank correlations between pairs of inputs that have distributions. */
-  correlations: z.array(CorrelationSchema).optional(),
+  correlations: z.optional(z.array(CorrelationSchema)),
 });
 
 /** A probability distribution on one input (parsed, defaults filled in). */

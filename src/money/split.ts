@@ -83,7 +83,8 @@ export interface ConservingOptions extends SplitOptions {
  * Rounds each value of a series to whole units while keeping the rounded series' total equal to
  * the rounded exact total (largest-remainder rounding). Useful for presenting a column of pence
  * that must add up to the total shown beneath it. Each value moves by less than one unit (by at
- * most one with `prefer`).
+ * most one with `prefer`, or when a given `total` is a whole unit away from the exact total, as
+ * when it is the difference of two figures each rounded by half a unit).
  *
  * @throws RangeError when `total` is not a whole number of units within one unit of the exact total.
  * @example
@@ -99,8 +100,8 @@ export function roundSeriesConserving(values: readonly MoneyInput[], options: Co
   const exact = values.map(toDecimal);
   const exactTotal = exact.reduce((a, b) => a.plus(b), ZERO).div(unit);
   const target = options.total === undefined ? exactTotal.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP) : toDecimal(options.total).div(unit);
-  if (!target.isInteger() || target.minus(exactTotal).abs().gte(1)) {
-    throw new RangeError(`total ${toDecimal(options.total!).toString()} is not a whole number of units within one unit of the exact total`);
+  if (!target.isInteger() || target.minus(exactTotal).abs().gt(1)) {
+    throw new RangeError(`total ${target.times(unit).toString()} is not a whole number of units within one unit of the exact total`);
   }
   const floors = exact.map((v) => v.div(unit).floor());
   let left = target.minus(floors.reduce((a, b) => a.plus(b), ZERO)).toNumber();
@@ -116,6 +117,13 @@ export function roundSeriesConserving(values: readonly MoneyInput[], options: Co
     if (left <= 0) break;
     floors[i] = floors[i]!.plus(1);
     left -= 1;
+  }
+  // A total a whole unit below the exact one (possible only when given): take a unit back from
+  // the item that has the least claim to it.
+  for (const { i } of [...order].reverse()) {
+    if (left >= 0) break;
+    floors[i] = floors[i]!.minus(1);
+    left += 1;
   }
   return floors.map((f) => f.times(unit));
 }

@@ -22,3 +22,6 @@ export { inputLabel, modelInputs, referenceValues, type InputRow, type InputUnit
 export { partyStyles, PARTY_COLOURS, type PartyStyle } from "./charts/style";
 export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./economic";
 export { optionsHtml, financialCaseHtml, unitMetricsHtml } from "./economic-html";
+export { buildModelWorkbook, type ModelWorkbookOptions, type ModelWorkbookResult } from "./workbook-template";
+export { readModelWorkbook, type WorkbookParseResult, type WorkbookError } from "./workbook-read";
+export { TEMPLATE_MODEL } from "./workbook-example";

@@ -1,6 +1,7 @@
-import type { Model } from "../model";
+import { formatPath, type Model } from "../model";
 import { formatFinancialYear, yearAt } from "../time";
 import { SCHEDULES } from "../discount";
+import { dataVersions, OPTIMISM_BIAS } from "../reference";
 import { resolveInput } from "../uncertainty";
 import { displayText } from "./safe";
 
@@ -267,6 +268,8 @@ function noteOf(model: Model, segs: readonly Segment[], distributions: ReadonlyM
   if (segs[1] === "optimismBias" && typeof item?.label === "string") notes.push(item.label);
   const d = distributions.get(path);
   if (d) notes.push(`Uncertain: ${d}`);
+  const ref = model.references.find((r) => r.path === formatPath(segs));
+  if (ref) notes.push(`From the reference value ${ref.ref}${ref.scenario === "central" ? "" : ` (${ref.scenario})`}: ${ref.units} × ${ref.published} at ${ref.priceYear} prices, rebased × ${Number(Number(ref.factor).toPrecision(6))}.`);
   return oneLine(notes.join(" "));
 }
 
@@ -318,7 +321,8 @@ export function modelInputs(model: Model): InputRow[] {
     const unit = unitOf(model, segs, node);
     rows.push({ path, label: labelOf(model, segs), value: typeof node === "string" ? oneLine(node) : node, unit: unit.unit, unitWords: unit.words, note: noteOf(model, segs, distributions, path) });
   };
-  for (const [k, v] of Object.entries(model)) if (!["id", "$schema", "title", "description", "notes"].includes(k)) walk(v, [k]);
+  // `references` is what the parser resolved (each listed under the reference values instead).
+  for (const [k, v] of Object.entries(model)) if (!["id", "$schema", "title", "description", "notes", "references"].includes(k)) walk(v, [k]);
   return rows;
 }
 
@@ -333,13 +337,16 @@ export interface ReferenceValueRow {
   source: string;
   /** The model path the value sits at, when it comes from the model. */
   path?: string;
+  /** How the appraisal uses it (units, rebasing), when there is more to say. */
+  note?: string;
 }
 
 /**
- * The reference values an appraisal uses, each with its source: the model's unit costs, its
- * optimism-bias table, and the bands of every named discount schedule it discounts with (the
- * Green Book STPR, and the health schedule when a line uses it). A list, so that more kinds of
- * reference data can join it.
+ * The reference values an appraisal uses, each with its source: the model's unit costs and
+ * optimism-bias table; the bundled values it names (`{ "ref": "wellby" }`: the published figure,
+ * its source and edition, and how it was rebased); the HM Treasury GDP deflator and the Green
+ * Book optimism-bias categories when the model uses them; and the bands of every named discount
+ * schedule it discounts with (the Green Book STPR, and the health schedule when a line uses it).
  *
  * @example
  * ```ts
@@ -364,6 +371,39 @@ export function referenceValues(model: Model, schedules: readonly string[] = sch
     out.push({ name: `Optimism bias, grade ${oneLine(grade)}: cost uplift`, value: row.costs, unit: "uplift (0.1 = 10%)", source, path: pathOf(model, ["tables", "optimismBias", grade, "costs"]) });
     out.push({ name: `Optimism bias, grade ${oneLine(grade)}: benefit reduction`, value: row.benefits, unit: "share (0–1)", source, path: pathOf(model, ["tables", "optimismBias", grade, "benefits"]) });
   }
+  const editions = new Map(dataVersions().map((d) => [d.id, d]));
+  const cite = (table: string, fallback: string) => {
+    const d = editions.get(table);
+    return d ? `${d.source}, ${d.edition} (${d.date})` : fallback;
+  };
+  for (const r of model.references) {
+    const d = editions.get(r.table);
+    const segs = pathSegments(model, r.path);
+    out.push({
+      name: `${d?.title ?? r.ref}${r.scenario === "central" ? "" : `, ${r.scenario}`}${r.year === null ? "" : `, ${r.year}`}`,
+      value: r.published,
+      unit: d?.unit ?? `£, ${r.priceYear} prices`,
+      source: cite(r.table, r.source),
+      path: segs ? pathOf(model, segs) : r.path,
+      note: `Used as ${r.units} unit${r.units === "1" ? "" : "s"}, rebased to the price base × ${Number(Number(r.factor).toPrecision(6))} (${r.rebasing}): ${Number(r.value).toFixed(2)}.`,
+    });
+  }
+  const prices = model.appraisal.prices as { deflator?: Record<string, unknown>; source?: string } | string | undefined;
+  if (prices && typeof prices === "object" && prices.deflator && prices.source) {
+    out.push({ name: "GDP deflator (price index by financial year)", value: String(prices.deflator[model.appraisal.priceBase] ?? ""), unit: `index at the price base, ${model.appraisal.priceBase}`, source: cite("gdp-deflator", prices.source), path: "appraisal.prices.deflator" });
+  }
+  const categories = new Set<string>();
+  model.costs.forEach((c) => {
+    const ob = (c as { optimismBias?: { category: string; dimension?: string } }).optimismBias;
+    if (!ob || categories.has(`${ob.category}|${ob.dimension}`)) return;
+    categories.add(`${ob.category}|${ob.dimension}`);
+    const cat = OPTIMISM_BIAS.categories.find((x) => x.id === ob.category);
+    const bounds = ob.dimension === "duration" ? cat?.duration : cat?.capital;
+    if (!cat || !bounds) return;
+    for (const which of ["upper", "lower"] as const) {
+      out.push({ name: `Optimism bias, ${cat.label} (${ob.dimension ?? "capital"}): ${which} bound`, value: bounds[which], unit: "uplift (0.1 = 10%)", source: cite("optimism-bias", OPTIMISM_BIAS.source) });
+    }
+  });
   for (const id of schedules) {
     const s = SCHEDULES[id as keyof typeof SCHEDULES];
     if (!s) continue;
@@ -373,6 +413,15 @@ export function referenceValues(model: Model, schedules: readonly string[] = sch
     });
   }
   return out;
+}
+
+/** The segments of a position-based path (`outcomes[2].values[0].amount`), or null. */
+function pathSegments(model: Model, path: string): Segment[] | null {
+  try {
+    return resolveInput(model, path).segments;
+  } catch {
+    return null;
+  }
 }
 
 /** The named discount schedules a model uses: the appraisal's and any line's own. */

@@ -77,7 +77,7 @@ export function writeAssumptionsSheet(ws: ExcelJS.Worksheet, model: Model, appra
   if (refs.length === 0) put(["", "(none: the model has no reference tables, and its discounting is its own)"]);
   for (const ref of refs) {
     const unit: InputUnit = /^£/.test(ref.unit) ? "money" : /discount rate|uplift/.test(ref.unit) ? "rate" : /share/.test(ref.unit) ? "share" : "number";
-    const r = put([ref.path ?? "(library)", cellText(ref.name), cellValue(ref.value, unit), ref.unit, cellText(ref.source)]);
+    const r = put([ref.path ?? "(library)", cellText(ref.name), cellValue(ref.value, unit), ref.unit, cellText(ref.note ? `${ref.source}. ${ref.note}` : ref.source)]);
     r.getCell(3).numFmt = UNIT_FORMAT[unit];
     r.getCell(3).alignment = { horizontal: "right" };
     r.getCell(4).alignment = { horizontal: "left", indent: 1 };

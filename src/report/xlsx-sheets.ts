@@ -35,9 +35,9 @@ export function headerText(text: string, max = 90): string {
 /**
  * Print set-up every sheet shares: A4 landscape, scaled to fit one page wide (as many pages
  * tall as needed), the given rows repeated at the top of each page, and a header with the model
- * title and the price base and a footer with the sheet and page number.
+ * title and the price base (or the sheet's own basis) and a footer with the sheet and page number.
  */
-export function printSetup(ws: ExcelJS.Worksheet, appraisal: Pick<Appraisal, "title" | "priceBase">, titleRows?: string): void {
+export function printSetup(ws: ExcelJS.Worksheet, appraisal: Pick<Appraisal, "title" | "priceBase">, titleRows?: string, basis = `${appraisal.priceBase} prices · present values in £`): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
@@ -49,7 +49,7 @@ export function printSetup(ws: ExcelJS.Worksheet, appraisal: Pick<Appraisal, "ti
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
   ws.headerFooter = {
-    oddHeader: `&L&"-,Bold"${headerText(appraisal.title)}&R${headerText(`${appraisal.priceBase} prices · present values in £`)}`,
+    oddHeader: `&L&"-,Bold"${headerText(appraisal.title)}&R${headerText(basis)}`,
     oddFooter: `&L${headerText(ws.name)}&CMade with invest-to-save&RPage &P of &N`,
   };
 }

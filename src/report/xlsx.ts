@@ -307,5 +307,11 @@ export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, option
   if (options.optionsAppraisal && options.optionsAppraisal.options.length) writeOptionsSheet(wb.addWorksheet("Options"), options.optionsAppraisal);
   if (options.financialCase) writeFinancialSheet(wb.addWorksheet("Financial case"), options.financialCase, cached);
   if (options.unitMetrics) writeUnitMetricsSheet(wb.addWorksheet("Unit metrics"), options.unitMetrics);
+  // The economic-case sheets say their own basis in their first rows (the financial case is cash).
+  for (const ws of wb.worksheets.slice(5)) printSetup(ws, appraisal, undefined, ws.name === "Financial case" ? "cash £ (nominal)" : `${appraisal.priceBase} price base`);
+  // Every font names the workbook's typeface: a bare { bold: true } prints in a serif in Calc.
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    if (cell.font && !cell.font.name) cell.font = font(cell.font);
+  })));
   return wb;
 }

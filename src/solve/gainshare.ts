@@ -62,7 +62,9 @@ function setUp(input: Model | unknown, target: GainshareTarget, options: Apprais
   // Every deal reads the ledger before deals, so the others do not depend on this one's share:
   // appraise with them once, then add this deal's payments for each share tried.
   const others = deals.filter((_, i) => i !== index);
-  const withOthers = others.length ? applyDeals(ledger, others) : ledger;
+  // Always a dealt ledger, even with no other deal: appraising the plain ledger would apply all
+  // of the model's deals, this one at its own share, and count it twice.
+  const withOthers = applyDeals(ledger, others);
   const settings = { ...options, horizons: [horizon] };
   const result = appraiseLedger(withOthers, settings);
   return { ledger, deals, index, deal, basis: appraisalBasis(ledger, settings), horizon, base: result.horizons[0]!.agencies };

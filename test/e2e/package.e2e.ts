@@ -36,10 +36,13 @@ const BROKEN_TEXT = (() => {
   return JSON.stringify(m);
 })();
 
-/** Budgets (see docs/performance.md). The bundle's target is 60 kB; zod's full build keeps it above. */
+/**
+ * Budgets (see docs/performance.md). The appraisal bundle's budget is the 60 kB target: 59.9 kB
+ * measured once the schemas moved to zod/mini (78.0 kB on zod's full build), so little room is left.
+ */
 const MAX_PACKAGES = 15;
 const MAX_INSTALL_BYTES = 25e6;
-const MAX_APPRAISAL_BUNDLE_GZIP = 70_000;
+const MAX_APPRAISAL_BUNDLE_GZIP = 60_000;
 
 let tarball: string;
 let app: string;
@@ -184,7 +187,7 @@ describe("the command line, out of the box", () => {
     cli(["export", "family-support.json", "--xlsx", "appraisal.xlsx"]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(app, "appraisal.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Flows", "Ledger", "Inputs"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Assumptions", "Flows", "Ledger", "Inputs", "Financial case", "Unit metrics"]);
     let formulas = 0;
     wb.getWorksheet("Summary")!.eachRow((row) => row.eachCell((cell) => void (cell.formula && formulas++)));
     expect(formulas).toBeGreaterThan(20);
@@ -226,7 +229,7 @@ process.stdout.write(JSON.stringify(out));`;
   it("with them installed: SVG charts and workbooks (ESM and CJS)", () => {
     const full = installPackage(tarball, ["vega@^6.4.0", "vega-lite@~6.4.3", "exceljs@^4.4.0"]);
     copyFileSync(EXAMPLE, join(full, "family-support.json"));
-    for (const format of ["esm", "cjs"] as const) expect(run(full, format)).toMatchObject({ svg: "<svg", xlsx: 4 });
+    for (const format of ["esm", "cjs"] as const) expect(run(full, format)).toMatchObject({ svg: "<svg", xlsx: 5 });
     // Their types compile for a strict consumer too (exceljs's own types need Node's).
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", "@types/node@20"], { cwd: full, stdio: "ignore" });
     const dir = join(full, "consumer");
