@@ -105,6 +105,16 @@ describe("unit metrics", () => {
     expect(u.years).toEqual(["2025-26", "2026-27"]);
     expect(u.interventions[0]!.totalParticipants.toString()).toBe("800");
   });
+  it("a vanishing share of outcomes gives no cost per outcome, not one beyond any sum of money (found by the fuzz)", () => {
+    // reach 5e-324: about 10^-320 outcomes, and a cost per outcome of 10^330 shown as Infinity.
+    const m = structuredClone(familySupport) as any;
+    m.outcomes[0].reach = 5e-324;
+    const o = unitMetrics(m).interventions[0]!.outcomes[0]!;
+    expect(o.total.isZero()).toBe(false);
+    expect(o.costPerOutcome).toBeNull();
+    expect(o.pvCostPerOutcome).toBeNull();
+    expect(JSON.stringify(toJSON(unitMetrics(m)))).not.toMatch(/Infinity|NaN/);
+  });
 });
 
 describe("properties on random models", () => {

@@ -1,7 +1,7 @@
 import { ZERO, type Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { discountFactors, type DiscountSchedule } from "../discount";
-import { loadModel, type Model } from "../model";
+import { LEDGER_LIMIT, loadModel, type Model } from "../model";
 import { buildLedger, type Ledger } from "../ledger";
 
 /**
@@ -19,7 +19,7 @@ export interface OutcomeUnitMetrics {
   /** Attributable outcomes newly achieved in each year. */
   achieved: Decimal[];
   total: Decimal;
-  /** The intervention's real cost ÷ outcomes achieved (null when none are). */
+  /** The intervention's real cost ÷ outcomes achieved (null when none are, or so few that the quotient passes £10^24). */
   costPerOutcome: Decimal | null;
   /** The same with present values. */
   pvCostPerOutcome: Decimal | null;
@@ -37,7 +37,7 @@ export interface InterventionUnitMetrics {
   totalCost: Decimal;
   /** Present value of those costs (each line on its own discount schedule). */
   pvCost: Decimal;
-  /** totalCost ÷ totalParticipants (null without participants). */
+  /** totalCost ÷ totalParticipants (null without participants, or with so few that the quotient passes £10^24). */
   costPerParticipant: Decimal | null;
   pvCostPerParticipant: Decimal | null;
   outcomes: OutcomeUnitMetrics[];
@@ -55,7 +55,15 @@ export interface UnitMetrics {
 
 const zeros = (n: number) => Array.from({ length: n }, () => ZERO);
 const total = (xs: readonly Decimal[]) => xs.reduce((a, b) => a.plus(b), ZERO);
-const per = (a: Decimal, b: Decimal) => (b.isZero() ? null : a.div(b));
+/**
+ * a ÷ b, or null when b is zero, or when b is so small (a vanishing share of a cohort) that the
+ * quotient is not a sum of money the ledger could hold (beyond £10^24, `LEDGER_LIMIT`).
+ */
+const per = (a: Decimal, b: Decimal) => {
+  if (b.isZero()) return null;
+  const q = a.div(b);
+  return q.abs().gt(LEDGER_LIMIT) ? null : q;
+};
 
 /**
  * Unit metrics per intervention: participants, cost per participant (real and present value),
