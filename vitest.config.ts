@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // `npm test`: the unit, property, golden, fuzz, CLI and example tests (the checks that need
@@ -13,6 +14,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Scales every property test's default number of runs with FUZZ_SCALE.
     setupFiles: ["test/helpers/setup.ts"],
+    // Vitest's default leaves one core idle (cores - 1 workers): on a two-core machine that is a
+    // single worker, and the suite took 115 s instead of 84 s. Every core runs test files.
+    maxWorkers: availableParallelism(),
     testTimeout: 180_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,
