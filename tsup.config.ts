@@ -86,7 +86,7 @@ const library: Options = {
   treeshake: true,
   shims: false,
   async onSuccess() {
-    writeFileSync("dist/model.schema.json", JSON.stringify(modelJsonSchema(), null, 2) + "\n");
+    writeFileSync("dist/model.schema.json", `${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
   },
 };
 

@@ -8,7 +8,6 @@ import {
   npv,
   priceFactor,
   rebase,
-  STPR,
   STPR_HEALTH,
   type DiscountSchedule,
 } from "../src";

@@ -294,7 +294,7 @@ describe("properties", () => {
   )("RATE gives a true rate, or #NUM! only when an independent scan finds none", (n, pmt, pv, fv, t, guess) => {
     // The equation divided by max(1, (1 + r)^n), by direct powers (no code shared with the library).
     const f = (r: number) => {
-      const g = Math.pow(1 + r, n);
+      const g = (1 + r) ** n;
       const value = r === 0 ? pv + pmt * n + fv : pv * g + (pmt * (1 + r * t) * (g - 1)) / r + fv;
       return { value: value / Math.max(1, g), size: (Math.abs(pv * g) + Math.abs(pmt * (1 + r * t) * (g - 1) / (r || 1)) + Math.abs(fv)) / Math.max(1, g) };
     };
@@ -384,6 +384,7 @@ describe("EFFECT and NOMINAL for very frequent compounding", () => {
 describe("against formulajs", () => {
   // formulajs returns an Error value instead of throwing; such cases are left out.
   const theirs = (fn: keyof typeof formulajs, ...args: number[]): number | null => {
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: each test names the formulajs function to compare with
     const v = (formulajs[fn] as (...a: number[]) => unknown)(...args);
     return typeof v === "number" && Number.isFinite(v) ? v : null;
   };

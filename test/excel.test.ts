@@ -197,8 +197,8 @@ describe("excel functions: properties", () => {
     fc.double({ min: 0, max: 0.5, noNaN: true }),
   ])("MIRR matches its definition", (values, f, rr) => {
     const nper = values.length;
-    const pos = values.map((v) => (v > 0 ? v : 0));
-    const neg = values.map((v) => (v < 0 ? v : 0));
+    const pos = values.map((v) => (Math.max(v , 0)));
+    const neg = values.map((v) => (Math.min(v , 0)));
     // Excel's documented formula: (−NPV(rr, pos)·(1+rr)^n / (NPV(f, neg)·(1+f)))^(1/(n−1)) − 1
     const expected = ((-excel.NPV(rr, pos) * (1 + rr) ** nper) / (excel.NPV(f, neg) * (1 + f))) ** (1 / (nper - 1)) - 1;
     const actual = excel.MIRR(values, f, rr);

@@ -62,7 +62,12 @@ const stats = { models: 0, valid: 0, invalid: 0, simulated: 0, simulateRefused: 
 function stringsOf(doc: unknown, out = new Set<string>()): Set<string> {
   if (typeof doc === "string") out.add(doc);
   else if (Array.isArray(doc)) doc.forEach((v) => stringsOf(v, out));
-  else if (doc && typeof doc === "object") for (const [k, v] of Object.entries(doc)) (out.add(k), stringsOf(v, out));
+  else if (doc && typeof doc === "object") {
+    for (const [k, v] of Object.entries(doc)) {
+      out.add(k);
+      stringsOf(v, out);
+    }
+  }
   return out;
 }
 

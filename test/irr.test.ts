@@ -9,7 +9,7 @@ function residual(values: number[], r: number): number {
   let s = 0;
   let scale = 0;
   values.forEach((v, t) => {
-    const p = Math.pow(1 + r, -t);
+    const p = (1 + r) ** -t;
     s += v * p;
     scale += Math.abs(v) * p;
   });

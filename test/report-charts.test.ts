@@ -53,8 +53,14 @@ function compileQuietly(spec: TopLevelSpec): string[] {
   const messages: string[] = [];
   const logger = {
     level: () => logger,
-    error: (...m: unknown[]) => (messages.push(`error ${m.join(" ")}`), logger),
-    warn: (...m: unknown[]) => (messages.push(`warn ${m.join(" ")}`), logger),
+    error: (...m: unknown[]) => {
+      messages.push(`error ${m.join(" ")}`);
+      return logger;
+    },
+    warn: (...m: unknown[]) => {
+      messages.push(`warn ${m.join(" ")}`);
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };
@@ -133,7 +139,10 @@ const cheshireWest = JSON.parse(readFileSync(new URL("../examples/cases/cheshire
 function colours(spec: TopLevelSpec): Map<string, string> {
   const out = new Map<string, string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const scale = (node as { scale?: { domain?: unknown[]; range?: unknown[] } }).scale;
     const range = scale?.range;

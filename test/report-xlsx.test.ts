@@ -30,7 +30,7 @@ describe("XLSX workbook", async () => {
   });
 
   it("summary cells are live SUMPRODUCT formulas over the right flow row and the discount factor row", () => {
-    const factorRow = flows.getColumn(1).values.findIndex((v) => v === "Discount factor");
+    const factorRow = flows.getColumn(1).values.indexOf("Discount factor");
     let checked = 0;
     summary.eachRow((row, r) => {
       const horizon = row.getCell(1).value;
@@ -78,7 +78,7 @@ describe("XLSX workbook", async () => {
   });
 
   it("flows are SUMIFS over the ledger's counted rows; the system sums the agencies; factors are running products", () => {
-    const council = flows.getColumn(1).values.findIndex((v) => v === "County council");
+    const council = flows.getColumn(1).values.indexOf("County council");
     expect(formulaOf(flows.getCell(`C${council}`)).formula).toMatch(/^-SUMIFS\(Ledger!\$M\$2:\$M\$\d+,Ledger!\$A\$2:\$A\$\d+,"council",Ledger!\$D\$2:\$D\$\d+,C\$2,Ledger!\$H\$2:\$H\$\d+,"cost",Ledger!\$N\$2:\$N\$\d+,1\)$/);
     expect(formulaOf(flows.getCell("D6")).formula).toBe("C6/(1+D5)");
     expect(formulaOf(flows.getCell("D7")).formula).toBe("D6");

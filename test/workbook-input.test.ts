@@ -140,7 +140,10 @@ function schemaPaths(): Set<string> {
   const out = new Set<string>();
   const walk = (node: Json | undefined, path: string, depth = 0): void => {
     if (!node || depth > 40) return;
-    if (typeof node.$ref === "string") return walk(defs[node.$ref.replace("#/$defs/", "")], path, depth + 1);
+    if (typeof node.$ref === "string") {
+      walk(defs[node.$ref.replace("#/$defs/", "")], path, depth + 1);
+      return;
+    }
     for (const k of ["anyOf", "oneOf", "allOf"] as const) {
       const branches = node[k] as Json[] | undefined;
       if (!branches) continue;
@@ -156,7 +159,10 @@ function schemaPaths(): Set<string> {
       return;
     }
     if (node.prefixItems) (node.prefixItems as Json[]).forEach((n, i) => walk(n, `${path}[${i}]`, depth + 1));
-    if (node.items) return walk(node.items as Json, `${path}[]`, depth + 1);
+    if (node.items) {
+      walk(node.items as Json, `${path}[]`, depth + 1);
+      return;
+    }
     if (node.prefixItems) return;
     if (!node.anyOf && !node.oneOf) out.add(path);
   };

@@ -72,7 +72,10 @@ export class DealBook {
   /** Records a payment of `amount` (≥ 0, whole pence) from one party to another in year t. */
   pay(from: string, to: string, t: number, amount: Decimal, note?: string): void {
     if (amount.isZero()) return;
-    if (amount.isNegative()) return this.pay(to, from, t, amount.neg(), note);
+    if (amount.isNegative()) {
+      this.pay(to, from, t, amount.neg(), note);
+      return;
+    }
     const real = this.priceFactors ? amount.times(this.priceFactors[t]!).toDecimalPlaces(12, DecimalJs.ROUND_HALF_EVEN) : amount;
     const label = note ?? this.summary.label;
     const key = `${from}\u0000${to}\u0000${label}`;

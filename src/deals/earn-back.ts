@@ -1,6 +1,6 @@
 import { toDecimal, ZERO } from "../money";
 import type { EarnBack } from "../model";
-import { DealBook, pence, window } from "./book";
+import { type DealBook, pence, window } from "./book";
 
 /**
  * Earn-back (as in Greater Manchester's City Deal): the body that collects the extra tax from

@@ -1,6 +1,6 @@
 import { Decimal, splitExact, sum, toDecimal, ZERO, ONE } from "../money";
 import type { Gainshare } from "../model";
-import { DealBook, pence, splitWeights, window } from "./book";
+import { type DealBook, pence, splitWeights, window } from "./book";
 
 /**
  * What one payer owes on a year's savings: a fixed share, or marginal shares by tier.

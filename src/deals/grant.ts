@@ -1,6 +1,6 @@
 import { toDecimal, toPence } from "../money";
 import type { Grant } from "../model";
-import { DealBook, window } from "./book";
+import { type DealBook, window } from "./book";
 
 /**
  * A plain grant: the payer gives the recipient an amount each year of `years` (default year 0),

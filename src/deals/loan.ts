@@ -1,6 +1,6 @@
 import { ONE, toDecimal, toPence, ZERO, type Decimal } from "../money";
 import type { Loan } from "../model";
-import { DealBook } from "./book";
+import type { DealBook } from "./book";
 
 /**
  * A loan: the lender advances the principal in the drawdown year; the borrower repays from the

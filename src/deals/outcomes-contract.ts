@@ -1,7 +1,7 @@
-import { ONE, splitExact, sum, toDecimal, ZERO, type Decimal } from "../money";
+import { splitExact, sum, toDecimal, ZERO, type Decimal } from "../money";
 import type { OutcomesContract } from "../model";
 import { irr } from "../metrics";
-import { DealBook, pence, splitWeights } from "./book";
+import { type DealBook, pence, splitWeights } from "./book";
 
 /**
  * Social outcomes contract (social impact bond): the investor funds delivery (its costs are in the

@@ -1,7 +1,7 @@
 import { ONE, sum, toDecimal, ZERO, type Decimal } from "../money";
 import { chainRates, type PaymentByResults } from "../model";
 import { chainFactor } from "../ledger";
-import { DealBook, pence } from "./book";
+import { type DealBook, pence } from "./book";
 
 const byYear = (v: string | number | (string | number)[], k: number): Decimal => {
   const list = Array.isArray(v) ? v : [v];

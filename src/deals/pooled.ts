@@ -1,6 +1,6 @@
 import { splitExact, sum, toDecimal, ZERO, ONE, type Decimal } from "../money";
 import type { PooledBudget } from "../model";
-import { DealBook, pence, splitWeights, window } from "./book";
+import { type DealBook, pence, splitWeights, window } from "./book";
 
 /**
  * Pooled budget: contributors pay into a pot (an agency of the model); the pot reimburses the

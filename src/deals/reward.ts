@@ -1,6 +1,6 @@
 import { ONE, sum, toDecimal, ZERO, type Decimal } from "../money";
 import type { RewardGrant } from "../model";
-import { DealBook, pence } from "./book";
+import { type DealBook, pence } from "./book";
 
 /**
  * Reward grant (as in Local PSAs): a maximum reward (an amount, or a share of a budget — LPSA:

@@ -15,7 +15,7 @@ function growth(r: number, n: number): { g: number; gm1: number } {
     const l = Math.log1p(r);
     return { g: Math.exp(n * l), gm1: Math.expm1(n * l) };
   }
-  const g = Math.pow(1 + r, n);
+  const g = (1 + r) ** n;
   return { g, gm1: g - 1 };
 }
 

@@ -26,7 +26,7 @@ export function NPV(rate: number, ...values: ExcelRange[]): number {
   const v = numbers(values, "values");
   if (r === -1) throw new FinanceError("#DIV/0!", "rate of −100% divides by zero");
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! / Math.pow(1 + r, i + 1);
+  for (let i = 0; i < v.length; i++) s += v[i]! / (1 + r) ** (i + 1);
   return finite(s, "NPV");
 }
 
@@ -75,14 +75,14 @@ export function MIRR(values: ExcelRange, financeRate: number, reinvestRate: numb
   let fvPos = 0;
   for (let i = 0; i < n; i++) {
     const x = v[i]!;
-    if (x < 0) pvNeg += x / Math.pow(1 + f, i);
-    else if (x > 0) fvPos += x * Math.pow(1 + r, n - 1 - i);
+    if (x < 0) pvNeg += x / (1 + f) ** i;
+    else if (x > 0) fvPos += x * (1 + r) ** (n - 1 - i);
   }
   if (pvNeg === 0 || fvPos === 0) {
     throw new FinanceError("#DIV/0!", "MIRR needs at least one positive and one negative value");
   }
   if (f === -1 || r === -1) throw new FinanceError("#DIV/0!", "a rate of −100% divides by zero");
-  return finite(Math.pow(fvPos / -pvNeg, 1 / (n - 1)) - 1, "MIRR");
+  return finite((fvPos / -pvNeg) ** (1 / (n - 1)) - 1, "MIRR");
 }
 
 /** Days from the first date (Excel serial differences), for XNPV and XIRR. */
@@ -120,7 +120,7 @@ export function XNPV(rate: number, values: ExcelRange, dates: ExcelDateRange): n
   const { values: v, days } = dayOffsets(values, dates);
   if (r <= -1) throw new FinanceError("#NUM!", "rate must be above −100%");
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! / Math.pow(1 + r, days[i]! / 365);
+  for (let i = 0; i < v.length; i++) s += v[i]! / (1 + r) ** (days[i]! / 365);
   return finite(s, "XNPV");
 }
 

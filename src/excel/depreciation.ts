@@ -76,12 +76,12 @@ export function DB(cost: number, salvage: number, life: number, period: number, 
   if (m < 1 || m > 12) throw new FinanceError("#NUM!", `month must be 1 to 12, got ${m}`);
   if (c <= 0 || s < 0 || s > c) throw new FinanceError("#NUM!", `DB needs 0 ≤ salvage ≤ cost and cost above 0 (got ${c} and ${s})`);
   if (l <= 0 || p <= 0 || p > l + 1) throw new FinanceError("#NUM!", `DB needs life above 0 and 0 < period ≤ life + 1 (got ${l} and ${p})`);
-  const rate = roundRate(1 - Math.pow(s / c, 1 / l));
+  const rate = roundRate(1 - (s / c) ** (1 / l));
   const first = (c * rate * m) / 12;
   if (Math.floor(p) === 1) return finite(first, "DB");
   // After the first period the value left falls by the same rate each full period.
   const full = Math.floor(Math.min(l, p));
-  const left = (k: number) => (c - first) * Math.pow(1 - rate, k - 1); // value left after period k ≥ 1
+  const left = (k: number) => (c - first) * (1 - rate) ** (k - 1); // value left after period k ≥ 1
   const depreciation = p > l ? (left(Math.max(full, 1)) * rate * (12 - m)) / 12 : full >= 2 ? left(full - 1) * rate : 0;
   return finite(depreciation, "DB");
 }
@@ -111,8 +111,8 @@ export function DDB(cost: number, salvage: number, life: number, period: number,
   if (f <= 0) throw new FinanceError("#NUM!", `factor must be above 0, got ${f}`);
   if (p < 1 || p > l) throw new FinanceError("#NUM!", `period must be from 1 to life (${l}), got ${p}`);
   const rate = Math.min(f / l, 1);
-  const before = rate === 1 ? (p === 1 ? c : 0) : c * Math.pow(1 - rate, p - 1);
-  const after = c * Math.pow(1 - rate, p);
+  const before = rate === 1 ? (p === 1 ? c : 0) : c * (1 - rate) ** (p - 1);
+  const after = c * (1 - rate) ** p;
   // before·rate is before − after without the cancellation (384, not 383.9999999999998).
   const depreciation = after < s ? before - s : before * rate;
   return finite(Math.max(depreciation, 0), "DDB");

@@ -2,7 +2,7 @@ import { ONE, ZERO, toDecimal, type Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { loadModel, type Model } from "../model";
 import { chainFactor } from "./profiles";
-import { compilePlan, fillProfile, Transform, type Arith, type Plan, type PlanFactor, type PlanLine, type PlanProfile, type PlanQuantity } from "./plan";
+import { compilePlan, fillProfile, Transform, type Arith, type Plan, type PlanFactor, type PlanProfile, type PlanQuantity } from "./plan";
 import { cashPart, toLedgerPlaces as q } from "./cash";
 import type { Ledger, LedgerEntry, LedgerLine, LedgerRow, LineTrace } from "./rows";
 

@@ -1,6 +1,6 @@
 import type { Decimal } from "../money";
 import type { DiscountSchedule } from "../discount";
-import { appraisalYears, chainRates, referenceTrace, type Agency, type Cost, type CostShunt, type Intervention, type Lens, type Model, type Outcome, type Saving } from "../model";
+import { appraisalYears, chainRates, referenceTrace, type Agency, type Cost, type CostShunt, type Intervention, type Model, type Outcome, type Saving } from "../model";
 import { deliveryYears, priceMultipliers } from "./profiles";
 import { categoryOptimism } from "./optimism";
 import type { LedgerLine } from "./rows";
@@ -19,6 +19,7 @@ import type { LedgerLine } from "./rows";
  */
 
 /** How an input enters a product: as x, as 1 − x (deadweight, drop-off) or as 1 + x (uplift, growth). */
+// biome-ignore lint/suspicious/noConstEnum: internal (not in the public API); inlined in the Monte Carlo kernel's inner loop
 export const enum Transform {
   Value = 0,
   OneMinus = 1,
@@ -637,7 +638,7 @@ export function floatArith(values: Float64Array): Arith<number> {
     add: (a, b) => a + b,
     neg: (a) => -a,
     mul: (a, b) => a * b,
-    pow: (a, k) => Math.pow(a, k),
+    pow: (a, k) => a ** k,
     factor: (f) => {
       const x = values[f.key]!;
       return f.transform === Transform.Value ? x : f.transform === Transform.OneMinus ? 1 - x : 1 + x;

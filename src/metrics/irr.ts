@@ -37,7 +37,7 @@ function normalise(times: readonly number[], values: readonly number[]): Timed {
   const up = largest > 0 && Number.isFinite(largest) ? -Math.floor(Math.log2(largest)) : 0;
   const k = up >= 0 ? up : Math.max(up, Math.min(0, -1022 - Math.floor(Math.log2(smallest))));
   // 2^k in two halves, so that neither factor overflows (k runs from about −1023 to 1074).
-  const [a, b] = [Math.pow(2, Math.trunc(k / 2)), Math.pow(2, k - Math.trunc(k / 2))];
+  const [a, b] = [2 ** Math.trunc(k / 2), 2 ** (k - Math.trunc(k / 2))];
   return { times: sorted.map((e) => e[0]), values: sorted.map((e) => e[1] * a * b) };
 }
 
@@ -68,7 +68,7 @@ export function signChanges(values: readonly number[]): number {
 export function npvFloat(r: number, times: readonly number[], values: readonly number[]): number {
   const g = 1 + r;
   let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]! * Math.pow(g, -times[i]!);
+  for (let i = 0; i < values.length; i++) s += values[i]! * g ** -times[i]!;
   return s;
 }
 
@@ -76,7 +76,7 @@ export function npvFloat(r: number, times: readonly number[], values: readonly n
 export function npvScale(r: number, times: readonly number[], values: readonly number[]): number {
   const g = 1 + r;
   let s = 0;
-  for (let i = 0; i < values.length; i++) s += Math.abs(values[i]!) * Math.pow(g, -times[i]!);
+  for (let i = 0; i < values.length; i++) s += Math.abs(values[i]!) * g ** -times[i]!;
   return s;
 }
 
@@ -112,7 +112,7 @@ function npvAndSlope(r: number, { times, values }: Timed): { f: number; df: numb
   let f = 0;
   let df = 0;
   for (let k = 0; k < values.length; k++) {
-    const p = Math.pow(g, -times[k]!);
+    const p = g ** -times[k]!;
     f += values[k]! * p;
     df -= (times[k]! * values[k]! * p) / g;
   }

@@ -42,7 +42,7 @@ const fmt = (segments: readonly (string | number)[]) => segments.reduce<string>(
  * ```
  */
 export function mergeOption(model: Model, option: ModelOption, index = model.options.indexOf(option)): MergedOption {
-  const at = index < 0 ? 0 : index;
+  const at = Math.max(index , 0);
   const origins = {} as Record<OptionList, (string | number)[][]>;
   const merged: Record<string, unknown> = { ...model, options: [], unmonetised: option.unmonetised };
   /** Old path prefix → new path prefix, for the references list. */

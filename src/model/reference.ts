@@ -118,16 +118,6 @@ function basisWords(basis: PriceBasis, source: string | undefined): string {
   return source ?? "the appraisal's own deflator index";
 }
 
-/** Reads the number at a formatted path (e.g. "outcomes[2].values[0].amount") of raw data. */
-function valueAt(data: unknown, path: string): unknown {
-  let node = data;
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
-    const key = m[2] !== undefined ? Number(m[2]) : m[1]!;
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
 
 const sameNumber = (a: unknown, b: string) => {
   if (typeof a !== "number" && typeof a !== "string") return false;

@@ -12,7 +12,7 @@ if (!z.config().localeError) z.config(en());
 
 const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 const FY = /^\d{4}-\d{2}$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** The largest size of one amount in a model: £10^15 (see `src/model/range.ts` for the ledger's range). */
 const MAX_AMOUNT = 1e15;

@@ -402,7 +402,7 @@ export function appraiseOptions(input: Model | unknown, settings: OptionsSetting
   withBcr.forEach((r, i) => (r.rank.bcr = i + 1));
   const byBcr = [...withBcr, ...results.filter((r) => r.vsBau.bcr === null)];
   const best = byNpsv[0];
-  const preferred = best && best.vsBau.npsv.gt(0) ? best.id : ID_BAU;
+  const preferred = best?.vsBau.npsv.gt(0) ? best.id : ID_BAU;
   const agree = !best || !withBcr[0] || withBcr[0].id === best.id;
   const name = (id: string) => (id === ID_BAU ? "business as usual" : (results.find((r) => r.id === id)?.name ?? id));
   let note: string;
@@ -414,8 +414,8 @@ export function appraiseOptions(input: Model | unknown, settings: OptionsSetting
   let switching: OptionsAppraisal["switching"] = null;
   if (best) {
     const second = byNpsv[1];
-    const runnerNpsv = second && second.vsBau.npsv.gt(0) ? second.vsBau.npsv : ZERO;
-    const runnerUp = second && second.vsBau.npsv.gt(0) ? second.id : ID_BAU;
+    const runnerNpsv = second?.vsBau.npsv.gt(0) ? second.vsBau.npsv : ZERO;
+    const runnerUp = second?.vsBau.npsv.gt(0) ? second.id : ID_BAU;
     const gap = best.vsBau.npsv.minus(runnerNpsv);
     const [benefitsFall, costsRise] = switchingPair(gap, best.vsBau, name(runnerUp));
     switching = { best: best.id, runnerUp, npsvGap: gap, benefitsFall, costsRise };

@@ -68,7 +68,7 @@ export function reportCharts(input: ReportInput): ReportChart[] {
     { id: "cumulative", spec: cumulativePositionSpec(a) },
     { id: "incentive-gap", spec: incentiveGapSpec(a) },
   ];
-  if (input.tornado && input.tornado.bars.length) charts.push({ id: "tornado", spec: tornadoSpec(input.tornado) });
+  if (input.tornado?.bars.length) charts.push({ id: "tornado", spec: tornadoSpec(input.tornado) });
   const first = input.simulation?.parties.find((p) => p.draws && p.draws.length > 0);
   if (first?.draws) charts.push({ id: "distribution", spec: distributionSpec({ party: first.party, draws: first.draws, summary: first }) });
   return charts;
@@ -146,7 +146,7 @@ export async function buildReportHtml(input: ReportInput, options: ReportOptions
 <section id="penalty"><h2>Who pays and who saves</h2><ul class="findings">${penalty.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></section>
 <section id="agencies"><h2>Each agency at each horizon</h2><p>Present values in £. Agency figures are rounded so that each column adds up to the whole-system row. Highlighted rows lose while the whole system gains: the prevention penalty.</p>${horizonTablesHtml(a)}</section>
 ${dealsHtml(a)}
-${input.options && input.options.options.length ? optionsHtml(input.options) : ""}${input.financial ? financialCaseHtml(input.financial) : ""}${input.unitMetrics ? unitMetricsHtml(input.unitMetrics) : ""}
+${input.options?.options.length ? optionsHtml(input.options) : ""}${input.financial ? financialCaseHtml(input.financial) : ""}${input.unitMetrics ? unitMetricsHtml(input.unitMetrics) : ""}
 <section id="charts"><h2>Charts</h2>${byId("cashflow")}${byId("cumulative")}${byId("incentive-gap")}</section>
 ${uncertainty}
 ${assumptionsHtml(a, input.description)}

@@ -69,13 +69,13 @@ export function penaltyStatements(appraisal: PenaltyInput): string[] {
   }
   if (appraisal.incentiveGaps.length === 0) {
     const last = appraisal.horizons[appraisal.horizons.length - 1];
-    if (last && last.system.npv.gt(0)) out.push(`No prevention penalty: at every horizon where the whole system gains, no agency loses.`);
+    if (last?.system.npv.gt(0)) out.push(`No prevention penalty: at every horizon where the whole system gains, no agency loses.`);
     else if (last) out.push(`The whole system does not gain over ${horizonWords(last.years, appraisal.years)}: its net present value is ${moneyWords(last.system.npv)}.`);
   }
   const longest = appraisal.horizons[appraisal.horizons.length - 1];
   for (const a of appraisal.agencies) {
     const m = longest?.agencies[a.id];
-    if (!m || !m.pvCosts.gt(0) || a.settlement.paybackInSettlement) continue;
+    if (!m?.pvCosts.gt(0) || a.settlement.paybackInSettlement) continue;
     const cycle = a.settlement.years === 1 ? "one year at a time" : `${a.settlement.years} years at a time`;
     const back = a.settlement.paybackYear === null ? "its own money does not come back within the appraisal" : `its own money comes back only in ${appraisal.years[a.settlement.paybackYear] ?? `year ${a.settlement.paybackYear}`}, outside that settlement`;
     out.push(`${a.name} sets its budget ${cycle}: ${back} (inside the settlement it sees ${moneyWords(a.settlement.npvInSettlement)}).`);

@@ -106,11 +106,11 @@ export function writeFinancialSheet(ws: ExcelJS.Worksheet, fc: FinancialCase, ca
   const all = netRows.map((x) => x.row);
   line(["Public sector", "", "", "Net"], fc.totals.publicSector.net.map((d) => d.toNumber()), (t) => sumOf(pub, t), true);
   line(["All organisations", "", "", "Net"], fc.totals.organisations.net.map((d) => d.toNumber()), (t) => sumOf(all, t), true);
-  const fit = (texts: string[], min: number, max: number) => Math.min(max, Math.max(min, ...texts.map((t) => t.length + 2)));
+  const widthFor = (texts: string[], min: number, max: number) => Math.min(max, Math.max(min, ...texts.map((t) => t.length + 2)));
   [
-    fit(fc.budgets.map((b) => b.agencyName), 18, 52),
-    fit(fc.budgets.map((b) => b.budgetName ?? b.budget), 12, 40),
-    fit(fc.budgets.map((b) => b.funding ?? ""), 14, 44),
+    widthFor(fc.budgets.map((b) => b.agencyName), 18, 52),
+    widthFor(fc.budgets.map((b) => b.budgetName ?? b.budget), 12, 40),
+    widthFor(fc.budgets.map((b) => b.funding ?? ""), 14, 44),
     24,
     ...fc.years.map(() => 14),
     16,

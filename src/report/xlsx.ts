@@ -304,7 +304,7 @@ export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, option
   writeSummarySheet(summary, appraisal, flows, cached);
   writeAssumptionsSheet(assumptions, ledger.plan.model, appraisal);
   writeInputsSheet(inputs, ledger, appraisal);
-  if (options.optionsAppraisal && options.optionsAppraisal.options.length) writeOptionsSheet(wb.addWorksheet("Options"), options.optionsAppraisal);
+  if (options.optionsAppraisal?.options.length) writeOptionsSheet(wb.addWorksheet("Options"), options.optionsAppraisal);
   if (options.financialCase) writeFinancialSheet(wb.addWorksheet("Financial case"), options.financialCase, cached);
   if (options.unitMetrics) writeUnitMetricsSheet(wb.addWorksheet("Unit metrics"), options.unitMetrics);
   // The economic-case sheets say their own basis in their first rows (the financial case is cash).

@@ -1,4 +1,4 @@
-import { Decimal, ONE, ZERO, sum, toDecimal } from "../money";
+import { Decimal, ONE, ZERO, sum, } from "../money";
 import type { z } from "zod";
 import { GainshareSchema, loadModel, type Deal, type Gainshare, type Model } from "../model";
 import { annualFlows, buildLedger, selectEntries, type Ledger } from "../ledger";
@@ -163,7 +163,7 @@ export function gainshareRange(input: Model | unknown, options: ShareSolveOption
   const atMin = (s: Decimal) => worst(receivers(s));
   const atMax = (s: Decimal) => worst(payers(s));
   const minShare = atMin(ZERO).isNegative() ? crossing(atMin, (v) => v !== null && !v.isNegative(), ZERO, ONE, tol) : ZERO;
-  const maxShare = atMax(ONE).isNegative() ? crossing(atMax, (v) => v !== null && v.isNegative(), ZERO, ONE, tol).minus(tol) : ONE;
+  const maxShare = atMax(ONE).isNegative() ? crossing(atMax, (v) => v?.isNegative() === true, ZERO, ONE, tol).minus(tol) : ONE;
   const clampedMax = maxShare.isNegative() ? ZERO : maxShare;
   if (minShare.gt(clampedMax)) {
     return {

@@ -17,7 +17,7 @@ function normal(rng: RandomStream): number {
 
 /** A gamma(shape, 1) variate (Marsaglia & Tsang, 2000; boosted for shape < 1). */
 function gamma(shape: number, rng: RandomStream): number {
-  if (shape < 1) return gamma(shape + 1, rng) * Math.pow(uniformOpen(rng), 1 / shape);
+  if (shape < 1) return gamma(shape + 1, rng) * uniformOpen(rng) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -53,6 +53,7 @@ function beta(a: number, b: number, rng: RandomStream): number {
 }
 
 /** Codes of the sampler's switch. */
+// biome-ignore lint/suspicious/noConstEnum: module-private; inlined in the sampler's switch
 const enum Code {
   Fixed,
   Uniform,

@@ -106,7 +106,12 @@ export function quantiles(values: Float64Array, levels: readonly number[], min?:
   if (n === 0) throw new RangeError("no draws to summarise");
   let lo = min ?? Infinity;
   let hi = max ?? -Infinity;
-  if (min === undefined || max === undefined) for (let i = 0; i < n; i++) (lo = Math.min(lo, values[i]!)), (hi = Math.max(hi, values[i]!));
+  if (min === undefined || max === undefined) {
+    for (let i = 0; i < n; i++) {
+      lo = Math.min(lo, values[i]!);
+      hi = Math.max(hi, values[i]!);
+    }
+  }
   if (lo === hi) return levels.map(() => lo);
   const fallback = () => quantile(values as unknown as number[], [...levels]) as number[];
   const bins = Math.max(16, Math.min(4096, n >> 6));
@@ -130,7 +135,10 @@ export function quantiles(values: Float64Array, levels: readonly number[], min?:
   const ranks = [...new Set(levels.flatMap((p) => positions(n, p)))];
   const chosen = [...new Set(ranks.map(binOf))];
   if (chosen.reduce((t, b) => t + counts[b]!, 0) > n / 8) return fallback();
-  const lists = chosen.map((b, k) => ((mark[b] = k), new Float64Array(counts[b]!)));
+  const lists = chosen.map((b, k) => {
+    mark[b] = k;
+    return new Float64Array(counts[b]!);
+  });
   const fill = new Int32Array(chosen.length);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;

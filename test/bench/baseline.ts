@@ -63,7 +63,7 @@ class Xoshiro {
     return (hi * 67108864 + lo + 0.5) / 9007199254740992;
   }
   normal(): number {
-    if (this.spare === this.spare) {
+    if (!Number.isNaN(this.spare)) {
       const z = this.spare;
       this.spare = NaN;
       return z;
@@ -74,7 +74,7 @@ class Xoshiro {
     return r * Math.cos(th);
   }
   gamma(shape: number): number {
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniform(), 1 / shape);
+    if (shape < 1) return this.gamma(shape + 1) * this.uniform() ** (1 / shape);
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {

@@ -37,10 +37,6 @@ async function time(name: string, fn: () => unknown, iterations: number): Promis
   return { median: r.latency.p50, min: r.latency.min };
 }
 
-async function median(name: string, fn: () => unknown, iterations: number): Promise<number> {
-  return (await time(name, fn, iterations)).median;
-}
-
 /**
  * Alternates two tasks for a few rounds, so that bursts of load from other processes hit both
  * alike. Returns for each the fastest run (other processes only ever add time, so the fastest is
@@ -252,6 +248,6 @@ results.load_average_at_end = loadavg()[0]!;
 console.log(`\nMachine: ${machine}`);
 console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { value: Number(v.toPrecision(4)) }])));
 if (json) {
-  writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2) + "\n");
+  writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2)}\n`);
   console.log("wrote test/bench/results.json");
 }

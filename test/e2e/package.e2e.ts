@@ -321,7 +321,10 @@ function anysIn(dir: string, file: string, options: ts.CompilerOptions): string[
     if (t.flags & ts.TypeFlags.Any) return void found.push(path);
     if (depth > 5 || seen.has(t)) return;
     seen.add(t);
-    if (t.isUnionOrIntersection()) return t.types.forEach((u, i) => visit(u, `${path}|${i}`, depth));
+    if (t.isUnionOrIntersection()) {
+      t.types.forEach((u, i) => visit(u, `${path}|${i}`, depth));
+      return;
+    }
     if (!ours(t) && !checker.isArrayType(t)) return; // zod's, decimal.js's own internals are theirs
     for (const s of t.getCallSignatures()) {
       s.getParameters().forEach((p) => visit(checker.getTypeOfSymbol(p), `${path}(${p.name})`, depth + 1));

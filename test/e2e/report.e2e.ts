@@ -232,6 +232,7 @@ const PAYLOADS = [
   "<details open ontoggle=window.__xss=1>",
   "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>",
   "{{constructor.constructor('window.__xss=1')()}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   "${window.__xss=1}",
   "\u2028\u2029</script><script>window.__xss=1</script>",
   "<style>@import 'http://127.0.0.1:9/x.css';</style>",

@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { appraise, Decimal, parseModel, toJSON } from "../../src";
 import { buildModelWorkbook, readModelWorkbook, TEMPLATE_MODEL } from "../../src/entries/xlsx";

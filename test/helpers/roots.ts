@@ -78,7 +78,7 @@ export function clearSignChange(times: readonly number[], values: readonly numbe
     let npv = 0;
     let scale = 0;
     values.forEach((v, i) => {
-      const p = Math.pow(1 + r, -times[i]!);
+      const p = (1 + r) ** -times[i]!;
       npv += v * p;
       scale += Math.abs(v) * p;
     });

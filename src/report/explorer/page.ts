@@ -357,7 +357,7 @@ function start(): void {
       );
     } else {
       area.select();
-      done(document.execCommand && document.execCommand("copy") ? "Copied to the clipboard. It is also below:" : "Select and copy the model below:");
+      done(document.execCommand?.("copy") ? "Copied to the clipboard. It is also below:" : "Select and copy the model below:");
     }
   });
   /** For tests and the benchmark: the explorer's state and a way to move controls from outside. */
