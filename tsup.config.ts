@@ -77,7 +77,15 @@ const library: Options = {
     schemas: "src/entries/schemas.ts",
   },
   format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts", report: "src/entries/report.ts", xlsx: "src/entries/xlsx.ts", node: "src/node/index.ts", "node-worker": "src/node/worker.ts" } },
+  dts: {
+    entry: {
+      index: "src/index.ts",
+      report: "src/entries/report.ts",
+      xlsx: "src/entries/xlsx.ts",
+      node: "src/node/index.ts",
+      "node-worker": "src/node/worker.ts",
+    },
+  },
   // No source maps in the package: they would add 1.6 MB to every install (see docs/performance.md).
   sourcemap: false,
   clean: false, // `npm run build` empties dist/ first (the two builds run side by side)

@@ -20,7 +20,9 @@ const mc = await simulateParallel(model, {
   workers,
   onProgress: ({ done, total }) => process.stderr.write(`\r  simulating… ${pct(done / total)}`),
 });
-process.stderr.write(`\r  ${draws.toLocaleString()} draws on ${workers} worker(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (${mc.method} path)\n\n`);
+process.stderr.write(
+  `\r  ${draws.toLocaleString()} draws on ${workers} worker(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (${mc.method} path)\n\n`,
+);
 
 console.log(`${mc.title}\nUncertain inputs: ${mc.inputs.map((i) => `${i.path} (${i.distribution.type})`).join(", ")}\n`);
 console.log("P(NPV > 0) by agency and horizon, with the median NPV and 90% interval");
@@ -45,12 +47,17 @@ const tornado = sensitivity(model);
 const ten = tornado.horizons.find((h) => h.years === 10)!;
 console.log(`\nTornado, system NPV at 10 years (base ${money(ten.baseNpv.system.toNumber())}):`);
 for (const bar of ten.system.slice(0, 6)) {
-  console.log(`  ${bar.path.padEnd(48)} ${String(bar.low.toPrecision(3)).padStart(8)} → ${money(bar.npvLow.toNumber()).padStart(12)}   ${String(bar.high.toPrecision(3)).padStart(8)} → ${money(bar.npvHigh.toNumber()).padStart(12)}   swing ${money(bar.swing.toNumber())}`);
+  console.log(
+    `  ${bar.path.padEnd(48)} ${String(bar.low.toPrecision(3)).padStart(8)} → ${money(bar.npvLow.toNumber()).padStart(12)}   ${String(bar.high.toPrecision(3)).padStart(8)} → ${money(bar.npvHigh.toNumber()).padStart(12)}   swing ${money(bar.swing.toNumber())}`,
+  );
 }
 
 // Switching values: how far inputs must move to flip the decision.
 const cost = switchingValue(model, "costs.key-workers-grant.amount", { horizon: 5 });
-if (cost.found) console.log(`\nSystem NPV at 5 years falls to zero if key-worker cost per family rises from ${money(cost.baseValue)} to ${money(cost.value)} (${pct(cost.relativeChange ?? 0)}).`);
+if (cost.found)
+  console.log(
+    `\nSystem NPV at 5 years falls to zero if key-worker cost per family rises from ${money(cost.baseValue)} to ${money(cost.value)} (${pct(cost.relativeChange ?? 0)}).`,
+  );
 const care = switchingValue(model, "outcomes.care-entry.success", { agency: "council", horizon: 10 });
 console.log(
   care.found

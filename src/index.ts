@@ -96,7 +96,23 @@ export {
 export { parseModel, loadModel, formatPath, InvalidModelError, type ParseResult, type ModelError } from "./model/parse";
 export { validateModel, appraisalYears, type Issue } from "./model/validate";
 export { modelJsonSchema } from "./model/json-schema";
-export type { Model, ModelInput, Agency, Sector, Intervention, Cost, Saving, Outcome, OutcomeValue, CostShunt, Tables, Lens, ModelOption, Unmonetised, ResolvedReference } from "./model/schema";
+export type {
+  Model,
+  ModelInput,
+  Agency,
+  Sector,
+  Intervention,
+  Cost,
+  Saving,
+  Outcome,
+  OutcomeValue,
+  CostShunt,
+  Tables,
+  Lens,
+  ModelOption,
+  Unmonetised,
+  ResolvedReference,
+} from "./model/schema";
 export { chainRates, rateBetter, type ChainRates } from "./model/outcome-rate";
 export type { Deal, DealBasis, Gainshare, PooledBudget, PaymentByResults, RewardGrant, EarnBack, OutcomesContract, Loan, Grant } from "./model/deals-schema";
 export type { Distribution, DistributionInput, Correlation, Uncertainty } from "./model/uncertainty-schema";
@@ -108,7 +124,17 @@ export { buildLedger } from "./ledger/build";
 export { cashPart, LEDGER_PLACES } from "./ledger/cash";
 export type { Ledger, LedgerEntry, LedgerLine, LedgerRow, LineTrace, RowKind } from "./ledger/rows";
 export type { LineOrigin } from "./ledger/plan";
-export { selectRows, selectEntries, annualFlows, type RowFilter, type AnnualFlows, type FlowSeries, type Parties, type PartyFlows, type FactorsBySchedule } from "./ledger/aggregate";
+export {
+  selectRows,
+  selectEntries,
+  annualFlows,
+  type RowFilter,
+  type AnnualFlows,
+  type FlowSeries,
+  type Parties,
+  type PartyFlows,
+  type FactorsBySchedule,
+} from "./ledger/aggregate";
 export {
   appraise,
   appraiseLedger,

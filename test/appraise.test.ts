@@ -27,7 +27,10 @@ describe("appraise: the family-support example", () => {
     const g10 = gaps[0]!;
     expect(g10.transferNeeded.equals(at(10).agencies.council!.npv.neg())).toBe(true);
     // The gainers' savings count the transfers they gain (DWP's benefits not paid, HM Treasury's tax).
-    const gainerSavings = g10.gainers.reduce((s, id) => s.plus(at(10).agencies[id]!.pvSavings).plus(Decimal.max(0, at(10).agencies[id]!.pvTransfers)), new Decimal(0));
+    const gainerSavings = g10.gainers.reduce(
+      (s, id) => s.plus(at(10).agencies[id]!.pvSavings).plus(Decimal.max(0, at(10).agencies[id]!.pvTransfers)),
+      new Decimal(0),
+    );
     expect(g10.gainers).toEqual(["police", "moj", "nhs", "dwp", "hmt"]);
     expect(g10.shareOfGainersSavings!.toFixed(4)).toBe("0.2632");
     expect(g10.shareOfGainersSavings!.equals(g10.transferNeeded.div(gainerSavings))).toBe(true);
@@ -93,7 +96,17 @@ describe("toJSON", () => {
     expect(json.horizons[0].agencies.households.bcr).toBeNull();
     expect(json.horizons[0].agencies.council.position).toBe("investor-loses");
     expect(json.horizons[2].label).toBe("10 years (2025-26 to 2034-35)");
-    expect(Object.keys(json.horizons[0].system)).toEqual(["pvCosts", "pvSavings", "pvTransfers", "npv", "bcr", "roi", "paybackYear", "discountedPaybackYear", "irr"]);
+    expect(Object.keys(json.horizons[0].system)).toEqual([
+      "pvCosts",
+      "pvSavings",
+      "pvTransfers",
+      "npv",
+      "bcr",
+      "roi",
+      "paybackYear",
+      "discountedPaybackYear",
+      "irr",
+    ]);
     expect(JSON.stringify(toJSON(appraise(familySupport)))).toBe(text);
   });
   it("writes figures that add up: agencies to the system, public bodies to the public sector, at every horizon and year", () => {

@@ -13,7 +13,11 @@ import { MC_DISTRIBUTIONS, MC_MODEL, sizedModel } from "./bench/models";
 
 describe("benchmark baselines", () => {
   it("the Decimal loop equals appraise on every PV, to the last digit", () => {
-    for (const [a, i, y] of [[10, 20, 10], [3, 5, 7], [4, 9, 10]] as const) {
+    for (const [a, i, y] of [
+      [10, 20, 10],
+      [3, 5, 7],
+      [4, 9, 10],
+    ] as const) {
       const input = sizedModel(a, i, y);
       expect(loopMismatches(appraise(loadModel(input)), baselinePvs(input))).toBe(0);
     }
@@ -25,7 +29,14 @@ describe("benchmark baselines", () => {
     const ours = simulate(model, { draws, seed: 3, distributions: MC_DISTRIBUTIONS });
     const theirs = baselineMonteCarlo(draws, 11);
     // 21 figures, two independent runs: |z| above 4.5 would happen by chance about once in 10^4 runs.
-    expect(meansWorstZ(ours, theirs, model.agencies.map((a) => a.id), draws)).toBeLessThan(4.5);
+    expect(
+      meansWorstZ(
+        ours,
+        theirs,
+        model.agencies.map((a) => a.id),
+        draws,
+      ),
+    ).toBeLessThan(4.5);
     // Same shares of draws with a positive NPV, within sampling error (council: about two thirds).
     const council = ours.horizons[2]!.agencies.council!.probabilityPositive;
     const theirsCouncil = theirs[2 * 3 + 2]!.probabilityPositive;

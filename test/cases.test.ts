@@ -76,13 +76,21 @@ describe("worked examples of real programmes", () => {
         expect(broken.length, `moving ${JSON.stringify(overrides)} should break the headline`).toBeGreaterThan(0);
         for (const c of broken) failed.add(c.figure);
       }
-      expect([...failed].sort()).toEqual(study.headline(model).map((c) => c.figure).sort());
+      expect([...failed].sort()).toEqual(
+        study
+          .headline(model)
+          .map((c) => c.figure)
+          .sort(),
+      );
     });
   }
 
   // The published periods, as horizons of N financial years (years 0..N − 1) from each model's base year.
   const PUBLISHED_PERIODS: Record<string, [number, string][]> = {
-    "troubled-families-2015-20": [[5, "5 years (2015-16 to 2019-20)"], [7, "7 years (2015-16 to 2021-22)"]],
+    "troubled-families-2015-20": [
+      [5, "5 years (2015-16 to 2019-20)"],
+      [7, "7 years (2015-16 to 2021-22)"],
+    ],
     "troubled-families-pbr-2012-15": [[3, "3 years (2012-13 to 2014-15)"]],
     "cheshire-west": [[5, "5 years (2013-14 to 2017-18)"]],
     "whole-place-national": [[5, "5 years (2013-14 to 2017-18)"]],
@@ -92,59 +100,75 @@ describe("worked examples of real programmes", () => {
     "juno-loan": [[11, "11 years (2022-23 to 2032-33)"]],
   };
 
-  it("each published period is a horizon of that many financial years in the model", () => {
-    for (const [id, periods] of Object.entries(PUBLISHED_PERIODS)) {
-      const result = appraise(loadCase(id));
-      for (const [years, label] of periods) expect(result.horizons.find((h) => h.years === years)?.label, id).toBe(label);
-    }
-  }, ALL_CASES_TIMEOUT);
-
-  it("transfers net to zero for society; the public sector plus everyone outside it is society", () => {
-    for (const study of CASES) {
-      const result = appraise(loadCase(study.id));
-      const outside = result.agencies.filter((a) => a.sector !== "public");
-      for (const h of result.horizons) {
-        expect(h.system.pvTransfers.isZero(), `${study.id} at ${h.years} years`).toBe(true);
-        const others = outside.reduce((s, a) => s.plus(h.agencies[a.id]!.npv), ZERO);
-        // Exact up to Decimal's last digits (present values are rounded products): far below a penny.
-        expect(h.system.npv.minus(h.publicSector.npv).minus(others).abs().lt(1e-9), `${study.id} at ${h.years} years`).toBe(true);
-        if (outside.length === 0) expect(h.publicSector.npv.equals(h.system.npv)).toBe(true);
+  it(
+    "each published period is a horizon of that many financial years in the model",
+    () => {
+      for (const [id, periods] of Object.entries(PUBLISHED_PERIODS)) {
+        const result = appraise(loadCase(id));
+        for (const [years, label] of periods) expect(result.horizons.find((h) => h.years === years)?.label, id).toBe(label);
       }
-    }
-  }, ALL_CASES_TIMEOUT);
+    },
+    ALL_CASES_TIMEOUT,
+  );
 
-  it("a party that only pays out (a funder, a commissioner, households losing benefits) reads as a payer", () => {
-    let payers = 0;
-    for (const study of CASES) {
-      const result = appraise(loadCase(study.id));
-      for (const h of result.horizons) {
-        for (const [id, m] of Object.entries(h.agencies)) {
-          if (m.pvCosts.isZero() && !m.pvSavings.gt(0) && m.pvTransfers.isNegative()) {
-            expect(m.position, `${study.id}: ${id} at ${h.years} years`).toBe("payer");
-            payers++;
+  it(
+    "transfers net to zero for society; the public sector plus everyone outside it is society",
+    () => {
+      for (const study of CASES) {
+        const result = appraise(loadCase(study.id));
+        const outside = result.agencies.filter((a) => a.sector !== "public");
+        for (const h of result.horizons) {
+          expect(h.system.pvTransfers.isZero(), `${study.id} at ${h.years} years`).toBe(true);
+          const others = outside.reduce((s, a) => s.plus(h.agencies[a.id]!.npv), ZERO);
+          // Exact up to Decimal's last digits (present values are rounded products): far below a penny.
+          expect(h.system.npv.minus(h.publicSector.npv).minus(others).abs().lt(1e-9), `${study.id} at ${h.years} years`).toBe(true);
+          if (outside.length === 0) expect(h.publicSector.npv.equals(h.system.npv)).toBe(true);
+        }
+      }
+    },
+    ALL_CASES_TIMEOUT,
+  );
+
+  it(
+    "a party that only pays out (a funder, a commissioner, households losing benefits) reads as a payer",
+    () => {
+      let payers = 0;
+      for (const study of CASES) {
+        const result = appraise(loadCase(study.id));
+        for (const h of result.horizons) {
+          for (const [id, m] of Object.entries(h.agencies)) {
+            if (m.pvCosts.isZero() && !m.pvSavings.gt(0) && m.pvTransfers.isNegative()) {
+              expect(m.position, `${study.id}: ${id} at ${h.years} years`).toBe("payer");
+              payers++;
+            }
           }
         }
       }
-    }
-    expect(payers).toBeGreaterThan(0);
-  }, ALL_CASES_TIMEOUT);
+      expect(payers).toBeGreaterThan(0);
+    },
+    ALL_CASES_TIMEOUT,
+  );
 
-  it("parties outside the public sector: households are never in an incentive gap, Juno CIC is outside the public-sector view", () => {
-    for (const study of CASES) {
-      const result = appraise(loadCase(study.id));
-      const households = new Set(result.agencies.filter((a) => a.sector === "households").map((a) => a.id));
-      for (const g of result.incentiveGaps) {
-        expect(households.has(g.agency)).toBe(false);
-        for (const id of g.gainers) expect(households.has(id)).toBe(false);
+  it(
+    "parties outside the public sector: households are never in an incentive gap, Juno CIC is outside the public-sector view",
+    () => {
+      for (const study of CASES) {
+        const result = appraise(loadCase(study.id));
+        const households = new Set(result.agencies.filter((a) => a.sector === "households").map((a) => a.id));
+        for (const g of result.incentiveGaps) {
+          expect(households.has(g.agency)).toBe(false);
+          for (const id of g.gainers) expect(households.has(id)).toBe(false);
+        }
       }
-    }
-    const juno = appraise(loadCase("juno-loan"));
-    expect(juno.agencies.find((a) => a.id === "juno")!.sector).toBe("third-sector");
-    const h = juno.horizons.find((x) => x.years === 11)!;
-    expect(h.publicSector.npv.equals(h.agencies.lcr!.npv.plus(h.agencies.councils!.npv))).toBe(true);
-    expect(h.agencies.lcr!.position).toBe("payer");
-    expect(h.agencies.juno!.position).toBe("investor-gains");
-  }, ALL_CASES_TIMEOUT);
+      const juno = appraise(loadCase("juno-loan"));
+      expect(juno.agencies.find((a) => a.id === "juno")!.sector).toBe("third-sector");
+      const h = juno.horizons.find((x) => x.years === 11)!;
+      expect(h.publicSector.npv.equals(h.agencies.lcr!.npv.plus(h.agencies.councils!.npv))).toBe(true);
+      expect(h.agencies.lcr!.position).toBe("payer");
+      expect(h.agencies.juno!.position).toBe("investor-gains");
+    },
+    ALL_CASES_TIMEOUT,
+  );
 
   it("the pooled place budget's checks are invariants: a shunt and a pot never change the system", () => {
     const study = CASES.find((c) => c.id === "pooled-place-budget")!;
@@ -152,18 +176,29 @@ describe("worked examples of real programmes", () => {
     expect(study.headline(moved).every((c) => c.ok)).toBe(true);
   });
 
-  it("each case file runs from the CLI: invest-to-save appraise <file> exits 0", async () => {
-    for (const f of files) {
-      let out = "";
-      let err = "";
-      const code = await runCli(["appraise", new URL(f, DIR).pathname], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-      expect({ f, code, err }).toEqual({ f, code: 0, err: "" });
-      expect(out).toMatch(/Whole system/);
-    }
-  }, ALL_CASES_TIMEOUT);
+  it(
+    "each case file runs from the CLI: invest-to-save appraise <file> exits 0",
+    async () => {
+      for (const f of files) {
+        let out = "";
+        let err = "";
+        const code = await runCli(["appraise", new URL(f, DIR).pathname], {
+          stdout: { write: (s: string) => (out += s) },
+          stderr: { write: (s: string) => (err += s) },
+        });
+        expect({ f, code, err }).toEqual({ f, code: 0, err: "" });
+        expect(out).toMatch(/Whole system/);
+      }
+    },
+    ALL_CASES_TIMEOUT,
+  );
 
-  it("docs/cases.md shows the figures the code computes (npx tsx examples/cases/write-docs.ts)", () => {
-    const text = readFileSync(DOCS, "utf8");
-    expect(fillDocs(text)).toBe(text);
-  }, ALL_CASES_TIMEOUT);
+  it(
+    "docs/cases.md shows the figures the code computes (npx tsx examples/cases/write-docs.ts)",
+    () => {
+      const text = readFileSync(DOCS, "utf8");
+      expect(fillDocs(text)).toBe(text);
+    },
+    ALL_CASES_TIMEOUT,
+  );
 });

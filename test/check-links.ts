@@ -12,7 +12,9 @@ import { dirname, join, relative, resolve } from "node:path";
 const root = resolve(process.argv[2] ?? "docs/api");
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : [],
+  );
 }
 
 const ids = new Map<string, Set<string>>();
@@ -25,7 +27,11 @@ function idsOf(file: string): Set<string> {
   return set;
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 const files = htmlFiles(root);
 if (files.length === 0) {

@@ -39,7 +39,8 @@ const withUncertainty = file("mc.json", {
 
 describe("invest-to-save (the built command, spawned)", () => {
   // Spawned through tsx on the source, as a user runs the bin: real exit codes and streams.
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli/index.ts"), ...args], { encoding: "utf8", cwd: ROOT });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli/index.ts"), ...args], { encoding: "utf8", cwd: ROOT });
   it("--help: exit 0, every command and examples", () => {
     const r = run("--help");
     expect(r.status).toBe(0);
@@ -71,7 +72,10 @@ describe("commands (in process)", () => {
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect(await cli(["appraise", join(dir, "missing.json")])).toMatchObject({ code: 2, err: expect.stringContaining("cannot read model file") });
     expect(await cli(["appraise", file("broken.json", '{"title": ')])).toMatchObject({ code: 1, err: expect.stringContaining("not valid JSON") });
-    expect(await cli(["appraise", EXAMPLE, "--horizons", "1,50"])).toMatchObject({ code: 2, err: expect.stringContaining("--horizons[1]: expected a whole number of years from 1 to 10, got 50") });
+    expect(await cli(["appraise", EXAMPLE, "--horizons", "1,50"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--horizons[1]: expected a whole number of years from 1 to 10, got 50"),
+    });
     expect((await cli(["appraise", EXAMPLE, "--horizons", "1,x"])).code).toBe(2);
     expect((await cli(["appraise", EXAMPLE, "--lens", "moral"])).code).toBe(2);
     expect((await cli(["simulate", EXAMPLE, "--draws", "0", "--seed", "1"])).code).toBe(2);

@@ -20,7 +20,7 @@ import { arbitraryModel } from "./helpers/arbitrary-model";
 import { withArbitraryDeals } from "./helpers/arbitrary-deals";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
-const withDeals = (deals: unknown[], extra: Partial<ModelInput> = {}): ModelInput => ({ ...structuredClone(familySupport), ...extra, deals } as ModelInput);
+const withDeals = (deals: unknown[], extra: Partial<ModelInput> = {}): ModelInput => ({ ...structuredClone(familySupport), ...extra, deals }) as ModelInput;
 const beneficiaries = ["police", "moj", "dwp", "hmt", "nhs"];
 const modelsWithDeals = arbitraryModel({ agencies: { min: 2, max: 5 } }).chain(withArbitraryDeals);
 
@@ -51,7 +51,8 @@ describe("deals: properties on random models", () => {
         if (deal.cap && "amount" in deal.cap) expect(received.lte(deal.cap.amount)).toBe(true);
         if (deal.capPerYear !== undefined) for (const a of deal.to) (s.byYear[a] ?? []).forEach((v) => expect(v.lte(deal.capPerYear!)).toBe(true));
       }
-      if (deal.type === "earn-back" && deal.capPerYear !== undefined) (s.byYear[deal.recipient] ?? []).forEach((v) => expect(v.lte(deal.capPerYear!)).toBe(true));
+      if (deal.type === "earn-back" && deal.capPerYear !== undefined)
+        (s.byYear[deal.recipient] ?? []).forEach((v) => expect(v.lte(deal.capPerYear!)).toBe(true));
       if (deal.type === "outcomes-contract" && deal.cap !== undefined) expect((s.totals[deal.investor] ?? new Decimal(0)).lte(deal.cap)).toBe(true);
       if (deal.type === "pooled-budget") {
         let balance = new Decimal(0);
@@ -92,7 +93,9 @@ describe("gainshare", () => {
     expect(range.receiversAtMin.council!.lt("0.01")).toBe(true);
     expect(range.minShare.lt(range.maxShare)).toBe(true);
     // Just below the break-even share the council is still short.
-    const below = appraise(withDeals([{ type: "gainshare", id: "gs", from: beneficiaries, to: "council", share: range.minShare.minus(1e-6).toString() }]), { horizons: [10] });
+    const below = appraise(withDeals([{ type: "gainshare", id: "gs", from: beneficiaries, to: "council", share: range.minShare.minus(1e-6).toString() }]), {
+      horizons: [10],
+    });
     expect(below.horizons[0]!.agencies.council!.npv.isNegative()).toBe(true);
     for (const v of Object.values(range.payersAtMax)) expect(v.gte(0)).toBe(true);
   });
@@ -114,7 +117,10 @@ describe("gainshare", () => {
     const range = gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 6 });
     expect(range).toMatchObject({ ok: false, reason: "no-deal-closes-gap" });
     // Over five years even all of their savings would not be enough.
-    expect(gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 5 })).toMatchObject({ ok: false, reason: "receivers-cannot-break-even" });
+    expect(gainshareRange(familySupport, { deal: { id: "gs", from: beneficiaries, to: ["council"] }, horizon: 5 })).toMatchObject({
+      ok: false,
+      reason: "receivers-cannot-break-even",
+    });
     const one = gainshareRange(familySupport, { deal: { id: "gs", from: ["hmt"], to: ["council"] }, horizon: 10 });
     expect(one).toMatchObject({ ok: false, reason: "receivers-cannot-break-even" });
   });
@@ -124,21 +130,40 @@ describe("gainshare", () => {
     if (eq.ok) expect(eq.receiversRatio.minus(eq.payersRatio).abs().lt(1e-6)).toBe(true);
   });
   it("applies tiers, time limits, caps, floors and clawback", () => {
-    const tiered = withDeals([{ type: "gainshare", id: "t", from: "moj", to: "council", tiers: [{ above: 0, share: 0.1 }, { above: 300000, share: 0.5 }] }]);
+    const tiered = withDeals([
+      {
+        type: "gainshare",
+        id: "t",
+        from: "moj",
+        to: "council",
+        tiers: [
+          { above: 0, share: 0.1 },
+          { above: 300000, share: 0.5 },
+        ],
+      },
+    ]);
     const s = applyDeals(buildLedger(tiered)).deals[0]!;
     const mojSavings = appraise(familySupport).annual.agencies.moj!.savings;
     mojSavings.forEach((v, t) => {
       const due = v.gt(300000) ? new Decimal(30000).plus(v.minus(300000).times(0.5)) : v.times(0.1);
       expect(s.byYear.council?.[t]?.minus(due).abs().lte(0.005) ?? due.isZero()).toBe(true);
     });
-    const capped = applyDeals(buildLedger(withDeals([{ type: "gainshare", id: "c", from: "dwp", to: "council", share: 0.5, years: [2, 6], cap: { amount: 250000 } }]))).deals[0]!;
+    const capped = applyDeals(
+      buildLedger(withDeals([{ type: "gainshare", id: "c", from: "dwp", to: "council", share: 0.5, years: [2, 6], cap: { amount: 250000 } }])),
+    ).deals[0]!;
     expect(capped.totals.council!.toString()).toBe("250000");
     expect(capped.byYear.council!.slice(0, 2).every((v) => v.isZero())).toBe(true);
     expect(capped.events.join(" ")).toMatch(/cap of 250000.00 reached/);
-    const floor = applyDeals(buildLedger(withDeals([{ type: "gainshare", id: "f", from: "dwp", to: "council", share: 0.01, years: [0, 3], floorPerYear: 20000 }]))).deals[0]!;
+    const floor = applyDeals(
+      buildLedger(withDeals([{ type: "gainshare", id: "f", from: "dwp", to: "council", share: 0.01, years: [0, 3], floorPerYear: 20000 }])),
+    ).deals[0]!;
     expect(floor.byYear.council!.slice(0, 4).every((v) => v.gte(20000))).toBe(true);
     const claw = applyDeals(
-      buildLedger(withDeals([{ type: "gainshare", id: "k", from: "dwp", to: "council", share: 0.3, clawback: { outcome: "into-work", target: 1000, byYear: 4, share: 1 } }])),
+      buildLedger(
+        withDeals([
+          { type: "gainshare", id: "k", from: "dwp", to: "council", share: 0.3, clawback: { outcome: "into-work", target: 1000, byYear: 4, share: 1 } },
+        ]),
+      ),
     ).deals[0]!;
     expect(claw.byYear.council![4]!.isNegative()).toBe(true);
     expect(claw.events.join(" ")).toMatch(/clawback/);
@@ -147,8 +172,14 @@ describe("gainshare", () => {
     const model = withDeals([{ type: "gainshare", id: "g", from: "moj", to: ["council", "nhs"], share: 0.2 }]);
     const s = applyDeals(buildLedger(model)).deals[0]!;
     expect(s.totals.nhs).toBeUndefined(); // the NHS invests nothing, so receives nothing
-    const equal = applyDeals(buildLedger(withDeals([{ type: "gainshare", id: "g", from: "moj", to: ["council", "nhs"], share: 0.2, splitBy: "equal" }]))).deals[0]!;
-    expect(equal.totals.council!.minus(equal.totals.nhs!).abs().lte(0.01 * 11)).toBe(true);
+    const equal = applyDeals(buildLedger(withDeals([{ type: "gainshare", id: "g", from: "moj", to: ["council", "nhs"], share: 0.2, splitBy: "equal" }])))
+      .deals[0]!;
+    expect(
+      equal.totals
+        .council!.minus(equal.totals.nhs!)
+        .abs()
+        .lte(0.01 * 11),
+    ).toBe(true);
   });
 });
 
@@ -156,7 +187,11 @@ describe("other deal rules", () => {
   it("amortises the £800,000 loan at 5% over 10 years like Excel's PMT", () => {
     // Juno CIC (Demos, The Reform Dividend, 2024): Liverpool City Region loaned £800,000 at 5% over ten years.
     const eleven = { appraisal: { ...familySupport.appraisal, years: 11 } };
-    const s = applyDeals(buildLedger(withDeals([{ type: "loan", id: "juno", lender: "hmt", borrower: "council", principal: 800000, rate: 0.05, term: 10, prices: "real" }], eleven))).deals[0]!;
+    const s = applyDeals(
+      buildLedger(
+        withDeals([{ type: "loan", id: "juno", lender: "hmt", borrower: "council", principal: 800000, rate: 0.05, term: 10, prices: "real" }], eleven),
+      ),
+    ).deals[0]!;
     const pmt = -excel.PMT(0.05, 10, 800000);
     for (const row of s.schedule.slice(1, 10)) expect(Number(row.payment)).toBeCloseTo(pmt, 2);
     expect(s.schedule.at(-1)!.balance!.toString()).toBe("0");
@@ -164,14 +199,24 @@ describe("other deal rules", () => {
     expect(s.totals.hmt!.minus(sum(s.schedule.map((r) => new Decimal(r.interest as Decimal)))).isZero()).toBe(true);
   });
   it("deflates nominal loan payments when the model has a price basis", () => {
-    const s = applyDeals(buildLedger(withDeals([{ type: "loan", id: "l", lender: "hmt", borrower: "council", principal: 100000, rate: 0.05, term: 2 }]))).deals[0]!;
+    const s = applyDeals(buildLedger(withDeals([{ type: "loan", id: "l", lender: "hmt", borrower: "council", principal: 100000, rate: 0.05, term: 2 }])))
+      .deals[0]!;
     // year 1 payment of 53,780.49 cash at 2% inflation
     expect(s.byYear.hmt![1]!.toFixed(2)).toBe(new Decimal("53780.49").div("1.02").toFixed(2));
     expect(s.schedule[1]!.payment!.toString()).toBe("53780.49");
   });
   it("pays a Troubled Families-style PbR with the up-front share falling", () => {
     const model = withDeals([
-      { type: "payment-by-results", id: "pbr", commissioner: "hmt", provider: "council", intervention: "early-help", perCase: 4000, attachmentShare: [0.8, 0.6, 0.4], results: [{ outcome: "into-work" }] },
+      {
+        type: "payment-by-results",
+        id: "pbr",
+        commissioner: "hmt",
+        provider: "council",
+        intervention: "early-help",
+        perCase: 4000,
+        attachmentShare: [0.8, 0.6, 0.4],
+        results: [{ outcome: "into-work" }],
+      },
     ]);
     const s = applyDeals(buildLedger(model)).deals[0]!;
     expect(s.schedule.map((r) => r.attachmentPerCase!.toString())).toEqual(["3200", "2400", "1600", "1600", "1600"]);
@@ -181,7 +226,19 @@ describe("other deal rules", () => {
   it("pays PbR results on gross claims when asked", () => {
     const pbr = (basis: string) =>
       applyDeals(
-        buildLedger(withDeals([{ type: "payment-by-results", id: "p", commissioner: "hmt", provider: "council", intervention: "early-help", attachment: 0, results: [{ outcome: "into-work", amount: 1000, basis }] }])),
+        buildLedger(
+          withDeals([
+            {
+              type: "payment-by-results",
+              id: "p",
+              commissioner: "hmt",
+              provider: "council",
+              intervention: "early-help",
+              attachment: 0,
+              results: [{ outcome: "into-work", amount: 1000, basis }],
+            },
+          ]),
+        ),
       ).deals[0]!;
     // into-work: engagement 0.85 × success 0.11 gross; × (1 − 0.5 deadweight) × 0.8 attribution attributable
     const gross = pbr("gross").totals.council!;
@@ -203,7 +260,19 @@ describe("other deal rules", () => {
     const reward = (target: number, scale = "proportional") =>
       applyDeals(
         buildLedger(
-          withDeals([{ type: "reward-grant", id: "lpsa", payer: "hmt", recipient: "council", maximum: { shareOf: 400_000_000, rate: 0.025 }, targets: [{ outcome: "into-work", target }], threshold: 0.6, assessmentYear: 3, scale }]),
+          withDeals([
+            {
+              type: "reward-grant",
+              id: "lpsa",
+              payer: "hmt",
+              recipient: "council",
+              maximum: { shareOf: 400_000_000, rate: 0.025 },
+              targets: [{ outcome: "into-work", target }],
+              threshold: 0.6,
+              assessmentYear: 3,
+              scale,
+            },
+          ]),
         ),
       ).deals[0]!;
     const achieved = Number(reward(1).schedule[0]!.achieved);
@@ -213,9 +282,16 @@ describe("other deal rules", () => {
     expect(reward(achieved / 2).totals.council!.toFixed(0)).toBe("10000000"); // capped at 100%
   });
   it("runs an outcomes contract with an outcomes fund and a cap", () => {
-    const model = withDeals(
-      [{ type: "outcomes-contract", id: "soc", investor: "council", payers: [{ agency: "dwp", prices: [{ outcome: "into-work", price: 12000 }] }], outcomesFund: { agency: "hmt", share: 0.25 }, cap: 600000 }],
-    );
+    const model = withDeals([
+      {
+        type: "outcomes-contract",
+        id: "soc",
+        investor: "council",
+        payers: [{ agency: "dwp", prices: [{ outcome: "into-work", price: 12000 }] }],
+        outcomesFund: { agency: "hmt", share: 0.25 },
+        cap: 600000,
+      },
+    ]);
     const s = applyDeals(buildLedger(model)).deals[0]!;
     expect(s.totals.council!.toString()).toBe("600000");
     expect(s.totals.hmt!.neg().div(600000).toNumber()).toBeCloseTo(0.25, 4);
@@ -223,7 +299,19 @@ describe("other deal rules", () => {
   });
   it("keeps a reinvestment pot and refuses to overdraw it", () => {
     const model = withDeals(
-      [{ type: "pooled-budget", id: "pot", pot: "place", contributions: [{ agency: "council", share: 0.5 }, { agency: "nhs", amount: 100000 }], funds: { interventions: ["early-help"] }, savingsReturn: { share: 0.2, agencies: ["moj", "dwp"] } }],
+      [
+        {
+          type: "pooled-budget",
+          id: "pot",
+          pot: "place",
+          contributions: [
+            { agency: "council", share: 0.5 },
+            { agency: "nhs", amount: 100000 },
+          ],
+          funds: { interventions: ["early-help"] },
+          savingsReturn: { share: 0.2, agencies: ["moj", "dwp"] },
+        },
+      ],
       { agencies: [...familySupport.agencies, { id: "place", name: "Place pot", kind: "pool" }] },
     );
     const s = applyDeals(buildLedger(model)).deals[0]!;
@@ -232,7 +320,16 @@ describe("other deal rules", () => {
   });
   it("reports aligned budgets without moving money", () => {
     const model = withDeals(
-      [{ type: "pooled-budget", id: "al", mode: "aligned", pot: "place", contributions: [{ agency: "council", share: 1 }], funds: { interventions: ["early-help"] } }],
+      [
+        {
+          type: "pooled-budget",
+          id: "al",
+          mode: "aligned",
+          pot: "place",
+          contributions: [{ agency: "council", share: 1 }],
+          funds: { interventions: ["early-help"] },
+        },
+      ],
       { agencies: [...familySupport.agencies, { id: "place", name: "Place pot", kind: "pool" }] },
     );
     const dealt = applyDeals(buildLedger(model));
@@ -242,7 +339,22 @@ describe("other deal rules", () => {
   it("a pot's reserve of a fraction of a penny: the surplus is still paid out in whole pence (found by the fuzz)", () => {
     // The surplus above a reserve of £0.004 was not a whole number of pence: splitExact threw.
     const model = withDeals(
-      [{ type: "pooled-budget", id: "p", pot: "place", contributions: [{ agency: "council", amount: 5000000.18 }, { agency: "nhs", amount: 10819.06 }], funds: { interventions: ["early-help"] }, savingsReturn: { share: 0.663 }, distribute: "by-contribution", overdraft: true, reserve: 0.004 }],
+      [
+        {
+          type: "pooled-budget",
+          id: "p",
+          pot: "place",
+          contributions: [
+            { agency: "council", amount: 5000000.18 },
+            { agency: "nhs", amount: 10819.06 },
+          ],
+          funds: { interventions: ["early-help"] },
+          savingsReturn: { share: 0.663 },
+          distribute: "by-contribution",
+          overdraft: true,
+          reserve: 0.004,
+        },
+      ],
       { agencies: [...familySupport.agencies, { id: "place", name: "Place pot", kind: "pool" }] },
     );
     const dealt = applyDeals(buildLedger(model));
@@ -266,7 +378,15 @@ describe("other deal rules", () => {
     const model = withDeals(
       [
         { type: "gainshare", id: "g", from: ["moj", "nhs"], to: "council", share: 0.3 },
-        { type: "outcomes-contract", id: "soc", investor: "council", payers: [{ agency: "dwp", prices: [{ outcome: "into-work", price: 12000 }] }, { agency: "hmt", prices: [{ outcome: "into-work", price: -500 }] }] },
+        {
+          type: "outcomes-contract",
+          id: "soc",
+          investor: "council",
+          payers: [
+            { agency: "dwp", prices: [{ outcome: "into-work", price: 12000 }] },
+            { agency: "hmt", prices: [{ outcome: "into-work", price: -500 }] },
+          ],
+        },
       ],
       { savings: [{ id: "negative", agency: "nhs", series: [-50000, -50000, -50000, -50000, -50000] }] },
     );
@@ -274,7 +394,12 @@ describe("other deal rules", () => {
     for (const d of dealt.deals) for (let t = 0; t < 10; t++) expect(sum(Object.values(d.byYear).map((y) => y[t]!)).isZero()).toBe(true);
   });
   it("validates deals with paths", () => {
-    const r = parseModel(withDeals([{ type: "gainshare", id: "g", from: "moj", to: "moj", share: 0.2 }, { type: "loan", id: "l", lender: "hmt", borrower: "council", principal: 1, rate: 0.05, term: 30 }]));
+    const r = parseModel(
+      withDeals([
+        { type: "gainshare", id: "g", from: "moj", to: "moj", share: 0.2 },
+        { type: "loan", id: "l", lender: "hmt", borrower: "council", principal: 1, rate: 0.05, term: 30 },
+      ]),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["deals[0].to", "deals[1].term"]));

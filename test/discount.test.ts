@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import {
-  deflate,
-  discountFactors,
-  discountRates,
-  inflate,
-  npv,
-  priceFactor,
-  rebase,
-  STPR_HEALTH,
-  type DiscountSchedule,
-} from "../src";
+import { deflate, discountFactors, discountRates, inflate, npv, priceFactor, rebase, STPR_HEALTH, type DiscountSchedule } from "../src";
 import { discountFactorsFloat } from "../src/discount/factors";
 
 describe("Green Book discount factors", () => {
@@ -38,7 +28,12 @@ describe("Green Book discount factors", () => {
       expect(f[year]!.equals(f[year - 1]!.div(after))).toBe(true);
     }
     // Not the same as 1/1.03^31: the running product keeps the 3.5% years.
-    expect(f[31]!.minus(1 / 1.03 ** 31).abs().gt(0.01)).toBe(true);
+    expect(
+      f[31]!
+        .minus(1 / 1.03 ** 31)
+        .abs()
+        .gt(0.01),
+    ).toBe(true);
   });
   it("uses the health schedule's bands", () => {
     const f = discountFactors(31, "stpr-health");
@@ -47,10 +42,18 @@ describe("Green Book discount factors", () => {
     expect(STPR_HEALTH.bands.length).toBe(6);
   });
   it("accepts custom bands and validates them", () => {
-    const f = discountFactors(3, [{ fromYear: 0, rate: 0.1 }, { fromYear: 2, rate: 0 }]);
+    const f = discountFactors(3, [
+      { fromYear: 0, rate: 0.1 },
+      { fromYear: 2, rate: 0 },
+    ]);
     expect(f.map((x) => x.toFixed(6))).toEqual(["1.000000", "0.909091", "0.909091", "0.909091"]);
     expect(() => discountFactors(3, [])).toThrow(/at least one band/);
-    expect(() => discountFactors(3, [{ fromYear: 0, rate: 0.1 }, { fromYear: 0, rate: 0.2 }])).toThrow(/bands\[1\]/);
+    expect(() =>
+      discountFactors(3, [
+        { fromYear: 0, rate: 0.1 },
+        { fromYear: 0, rate: 0.2 },
+      ]),
+    ).toThrow(/bands\[1\]/);
     expect(() => discountFactors(3, { rate: -1 })).toThrow(/above −1/);
     expect(() => discountFactors(-1)).toThrow(/years/);
     expect(() => discountFactors(2, "nope" as DiscountSchedule)).toThrow(/unknown/);
@@ -87,7 +90,12 @@ describe("Green Book discount factors", () => {
     (s, year, amount) => {
       const at = (t: number) => npv([...Array<number>(t).fill(0), amount], { schedule: s });
       const rate = discountRates(year + 1, s)[year + 1]!;
-      expect(at(year + 1).minus(at(year).div(rate.plus(1))).abs().lte(Math.abs(amount) * 1e-30)).toBe(true);
+      expect(
+        at(year + 1)
+          .minus(at(year).div(rate.plus(1)))
+          .abs()
+          .lte(Math.abs(amount) * 1e-30),
+      ).toBe(true);
     },
   );
 });

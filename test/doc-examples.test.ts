@@ -31,7 +31,22 @@ import * as xlsxEntry from "../src/entries/xlsx";
 import { blocksIn, examplesIn, exportedValues, instrument, mismatch, show, tsFiles, type Check, type Example } from "./helpers/doc-examples";
 
 /** Folders of src/ whose examples are run (and whose public exports must have one). */
-const FOLDERS = ["money", "time", "discount", "metrics", "excel", "reference", "model", "ledger", "appraise", "deals", "solve", "uncertainty", "options", "report"] as const;
+const FOLDERS = [
+  "money",
+  "time",
+  "discount",
+  "metrics",
+  "excel",
+  "reference",
+  "model",
+  "ledger",
+  "appraise",
+  "deals",
+  "solve",
+  "uncertainty",
+  "options",
+  "report",
+] as const;
 /** Markdown files whose ```ts blocks are run the same way. */
 const DOCS = ["docs/conventions.md"] as const;
 
@@ -99,8 +114,16 @@ const examples = [...files.flatMap((f) => examplesIn(ROOT, f)), ...DOCS.flatMap(
 
 describe("TSDoc @example blocks run and show true values", () => {
   it("finds examples in every listed folder and document", () => {
-    for (const f of FOLDERS) expect(examples.some((e) => e.file.startsWith(`src/${f}/`)), `no examples in src/${f}`).toBe(true);
-    for (const d of DOCS) expect(examples.some((e) => e.file === d), `no \`\`\`ts blocks in ${d}`).toBe(true);
+    for (const f of FOLDERS)
+      expect(
+        examples.some((e) => e.file.startsWith(`src/${f}/`)),
+        `no examples in src/${f}`,
+      ).toBe(true);
+    for (const d of DOCS)
+      expect(
+        examples.some((e) => e.file === d),
+        `no \`\`\`ts blocks in ${d}`,
+      ).toBe(true);
   });
   it.each(examples.map((e) => [e.where, e] as const))("%s", async (_, example) => {
     const { problems } = await run(example, example.file.endsWith(".ts") ? await moduleOf(example.file) : {});

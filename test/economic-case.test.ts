@@ -65,7 +65,12 @@ describe("each line its own discount schedule", () => {
       costs: [{ id: "programme", agency: "nhs", per: "once", amount: 1_000_000, year: 0 }],
       savings: [{ id: "qalys", agency: "nhs", amount: 30_000, years: [1, 40], lens: "social", discount: "stpr-health" }],
     });
-    const mc = simulate(m, { draws: 64, seed: 3, lens: "social", distributions: { "savings.qalys.amount": { type: "uniform", min: 29_999.999, max: 30_000.001 } } });
+    const mc = simulate(m, {
+      draws: 64,
+      seed: 3,
+      lens: "social",
+      distributions: { "savings.qalys.amount": { type: "uniform", min: 29_999.999, max: 30_000.001 } },
+    });
     expect(mc.method).toBe("fast");
     const exact = appraise(m, { lens: "social" }).horizons[0]!.system.npv.toNumber();
     expect(Math.abs(mc.horizons[0]!.system.mean - exact)).toBeLessThan(1);
@@ -180,24 +185,30 @@ describe("horizons count budget years", () => {
   // Moving every flow one year later multiplies every present value by 1 / (1 + r), under either
   // timing, because mid-year timing treats year 0 like every other year.
   const series = fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }), { minLength: 1, maxLength: 12 });
-  test.prop([fc.array(series, { minLength: 1, maxLength: 4 }), fc.constantFrom("end" as const, "mid" as const), fc.integer({ min: 0, max: 150 })], { numRuns: runs(60) })(
-    "shifting every flow one year later scales every PV by the same factor (end and mid timing)",
-    (lines, timing, bp) => {
-      const rate = bp / 1000;
-      const build = (shift: number) =>
-        model({
-          appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [13], years: 13, discount: { rate }, timing },
-          agencies: [{ id: "a", name: "A" }, { id: "b", name: "B", sector: "households" }],
-          savings: lines.map((s, i) => ({ id: `s${i}`, agency: i % 2 ? "b" : "a", series: [...Array<number>(shift).fill(0), ...s], cashable: true })),
-        });
-      const a = appraise(build(0), { lens: "social" }).horizons[0]!;
-      const b = appraise(build(1), { lens: "social" }).horizons[0]!;
-      const k = new Decimal(1).div(new Decimal(rate).plus(1));
-      for (const [x, y] of [[a.system, b.system], [a.publicSector, b.publicSector], [a.agencies.b!, b.agencies.b!]] as const) {
-        expect(y.npv.minus(x.npv.times(k)).abs().lte(1e-20)).toBe(true);
-      }
-    },
-  );
+  test.prop([fc.array(series, { minLength: 1, maxLength: 4 }), fc.constantFrom("end" as const, "mid" as const), fc.integer({ min: 0, max: 150 })], {
+    numRuns: runs(60),
+  })("shifting every flow one year later scales every PV by the same factor (end and mid timing)", (lines, timing, bp) => {
+    const rate = bp / 1000;
+    const build = (shift: number) =>
+      model({
+        appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [13], years: 13, discount: { rate }, timing },
+        agencies: [
+          { id: "a", name: "A" },
+          { id: "b", name: "B", sector: "households" },
+        ],
+        savings: lines.map((s, i) => ({ id: `s${i}`, agency: i % 2 ? "b" : "a", series: [...Array<number>(shift).fill(0), ...s], cashable: true })),
+      });
+    const a = appraise(build(0), { lens: "social" }).horizons[0]!;
+    const b = appraise(build(1), { lens: "social" }).horizons[0]!;
+    const k = new Decimal(1).div(new Decimal(rate).plus(1));
+    for (const [x, y] of [
+      [a.system, b.system],
+      [a.publicSector, b.publicSector],
+      [a.agencies.b!, b.agencies.b!],
+    ] as const) {
+      expect(y.npv.minus(x.npv.times(k)).abs().lte(1e-20)).toBe(true);
+    }
+  });
   it("mid-year timing takes year 0 at half a year too", () => {
     const f = discountFactors(2, { rate: 0.1 }, { timing: "mid" });
     expect(f.map((x) => x.toFixed(10))).toEqual([1 / Math.sqrt(1.1), 1 / 1.1 / Math.sqrt(1.1), 1 / 1.21 / Math.sqrt(1.1)].map((x) => x.toFixed(10)));
@@ -221,13 +232,18 @@ describe("regressions", () => {
   it("funding cliffs count savings of a cohort drawn from the funded intervention", () => {
     const m = model({
       appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [10], years: 10 },
-      agencies: [{ id: "council", name: "Council", budgets: [{ id: "grant", fundingEndsYear: 1 }] }, { id: "nhs", name: "NHS" }],
+      agencies: [
+        { id: "council", name: "Council", budgets: [{ id: "grant", fundingEndsYear: 1 }] },
+        { id: "nhs", name: "NHS" },
+      ],
       interventions: [
         { id: "screening", name: "Screening", cohort: [1000, 1000] },
         { id: "treatment", name: "Follow-up treatment", cohort: { from: "screening", share: 0.1, lag: 1 } },
       ],
       costs: [{ id: "screen", agency: "council", budget: "grant", intervention: "screening", per: "participant", amount: 100 }],
-      outcomes: [{ id: "well", intervention: "treatment", success: 1, lag: 1, persistence: { years: 5 }, values: [{ agency: "nhs", amount: 2000, cashable: true }] }],
+      outcomes: [
+        { id: "well", intervention: "treatment", success: 1, lag: 1, persistence: { years: 5 }, values: [{ agency: "nhs", amount: 2000, cashable: true }] },
+      ],
     });
     const [cliff] = appraise(m).fundingCliffs;
     expect(cliff!.interventions).toEqual(["screening", "treatment"]);
@@ -238,7 +254,10 @@ describe("regressions", () => {
   it("refuses a nominal loan whose deflator does not cover its years, with a path", () => {
     const m = model({
       appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [5], years: 5, prices: { deflator: { "2025-26": 100, "2026-27": 102 } } },
-      agencies: [{ id: "lender", name: "Lender" }, { id: "borrower", name: "Borrower" }],
+      agencies: [
+        { id: "lender", name: "Lender" },
+        { id: "borrower", name: "Borrower" },
+      ],
       deals: [{ type: "loan", id: "loan", lender: "lender", borrower: "borrower", principal: 1000, rate: 0.05, term: 3 }],
     });
     const r = parseModel(m);

@@ -33,7 +33,8 @@ describe("CLI", () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Replace advice with intensive resettlement support \(preferred\)/);
     expect(r.out.match(/Appraisal Summary Table: /g)).toHaveLength(2);
-    for (const s of ["Monetised costs and benefits", "Who pays and who gains", "Optimism bias", "Switching values", "Risk", "Effects not valued in money"]) expect(r.out).toContain(s);
+    for (const s of ["Monetised costs and benefits", "Who pays and who gains", "Optimism bias", "Switching values", "Risk", "Effects not valued in money"])
+      expect(r.out).toContain(s);
   });
 
   it("appraise --options --format json|csv|md", async () => {
@@ -77,7 +78,9 @@ describe("CLI", () => {
     expect(r.out).toContain("Net cash by budget: cash of each year: 2025-26 prices inflated at 2% a year");
     expect(r.out).toContain("Funding available and headroom");
     expect(r.out).toContain("Cost per participant £");
-    const json = JSON.parse((await cli(["appraise", FAMILY, "--financial", "--format", "json"])).out) as { financial: { budgets: { budget: string; spend: string[] }[] } };
+    const json = JSON.parse((await cli(["appraise", FAMILY, "--financial", "--format", "json"])).out) as {
+      financial: { budgets: { budget: string; spend: string[] }[] };
+    };
     expect(json.financial.budgets.find((b) => b.budget === "families-grant")!.spend.slice(0, 3)).toEqual(["1512000", "1542240", "1573084.8"]);
     // CSV: numbers plain, columns adding up: the public-sector row is the sum of the public budgets.
     const rows = parse((await cli(["appraise", FAMILY, "--financial", "--format", "csv"])).out, { relax_column_count: true }) as string[][];
@@ -95,7 +98,12 @@ describe("HTML report and workbook", () => {
     const hostile = structuredClone(model) as ModelInput & { options: { name: string }[] };
     hostile.options[0]!.name = "<script>alert(1)</script>";
     const ledger = buildLedger(hostile);
-    const html = await buildReportHtml({ appraisal: appraise(hostile), options: appraiseOptions(hostile), financial: financialCase(ledger), unitMetrics: unitMetrics(ledger) });
+    const html = await buildReportHtml({
+      appraisal: appraise(hostile),
+      options: appraiseOptions(hostile),
+      financial: financialCase(ledger),
+      unitMetrics: unitMetrics(ledger),
+    });
     for (const id of ["options", "financial", "unit-metrics"]) expect(html).toContain(`<section id="${id}">`);
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -105,7 +113,11 @@ describe("HTML report and workbook", () => {
   it("the workbook has Options, Financial case and Unit metrics sheets with live totals", async () => {
     const ledger = buildLedger(model);
     const fc = financialCase(ledger);
-    const wb = await buildWorkbook(ledger, appraiseLedger(ledger), { optionsAppraisal: appraiseOptions(model), financialCase: fc, unitMetrics: unitMetrics(ledger) });
+    const wb = await buildWorkbook(ledger, appraiseLedger(ledger), {
+      optionsAppraisal: appraiseOptions(model),
+      financialCase: fc,
+      unitMetrics: unitMetrics(ledger),
+    });
     const bytes = await wb.xlsx.writeBuffer();
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(bytes as ArrayBuffer);

@@ -51,7 +51,9 @@ describe("example scripts", () => {
   });
   it("workbook: the template read back, an error naming its cell, the explorer written", async () => {
     const out = await run("../examples/workbook.ts");
-    expect(out).toMatch(/^Sheets: Read me, Appraisal, Agencies, Interventions, Costs, Savings, Outcomes, Cost shunts, Deals, Uncertainty, Unit costs, Optimism bias, Options$/m);
+    expect(out).toMatch(
+      /^Sheets: Read me, Appraisal, Agencies, Interventions, Costs, Savings, Outcomes, Cost shunts, Deals, Uncertainty, Unit costs, Optimism bias, Options$/m,
+    );
     expect(out).toMatch(/^Error: Outcomes!D3: success must be between 0 and 1, got 1\.4 \(outcomes\[0\]\.success\)$/m);
     expect(out).toMatch(/^Custody success rate read back: 0\.06$/m);
     expect(out).toMatch(/^Whole-system NPV over 10 years: £1,656,386$/m);

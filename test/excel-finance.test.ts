@@ -93,8 +93,24 @@ describe("spreadsheet input forms", () => {
     const expected = four.reduce((s, v, i) => s + v / 1.1 ** (i + 1), 0);
     expect(excel.NPV(0.1, [-10000, 2000, 4000], 8000)).toBeCloseTo(expected, 9);
     expect(excel.NPV(0.1, -10000, 2000, 4000, 8000)).toBeCloseTo(expected, 9);
-    expect(excel.NPV(0.1, [[-10000, 2000], [4000, 8000]])).toBeCloseTo(expected, 9);
-    expect(excel.NPV(0.1, [[-10000, null], [2000, undefined]], [[[4000]]], null, 8000)).toBeCloseTo(expected, 9);
+    expect(
+      excel.NPV(0.1, [
+        [-10000, 2000],
+        [4000, 8000],
+      ]),
+    ).toBeCloseTo(expected, 9);
+    expect(
+      excel.NPV(
+        0.1,
+        [
+          [-10000, null],
+          [2000, undefined],
+        ],
+        [[[4000]]],
+        null,
+        8000,
+      ),
+    ).toBeCloseTo(expected, 9);
     expect(excel.NPV(0.1, [null, null])).toBe(0); // only blank cells: nothing to discount (LibreOffice: 0)
   });
   it("refuses what Excel would skip or misread, rather than lose a value without a word", () => {
@@ -110,7 +126,10 @@ describe("spreadsheet input forms", () => {
     expect(codeOf(() => loose.EFFECT!("5%", 4))).toBe("#VALUE!");
     expect(codeOf(() => loose.FVSCHEDULE!(100, [0.1, "x"]))).toBe("#VALUE!");
     try {
-      loose.NPV!(0.1, [[-100, 5], [60, "sixty"]]);
+      loose.NPV!(0.1, [
+        [-100, 5],
+        [60, "sixty"],
+      ]);
     } catch (e) {
       expect((e as Error).message).toContain("values[0][1][1]");
     }
@@ -122,7 +141,12 @@ describe("spreadsheet input forms", () => {
     expect(excel.DB(1000, 100, 5, 1, null)).toBe(excel.DB(1000, 100, 5, 1, 12));
   });
   it("skips blank cells in IRR and MIRR, takes them as 0% in FVSCHEDULE", () => {
-    expect(excel.IRR([[-100, null], [60, 60]])).toBe(excel.IRR([-100, 60, 60]));
+    expect(
+      excel.IRR([
+        [-100, null],
+        [60, 60],
+      ]),
+    ).toBe(excel.IRR([-100, 60, 60]));
     expect(excel.MIRR([-100, null, 60, undefined, 60], 0.1, 0.1)).toBe(excel.MIRR([-100, 60, 60], 0.1, 0.1));
     expect(excel.FVSCHEDULE(100, [0.1, null, 0.1])).toBeCloseTo(121, 12);
   });
@@ -250,7 +274,14 @@ describe("properties", () => {
   });
 
   test.prop(
-    [fc.double({ min: 1e-4, max: 0.3, noNaN: true }), fc.integer({ min: 1, max: 120 }), fc.double({ min: 1, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), type],
+    [
+      fc.double({ min: 1e-4, max: 0.3, noNaN: true }),
+      fc.integer({ min: 1, max: 120 }),
+      fc.double({ min: 1, max: 1e6, noNaN: true }),
+      fc.integer({ min: 0, max: 1000 }),
+      fc.integer({ min: 0, max: 1000 }),
+      type,
+    ],
     { numRuns: runs(60) },
   )("CUMIPMT and CUMPRINC are the sums of IPMT and PPMT", (r, n, pv, a, b, t) => {
     const start = 1 + (a % n);
@@ -268,7 +299,14 @@ describe("properties", () => {
   });
 
   test.prop(
-    [fc.double({ min: -0.3, max: 0.5, noNaN: true }).filter((x) => x === 0 || Math.abs(x) > 1e-12), nper, fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), type, fc.constantFrom(0.1, -0.5, 0.01, 2)],
+    [
+      fc.double({ min: -0.3, max: 0.5, noNaN: true }).filter((x) => x === 0 || Math.abs(x) > 1e-12),
+      nper,
+      fc.double({ min: 1, max: 1e6, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      type,
+      fc.constantFrom(0.1, -0.5, 0.01, 2),
+    ],
     { numRuns: runs(100) },
   )("RATE inverts PMT (a loan with a partial balloon has one rate, found whatever the guess)", (r, n, pv, balloonShare, t, guess) => {
     const fv = -pv * balloonShare; // a balance of up to the whole loan left to repay at the end
@@ -296,7 +334,7 @@ describe("properties", () => {
     const f = (r: number) => {
       const g = (1 + r) ** n;
       const value = r === 0 ? pv + pmt * n + fv : pv * g + (pmt * (1 + r * t) * (g - 1)) / r + fv;
-      return { value: value / Math.max(1, g), size: (Math.abs(pv * g) + Math.abs(pmt * (1 + r * t) * (g - 1) / (r || 1)) + Math.abs(fv)) / Math.max(1, g) };
+      return { value: value / Math.max(1, g), size: (Math.abs(pv * g) + Math.abs((pmt * (1 + r * t) * (g - 1)) / (r || 1)) + Math.abs(fv)) / Math.max(1, g) };
     };
     let answer: number | FinanceErrorCode;
     try {
@@ -322,9 +360,18 @@ describe("properties", () => {
     }
   });
 
-  test.prop([fc.double({ min: -0.3, max: 0.5, noNaN: true }).filter((x) => x === 0 || Math.abs(x) > 1e-12), fc.double({ min: 0.5, max: 400, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), type], {
-    numRuns: runs(100),
-  })("NPER inverts PMT", (r, n, pv, balloonShare, t) => {
+  test.prop(
+    [
+      fc.double({ min: -0.3, max: 0.5, noNaN: true }).filter((x) => x === 0 || Math.abs(x) > 1e-12),
+      fc.double({ min: 0.5, max: 400, noNaN: true }),
+      fc.double({ min: 1, max: 1e6, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      type,
+    ],
+    {
+      numRuns: runs(100),
+    },
+  )("NPER inverts PMT", (r, n, pv, balloonShare, t) => {
     const fv = -pv * balloonShare;
     const pmt = excel.PMT(r, n, pv, fv, t);
     fc.pre(Number.isFinite(pmt) && pmt !== 0);
@@ -339,21 +386,23 @@ describe("properties", () => {
     expect(Math.abs(found - n)).toBeLessThanOrEqual(1e-11 * conditioning + 1e-12 * n);
   });
 
-  test.prop([fc.double({ min: 1e-6, max: 2, noNaN: true }), fc.integer({ min: 1, max: 365 })], { numRuns: runs(100) })("EFFECT and NOMINAL invert each other", (rate, m) => {
-    expect(close(excel.NOMINAL(excel.EFFECT(rate, m), m), rate, 1e-13)).toBe(true);
-    expect(close(excel.EFFECT(excel.NOMINAL(rate, m), m), rate, 1e-13)).toBe(true);
-    expect(excel.EFFECT(rate, m)).toBeGreaterThanOrEqual(rate * (1 - 1e-15)); // compounding never lowers the rate
-  });
-
-  test.prop([fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true })], { numRuns: runs(100) })(
-    "PDURATION and RRI invert each other and FV",
-    (r, pv, growth) => {
-      const fv = pv * (1 + growth);
-      const n = excel.PDURATION(r, pv, fv);
-      expect(close(excel.RRI(n, pv, fv), r, 1e-9)).toBe(true);
-      expect(close(-excel.FV(r, n, 0, pv), fv, 1e-9)).toBe(true);
+  test.prop([fc.double({ min: 1e-6, max: 2, noNaN: true }), fc.integer({ min: 1, max: 365 })], { numRuns: runs(100) })(
+    "EFFECT and NOMINAL invert each other",
+    (rate, m) => {
+      expect(close(excel.NOMINAL(excel.EFFECT(rate, m), m), rate, 1e-13)).toBe(true);
+      expect(close(excel.EFFECT(excel.NOMINAL(rate, m), m), rate, 1e-13)).toBe(true);
+      expect(excel.EFFECT(rate, m)).toBeGreaterThanOrEqual(rate * (1 - 1e-15)); // compounding never lowers the rate
     },
   );
+
+  test.prop([fc.double({ min: 1e-4, max: 1, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true })], {
+    numRuns: runs(100),
+  })("PDURATION and RRI invert each other and FV", (r, pv, growth) => {
+    const fv = pv * (1 + growth);
+    const n = excel.PDURATION(r, pv, fv);
+    expect(close(excel.RRI(n, pv, fv), r, 1e-9)).toBe(true);
+    expect(close(-excel.FV(r, n, 0, pv), fv, 1e-9)).toBe(true);
+  });
 
   test.prop([fc.double({ min: 1, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 50 })], { numRuns: runs(60) })(
     "SLN, SYD and DDB (switched to salvage) depreciate exactly cost − salvage over the life",
@@ -374,7 +423,12 @@ describe("EFFECT and NOMINAL for very frequent compounding", () => {
   it("stay exact where (1 + r/m)^m − 1 loses digits", () => {
     // LibreOffice gives EFFECT(0.05, 1000000) = 0.0512710949759108 (test/fixtures/excel-golden.json).
     const exact = (r: number, m: number) => new Decimal(1).plus(new Decimal(r).div(m)).pow(m).minus(1).toNumber();
-    for (const [r, m] of [[0.05, 1e6], [0.05, 365], [1e-8, 1e6], [0.3, 52]] as const) {
+    for (const [r, m] of [
+      [0.05, 1e6],
+      [0.05, 365],
+      [1e-8, 1e6],
+      [0.3, 52],
+    ] as const) {
       expect(close(excel.EFFECT(r, m), exact(r, m), 4e-15)).toBe(true);
     }
     expect(Math.abs(0.0512710949759108 - exact(0.05, 1e6))).toBeGreaterThan(1e-12);
@@ -393,49 +447,55 @@ describe("against formulajs", () => {
   const amount = fc.double({ min: 100, max: 1e6, noNaN: true });
   const type = fc.constantFrom(0, 1);
 
-  test.prop([r, n, amount, type, fc.integer({ min: 1, max: 60 })], { numRuns: runs(60) })("IPMT, PPMT, CUMIPMT, CUMPRINC, NPER, ISPMT agree", (rate, nper, pv, t, k) => {
-    const per = 1 + (k % nper);
-    const pairs: [number, number | null][] = [
-      [excel.IPMT(rate, per, nper, pv, 0, t), theirs("IPMT", rate, per, nper, pv, 0, t)],
-      [excel.PPMT(rate, per, nper, pv, 0, t), theirs("PPMT", rate, per, nper, pv, 0, t)],
-      [excel.CUMIPMT(rate, nper, pv, 1, per, t), theirs("CUMIPMT", rate, nper, pv, 1, per, t)],
-      [excel.CUMPRINC(rate, nper, pv, 1, per, t), theirs("CUMPRINC", rate, nper, pv, 1, per, t)],
-      [excel.NPER(rate, excel.PMT(rate, nper, pv, 0, t), pv, 0, t), theirs("NPER", rate, excel.PMT(rate, nper, pv, 0, t), pv, 0, t)],
-      [excel.ISPMT(rate, per, nper, pv), theirs("ISPMT", rate, per, nper, pv)],
-    ];
-    for (const [ours, other] of pairs) if (other !== null) expect(close(ours, other, 1e-9)).toBe(true);
-  });
-
-  test.prop([r, n, amount, fc.double({ min: 0, max: 0.9, noNaN: true })], { numRuns: runs(60) })("RATE agrees where formulajs converges", (rate, nper, pv, share) => {
-    const pmt = excel.PMT(rate, nper, pv, -pv * share);
-    const other = theirs("RATE", nper, pmt, pv, -pv * share);
-    // formulajs stops after 100 Newton steps whatever the residual; keep only its true roots.
-    if (other !== null && Math.abs(excel.PMT(other, nper, pv, -pv * share) - pmt) < 1e-6 * Math.abs(pmt)) {
-      expect(Math.abs(excel.RATE(nper, pmt, pv, -pv * share) - other)).toBeLessThanOrEqual(1e-8);
-    }
-  });
-
-  test.prop([amount, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 12 })], { numRuns: runs(60) })(
-    "SLN, SYD, DDB, DB, EFFECT, NOMINAL, PDURATION, RRI agree",
-    (cost, share, life, k, month) => {
-      const salvage = cost * share;
-      const per = 1 + (k % life);
+  test.prop([r, n, amount, type, fc.integer({ min: 1, max: 60 })], { numRuns: runs(60) })(
+    "IPMT, PPMT, CUMIPMT, CUMPRINC, NPER, ISPMT agree",
+    (rate, nper, pv, t, k) => {
+      const per = 1 + (k % nper);
       const pairs: [number, number | null][] = [
-        [excel.SLN(cost, salvage, life), theirs("SLN", cost, salvage, life)],
-        [excel.SYD(cost, salvage, life, per), theirs("SYD", cost, salvage, life, per)],
-        [excel.DDB(cost, salvage, life, per), theirs("DDB", cost, salvage, life, per)],
-        [excel.EFFECT(share + 0.01, month), theirs("EFFECT", share + 0.01, month)],
-        [excel.NOMINAL(share + 0.01, month), theirs("NOMINAL", share + 0.01, month)],
-        [excel.PDURATION(share + 0.01, cost, cost * 2), theirs("PDURATION", share + 0.01, cost, cost * 2)],
-        [excel.RRI(per, cost, cost * 3), theirs("RRI", per, cost, cost * 3)],
+        [excel.IPMT(rate, per, nper, pv, 0, t), theirs("IPMT", rate, per, nper, pv, 0, t)],
+        [excel.PPMT(rate, per, nper, pv, 0, t), theirs("PPMT", rate, per, nper, pv, 0, t)],
+        [excel.CUMIPMT(rate, nper, pv, 1, per, t), theirs("CUMIPMT", rate, nper, pv, 1, per, t)],
+        [excel.CUMPRINC(rate, nper, pv, 1, per, t), theirs("CUMPRINC", rate, nper, pv, 1, per, t)],
+        [excel.NPER(rate, excel.PMT(rate, nper, pv, 0, t), pv, 0, t), theirs("NPER", rate, excel.PMT(rate, nper, pv, 0, t), pv, 0, t)],
+        [excel.ISPMT(rate, per, nper, pv), theirs("ISPMT", rate, per, nper, pv)],
       ];
       for (const [ours, other] of pairs) if (other !== null) expect(close(ours, other, 1e-9)).toBe(true);
-      // formulajs rounds DB's rate with toFixed, which rounds a few halves down; compare away from them.
-      const raw = (1 - (salvage / cost) ** (1 / life)) * 1000;
-      if (salvage > 0 && Math.abs(raw - Math.floor(raw) - 0.5) > 1e-6) {
-        const other = theirs("DB", cost, salvage, life, per, month);
-        if (other !== null) expect(close(excel.DB(cost, salvage, life, per, month), other, 1e-9)).toBe(true);
+    },
+  );
+
+  test.prop([r, n, amount, fc.double({ min: 0, max: 0.9, noNaN: true })], { numRuns: runs(60) })(
+    "RATE agrees where formulajs converges",
+    (rate, nper, pv, share) => {
+      const pmt = excel.PMT(rate, nper, pv, -pv * share);
+      const other = theirs("RATE", nper, pmt, pv, -pv * share);
+      // formulajs stops after 100 Newton steps whatever the residual; keep only its true roots.
+      if (other !== null && Math.abs(excel.PMT(other, nper, pv, -pv * share) - pmt) < 1e-6 * Math.abs(pmt)) {
+        expect(Math.abs(excel.RATE(nper, pmt, pv, -pv * share) - other)).toBeLessThanOrEqual(1e-8);
       }
     },
   );
+
+  test.prop(
+    [amount, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 12 })],
+    { numRuns: runs(60) },
+  )("SLN, SYD, DDB, DB, EFFECT, NOMINAL, PDURATION, RRI agree", (cost, share, life, k, month) => {
+    const salvage = cost * share;
+    const per = 1 + (k % life);
+    const pairs: [number, number | null][] = [
+      [excel.SLN(cost, salvage, life), theirs("SLN", cost, salvage, life)],
+      [excel.SYD(cost, salvage, life, per), theirs("SYD", cost, salvage, life, per)],
+      [excel.DDB(cost, salvage, life, per), theirs("DDB", cost, salvage, life, per)],
+      [excel.EFFECT(share + 0.01, month), theirs("EFFECT", share + 0.01, month)],
+      [excel.NOMINAL(share + 0.01, month), theirs("NOMINAL", share + 0.01, month)],
+      [excel.PDURATION(share + 0.01, cost, cost * 2), theirs("PDURATION", share + 0.01, cost, cost * 2)],
+      [excel.RRI(per, cost, cost * 3), theirs("RRI", per, cost, cost * 3)],
+    ];
+    for (const [ours, other] of pairs) if (other !== null) expect(close(ours, other, 1e-9)).toBe(true);
+    // formulajs rounds DB's rate with toFixed, which rounds a few halves down; compare away from them.
+    const raw = (1 - (salvage / cost) ** (1 / life)) * 1000;
+    if (salvage > 0 && Math.abs(raw - Math.floor(raw) - 0.5) > 1e-6) {
+      const other = theirs("DB", cost, salvage, life, per, month);
+      if (other !== null) expect(close(excel.DB(cost, salvage, life, per, month), other, 1e-9)).toBe(true);
+    }
+  });
 });

@@ -21,7 +21,14 @@ function expectError(fn: () => unknown, code: FinanceErrorCode): void {
 }
 
 /** LibreOffice's error texts as Excel's codes: Err:502 is an invalid argument, Err:523 no convergence. */
-const EXCEL_CODE: Record<string, FinanceErrorCode> = { "#NUM!": "#NUM!", "Err:502": "#NUM!", "Err:523": "#NUM!", "#DIV/0!": "#DIV/0!", "#VALUE!": "#VALUE!", "Err:504": "#VALUE!" };
+const EXCEL_CODE: Record<string, FinanceErrorCode> = {
+  "#NUM!": "#NUM!",
+  "Err:502": "#NUM!",
+  "Err:523": "#NUM!",
+  "#DIV/0!": "#DIV/0!",
+  "#VALUE!": "#VALUE!",
+  "Err:504": "#VALUE!",
+};
 
 /**
  * Where the library deliberately gives another answer than LibreOffice 7.4 (docs/conventions.md §4
@@ -37,7 +44,10 @@ const DIFFERENCES: Record<string, { ours: number | FinanceErrorCode; why: string
   "NPER(-1,-10,100)": { ours: "#NUM!", why: "ln(1 + rate) is ln 0 at −100% (LibreOffice divides by −∞ and returns 0)" },
   "IPMT(0.05,10.5,10,1000)": { ours: -3.1210508094987, why: "Excel accepts 1 ≤ per < nper + 1 ([MS-OI29500] 2.1.978); LibreOffice stops at nper" },
   "PPMT(0.05,10.5,10,1000)": { ours: -126.383524155958, why: "the same range of per in PPMT" },
-  "CUMIPMT(0.05,10.5,1000,1,10,0)": { ours: -295.045749654567, why: "Excel truncates nper to a whole number in CUMIPMT (its documentation); LibreOffice uses 10.5" },
+  "CUMIPMT(0.05,10.5,1000,1,10,0)": {
+    ours: -295.045749654567,
+    why: "Excel truncates nper to a whole number in CUMIPMT (its documentation); LibreOffice uses 10.5",
+  },
   "CUMPRINC(0.05,10.5,1000,1,10,0)": { ours: -1000, why: "the same truncation in CUMPRINC" },
   "CUMIPMT(0.05,10,1000,1,10,0.5)": { ours: -295.045749654567, why: "Excel truncates type (0.5 is 0); LibreOffice refuses it" },
   "CUMPRINC(0.05,10,1000,1,10,0.5)": { ours: -1000, why: "the same truncation in CUMPRINC" },
@@ -108,7 +118,18 @@ describe("excel functions against LibreOffice Calc (test/fixtures/excel-golden.j
     let solved = 0;
     for (const c of failed) {
       const values = c.args[0] as number[];
-      const changes = values.filter((v, i) => i > 0 && v !== 0 && Math.sign(v) !== Math.sign(values.slice(0, i).filter((x) => x !== 0).at(-1) ?? v)).length;
+      const changes = values.filter(
+        (v, i) =>
+          i > 0 &&
+          v !== 0 &&
+          Math.sign(v) !==
+            Math.sign(
+              values
+                .slice(0, i)
+                .filter((x) => x !== 0)
+                .at(-1) ?? v,
+            ),
+      ).length;
       if (changes !== 1) continue;
       const r = call(c);
       const scale = values.reduce((s, v, t) => s + Math.abs(v) * (1 + r) ** -t, 0);
@@ -135,7 +156,24 @@ describe("excel functions against LibreOffice Calc (test/fixtures/excel-golden.j
   });
 
   it("has at least 30 cases for every finance function added in issue 18", () => {
-    for (const fn of ["RATE", "NPER", "IPMT", "PPMT", "CUMIPMT", "CUMPRINC", "ISPMT", "EFFECT", "NOMINAL", "FVSCHEDULE", "PDURATION", "RRI", "SLN", "SYD", "DB", "DDB"]) {
+    for (const fn of [
+      "RATE",
+      "NPER",
+      "IPMT",
+      "PPMT",
+      "CUMIPMT",
+      "CUMPRINC",
+      "ISPMT",
+      "EFFECT",
+      "NOMINAL",
+      "FVSCHEDULE",
+      "PDURATION",
+      "RRI",
+      "SLN",
+      "SYD",
+      "DB",
+      "DDB",
+    ]) {
       expect(cases.filter((c) => c.fn === fn).length, fn).toBeGreaterThanOrEqual(30);
     }
   });
@@ -192,13 +230,18 @@ describe("excel functions: properties", () => {
     expect(Math.abs(excel.FV(rate, nper, pmt, pv, t) - fv)).toBeLessThanOrEqual(1e-8 * scale);
   });
   test.prop([
-    fc.array(fc.integer({ min: -1e8, max: 1e8 }).map((x) => x / 100), { minLength: 2, maxLength: 30 }).filter((v) => v.some((x) => x > 0) && v.some((x) => x < 0)),
+    fc
+      .array(
+        fc.integer({ min: -1e8, max: 1e8 }).map((x) => x / 100),
+        { minLength: 2, maxLength: 30 },
+      )
+      .filter((v) => v.some((x) => x > 0) && v.some((x) => x < 0)),
     fc.double({ min: 0, max: 0.5, noNaN: true }),
     fc.double({ min: 0, max: 0.5, noNaN: true }),
   ])("MIRR matches its definition", (values, f, rr) => {
     const nper = values.length;
-    const pos = values.map((v) => (Math.max(v , 0)));
-    const neg = values.map((v) => (Math.min(v , 0)));
+    const pos = values.map((v) => Math.max(v, 0));
+    const neg = values.map((v) => Math.min(v, 0));
     // Excel's documented formula: (−NPV(rr, pos)·(1+rr)^n / (NPV(f, neg)·(1+f)))^(1/(n−1)) − 1
     const expected = ((-excel.NPV(rr, pos) * (1 + rr) ** nper) / (excel.NPV(f, neg) * (1 + f))) ** (1 / (nper - 1)) - 1;
     const actual = excel.MIRR(values, f, rr);
@@ -231,6 +274,12 @@ describe("excel functions: properties", () => {
     if (offsets.at(-1)! < lastOutflow + 365) offsets[offsets.length - 1] = lastOutflow + 365;
     const dates = offsets.map((d) => new Date(2020, 0, 1 + d));
     const r = excel.XIRR(values, dates, guess);
-    expect(isTrueRoot(r, offsets.map((d) => d / 365), values)).toBe(true);
+    expect(
+      isTrueRoot(
+        r,
+        offsets.map((d) => d / 365),
+        values,
+      ),
+    ).toBe(true);
   });
 });

@@ -19,7 +19,12 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
 const npvs = (m: Parameters<typeof appraise>[0]) => {
   const a = appraise(m);
-  return a.horizons.map((h) => ({ years: h.years, system: h.system.npv.toString(), publicSector: h.publicSector.npv.toString(), ...Object.fromEntries(Object.entries(h.agencies).map(([k, v]) => [k, v.npv.toString()])) }));
+  return a.horizons.map((h) => ({
+    years: h.years,
+    system: h.system.npv.toString(),
+    publicSector: h.publicSector.npv.toString(),
+    ...Object.fromEntries(Object.entries(h.agencies).map(([k, v]) => [k, v.npv.toString()])),
+  }));
 };
 
 describe("the explorer's model", () => {
@@ -65,8 +70,23 @@ describe("the explorer's controls", () => {
     const pbr = explorerControls(loadModel(read("examples/cases/troubled-families-pbr-2012-15.json"))).filter((c) => c.group === "deal");
     expect(pbr.map((c) => c.path)).toEqual(["deals[0].perCase", "deals[0].attachmentShare[0]", "deals[0].attachmentShare[1]", "deals[0].attachmentShare[2]"]);
     expect(pbr[0]).toMatchObject({ min: 0, max: 8000, value: 4000, unit: "money" });
-    const every = explorerControls(loadModel(read("test/fixtures/every-field.json"))).filter((c) => c.group === "deal").map((c) => c.path);
-    expect(every).toEqual(expect.arrayContaining(["deals[8].maximum.rate", "deals[8].threshold", "deals[9].maximum.amount", "deals[1].share", "deals[2].tiers[0].share", "deals[2].tiers[1].share", "deals[5].results[0].amount[0]", "deals[5].results[1].amount", "deals[11].payers[0].prices[1].price", "deals[10].share"]));
+    const every = explorerControls(loadModel(read("test/fixtures/every-field.json")))
+      .filter((c) => c.group === "deal")
+      .map((c) => c.path);
+    expect(every).toEqual(
+      expect.arrayContaining([
+        "deals[8].maximum.rate",
+        "deals[8].threshold",
+        "deals[9].maximum.amount",
+        "deals[1].share",
+        "deals[2].tiers[0].share",
+        "deals[2].tiers[1].share",
+        "deals[5].results[0].amount[0]",
+        "deals[5].results[1].amount",
+        "deals[11].payers[0].prices[1].price",
+        "deals[10].share",
+      ]),
+    );
   });
 });
 
@@ -79,9 +99,16 @@ describe("the explorer's figures", () => {
     expect(toJSON(f.appraisal)).toEqual(toJSON(appraise(set)));
     const range = gainshareRange(set, { deal: PROPOSED_GAINSHARE, horizon: 10, tolerance: 1e-7 });
     expect(f.ranges).toHaveLength(1);
-    expect(f.ranges[0]!.range.ok && range.ok && [f.ranges[0]!.range.minShare.toFixed(6), f.ranges[0]!.range.maxShare.toFixed(6)]).toEqual(range.ok && [range.minShare.toFixed(6), range.maxShare.toFixed(6)]);
+    expect(f.ranges[0]!.range.ok && range.ok && [f.ranges[0]!.range.minShare.toFixed(6), f.ranges[0]!.range.maxShare.toFixed(6)]).toEqual(
+      range.ok && [range.minShare.toFixed(6), range.maxShare.toFixed(6)],
+    );
     // The council's break-even share: at it, the council is within a penny of 0.
-    if (range.ok) expect(appraise(applyControls(set, { "deals[0].share": Number(range.minShare.toFixed(7)) + 1e-7 }), { horizons: [10] }).horizons[0]!.agencies.council!.npv.gte(-0.01)).toBe(true);
+    if (range.ok)
+      expect(
+        appraise(applyControls(set, { "deals[0].share": Number(range.minShare.toFixed(7)) + 1e-7 }), { horizons: [10] }).horizons[0]!.agencies.council!.npv.gte(
+          -0.01,
+        ),
+      ).toBe(true);
   });
 
   it("say when no share closes the gap", () => {

@@ -58,7 +58,11 @@ describe("financial case", () => {
   });
 
   it("says so when the model gives no price basis (amounts stay at price-base prices)", () => {
-    const m = structuredClone(familySupport) as Record<string, unknown> & { appraisal: Record<string, unknown>; costs: Record<string, unknown>[]; tables: { unitCosts: Record<string, unknown>[] } };
+    const m = structuredClone(familySupport) as Record<string, unknown> & {
+      appraisal: Record<string, unknown>;
+      costs: Record<string, unknown>[];
+      tables: { unitCosts: Record<string, unknown>[] };
+    };
     delete m.appraisal.prices;
     m.costs = m.costs.filter((c) => c.prices !== "nominal");
     for (const u of m.tables.unitCosts) delete u.priceBase;
@@ -67,11 +71,19 @@ describe("financial case", () => {
     expect(fc.basis).toMatch(/no price basis/);
     const ledger = buildLedger(m);
     const grant = fc.budgets.find((b) => b.budget === "families-grant")!;
-    expect(grant.spend[1]!.toString()).toBe(ledger.rows.find((r) => r.line === "cost:key-workers-grant" && r.year === 1)!.amount.neg().toString());
+    expect(grant.spend[1]!.toString()).toBe(
+      ledger.rows
+        .find((r) => r.line === "cost:key-workers-grant" && r.year === 1)!
+        .amount.neg()
+        .toString(),
+    );
   });
 
   it("counts deals' payments in cash, and they net to zero between organisations", () => {
-    const m = { ...structuredClone(familySupport), deals: [{ type: "gainshare", id: "gs", from: ["police", "moj", "nhs"], to: "council", share: 0.3 }] } as ModelInput;
+    const m = {
+      ...structuredClone(familySupport),
+      deals: [{ type: "gainshare", id: "gs", from: ["police", "moj", "nhs"], to: "council", share: 0.3 }],
+    } as ModelInput;
     const before = financialCase(familySupport);
     const after = financialCase(m);
     const dealt = applyDeals(buildLedger(m));
@@ -94,7 +106,18 @@ describe("unit metrics", () => {
     expect(help.costPerParticipant!.toFixed(2)).toBe("3911.25");
     // Custody: 400 a year × 0.85 engaged × 0.04 × (1 − 0.4) × 0.7, from the year after each cohort.
     const custody = help.outcomes.find((o) => o.outcome === "custody")!;
-    expect(custody.achieved.map((d) => d.toFixed(4))).toEqual(["0.0000", "5.7120", "5.7120", "5.7120", "5.7120", "5.7120", "0.0000", "0.0000", "0.0000", "0.0000"]);
+    expect(custody.achieved.map((d) => d.toFixed(4))).toEqual([
+      "0.0000",
+      "5.7120",
+      "5.7120",
+      "5.7120",
+      "5.7120",
+      "5.7120",
+      "0.0000",
+      "0.0000",
+      "0.0000",
+      "0.0000",
+    ]);
     expect(custody.costPerOutcome!.toFixed(2)).toBe(new Decimal(7822500).div(28.56).toFixed(2));
     expect(help.pvCostPerParticipant!.lt(help.costPerParticipant!)).toBe(true);
     expect(u.unattributed.lines).toEqual(["cost:evaluation"]);
@@ -125,7 +148,14 @@ describe("properties on random models", () => {
       const fc1 = financialCase(m);
       const real = financialCase({ ...m, appraisal: { ...m.appraisal, prices: { inflation: 0 } } });
       fc1.budgets.forEach((b, i) =>
-        b.net.forEach((v, t) => expect(v.minus(real.budgets[i]!.net[t]!.times(new Decimal(1).plus(inflation).pow(t))).abs().lt(1e-9)).toBe(true)),
+        b.net.forEach((v, t) =>
+          expect(
+            v
+              .minus(real.budgets[i]!.net[t]!.times(new Decimal(1).plus(inflation).pow(t)))
+              .abs()
+              .lt(1e-9),
+          ).toBe(true),
+        ),
       );
       fc1.years.forEach((_, t) => expect(fc1.totals.organisations.net[t]!.equals(fc1.budgets.reduce((s, b) => s.plus(b.net[t]!), ZERO))).toBe(true));
       const text = JSON.stringify(toJSON({ fc: fc1, u: unitMetrics(m) }));

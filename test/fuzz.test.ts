@@ -56,7 +56,18 @@ import { fuzzRuns } from "./helpers/runs";
 const RUNS = fuzzRuns(120);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 17;
 
-const stats = { models: 0, valid: 0, invalid: 0, simulated: 0, simulateRefused: 0, sensitivity: 0, options: 0, reports: 0, errors: 0, started: performance.now() };
+const stats = {
+  models: 0,
+  valid: 0,
+  invalid: 0,
+  simulated: 0,
+  simulateRefused: 0,
+  sensitivity: 0,
+  options: 0,
+  reports: 0,
+  errors: 0,
+  started: performance.now(),
+};
 
 /** Every string in a model file, longest first: model text is allowed to say "undefined". */
 function stringsOf(doc: unknown, out = new Set<string>()): Set<string> {
@@ -107,9 +118,15 @@ function expectConserved(model: Model, a: ReturnType<typeof appraise>): void {
   for (const h of a.horizons) {
     for (const k of ["pvCosts", "pvSavings", "pvTransfers", "npv"] as const) {
       const all = sum(Object.values(h.agencies).map((m) => m[k]));
-      const pub = sum(Object.entries(h.agencies).filter(([id]) => isPublic.has(id)).map(([, m]) => m[k]));
+      const pub = sum(
+        Object.entries(h.agencies)
+          .filter(([id]) => isPublic.has(id))
+          .map(([, m]) => m[k]),
+      );
       expect(all.minus(h.system[k]).abs().lt("0.000001"), `horizon ${h.years} ${k}: agencies ${all} vs system ${h.system[k]}`).toBe(true);
-      expect(pub.minus(h.publicSector[k]).abs().lt("0.000001"), `horizon ${h.years} ${k}: public bodies ${pub} vs public sector ${h.publicSector[k]}`).toBe(true);
+      expect(pub.minus(h.publicSector[k]).abs().lt("0.000001"), `horizon ${h.years} ${k}: public bodies ${pub} vs public sector ${h.publicSector[k]}`).toBe(
+        true,
+      );
     }
   }
   // The printed tables add up too: each column of agencies sums to the whole-system row.
@@ -122,7 +139,12 @@ function expectConserved(model: Model, a: ReturnType<typeof appraise>): void {
   }
 }
 
-async function expectCleanWorkbook(ledger: ReturnType<typeof buildLedger>, a: ReturnType<typeof appraise>, extras: WorkbookOptions, text: readonly string[]): Promise<void> {
+async function expectCleanWorkbook(
+  ledger: ReturnType<typeof buildLedger>,
+  a: ReturnType<typeof appraise>,
+  extras: WorkbookOptions,
+  text: readonly string[],
+): Promise<void> {
   const wb = await buildWorkbook(ledger, a, extras);
   const bytes = await wb.xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
@@ -202,7 +224,14 @@ async function everything(doc: unknown, full: boolean): Promise<void> {
   }
   if (full) {
     stats.reports++;
-    const html = await buildReportHtml({ appraisal: a, ...(tornado ? { tornado } : {}), ...(simulation ? { simulation } : {}), ...(options ? { options } : {}), financial, unitMetrics: units });
+    const html = await buildReportHtml({
+      appraisal: a,
+      ...(tornado ? { tornado } : {}),
+      ...(simulation ? { simulation } : {}),
+      ...(options ? { options } : {}),
+      financial,
+      unitMetrics: units,
+    });
     expectClean("HTML report", html, text);
     await expectCleanWorkbook(ledger, a, { ...(options ? { optionsAppraisal: options } : {}), financialCase: financial, unitMetrics: units }, text);
   }
@@ -219,7 +248,9 @@ describe("fuzzing the boundary: mutated models through parse, appraise, simulate
     expect(stats.valid).toBeGreaterThan(RUNS / 10);
     expect(stats.invalid).toBeGreaterThan(RUNS / 10);
   });
-  test.prop([fc.jsonValue({ maxDepth: 4 })], { numRuns: Math.ceil(RUNS / 2), seed: SEED })("random JSON is refused with path-named errors", (doc) => everything(doc, false));
+  test.prop([fc.jsonValue({ maxDepth: 4 })], { numRuns: Math.ceil(RUNS / 2), seed: SEED })("random JSON is refused with path-named errors", (doc) =>
+    everything(doc, false),
+  );
   test.prop([mutatedModel, fc.integer({ min: 0, max: 7 })], { numRuns: RUNS, seed: SEED })(
     "mutated models: a valid result with clean, conserving outputs, or path-named errors",
     (doc, pick) => everything(doc, pick === 0),

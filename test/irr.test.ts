@@ -63,18 +63,15 @@ describe("irr", () => {
     const huge = irr([-100, 1e7]);
     expect(huge.ok && huge.rate).toBeCloseTo(99999, 6);
   });
-  test.prop([oneSignChange], { numRuns: runs(500) })(
-    "one sign change always gives the unique IRR above −1, whatever the guess",
-    ({ values, guess }) => {
-      expect(signChanges(values)).toBe(1);
-      const r = irr(values, { guess });
-      expect(r.ok).toBe(true);
-      if (!r.ok) return;
-      expect(r.rate).toBeGreaterThan(-1);
-      expect(r.unique).toBe(true);
-      expect(residual(values, r.rate)).toBeLessThanOrEqual(1e-9);
-    },
-  );
+  test.prop([oneSignChange], { numRuns: runs(500) })("one sign change always gives the unique IRR above −1, whatever the guess", ({ values, guess }) => {
+    expect(signChanges(values)).toBe(1);
+    const r = irr(values, { guess });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rate).toBeGreaterThan(-1);
+    expect(r.unique).toBe(true);
+    expect(residual(values, r.rate)).toBeLessThanOrEqual(1e-9);
+  });
   test.prop([oneSignChange])("NPV at the IRR is zero on the exact path too", ({ values }) => {
     const r = irr(values);
     if (!r.ok) throw new Error("expected a root");
@@ -141,22 +138,22 @@ describe("irr and excel.IRR / XIRR on arbitrary flows: a rate returned is always
     expect(viaExcel === null).toBe(!r.ok);
     if (viaExcel !== null) expect(isTrueRoot(viaExcel, times, values)).toBe(true);
   });
-  test.prop(
-    [anyFlows, fc.array(fc.integer({ min: 1, max: 800 }), { minLength: 60, maxLength: 60 })],
-    { numRuns: runs(60) },
-  )("excel.XIRR: a verified root of the dated flows, or #NUM!", ({ values, guess }, gaps) => {
-    let day = 0;
-    const offsets = values.map((_, i) => (day += i === 0 ? 0 : gaps[i]!));
-    const dates = offsets.map((d) => new Date(Date.UTC(2020, 0, 1 + d)));
-    const times = offsets.map((d) => d / 365);
-    let rate: number | null = null;
-    try {
-      rate = excel.XIRR(values, dates, guess);
-    } catch (e) {
-      expect(e).toBeInstanceOf(FinanceError);
-      expect((e as FinanceError).code).toBe("#NUM!");
-    }
-    if (rate !== null) expect(isTrueRoot(rate, times, values), `rate ${rate}`).toBe(true);
-    else expect(clearSignChange(times, values)).toBe(false);
-  });
+  test.prop([anyFlows, fc.array(fc.integer({ min: 1, max: 800 }), { minLength: 60, maxLength: 60 })], { numRuns: runs(60) })(
+    "excel.XIRR: a verified root of the dated flows, or #NUM!",
+    ({ values, guess }, gaps) => {
+      let day = 0;
+      const offsets = values.map((_, i) => (day += i === 0 ? 0 : gaps[i]!));
+      const dates = offsets.map((d) => new Date(Date.UTC(2020, 0, 1 + d)));
+      const times = offsets.map((d) => d / 365);
+      let rate: number | null = null;
+      try {
+        rate = excel.XIRR(values, dates, guess);
+      } catch (e) {
+        expect(e).toBeInstanceOf(FinanceError);
+        expect((e as FinanceError).code).toBe("#NUM!");
+      }
+      if (rate !== null) expect(isTrueRoot(rate, times, values), `rate ${rate}`).toBe(true);
+      else expect(clearSignChange(times, values)).toBe(false);
+    },
+  );
 });

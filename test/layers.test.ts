@@ -9,17 +9,39 @@ import { join, relative, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const LAYERS = ["money", "time", "discount", "metrics", "excel", "reference", "model", "ledger", "deals", "appraise", "solve", "uncertainty", "options", "report", "entries", "node", "cli"];
+const LAYERS = [
+  "money",
+  "time",
+  "discount",
+  "metrics",
+  "excel",
+  "reference",
+  "model",
+  "ledger",
+  "deals",
+  "appraise",
+  "solve",
+  "uncertainty",
+  "options",
+  "report",
+  "entries",
+  "node",
+  "cli",
+];
 const SRC = fileURLToPath(new URL("../src", import.meta.url));
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 const layerOf = (file: string) => relative(SRC, file).split(/[\\/]/)[0]!;
 
 describe("layers", () => {
   it("every folder of src/ is a known layer", () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !LAYERS.includes(f))).toEqual([]);
   });
   it("imports only point down the list", () => {

@@ -7,7 +7,11 @@ import { runs } from "./helpers/runs";
 
 const familySupport = JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput;
 const clone = <T>(x: T): T => structuredClone(x);
-const close = (a: Decimal, b: Decimal, tol = 1e-9) => a.minus(b).abs().lte(new Decimal(tol).times(Decimal.max(1, a.abs(), b.abs())));
+const close = (a: Decimal, b: Decimal, tol = 1e-9) =>
+  a
+    .minus(b)
+    .abs()
+    .lte(new Decimal(tol).times(Decimal.max(1, a.abs(), b.abs())));
 
 describe("buildLedger", () => {
   it("traces a row to its inputs (family support, custody savings to MoJ in 2026-27)", () => {
@@ -47,7 +51,10 @@ describe("buildLedger", () => {
     const ledger = buildLedger(model);
     const beds = ledger.rows.filter((r) => r.line === "saving:beds");
     // £200,000 in year 2 × (1 − 0.2 optimism bias, grade 3) = £160,000: a quarter cash, the rest capacity.
-    expect(beds.filter((r) => r.year === 2).map((r) => [r.cashable, r.amount.toString()])).toEqual([[true, "40000"], [false, "120000"]]);
+    expect(beds.filter((r) => r.year === 2).map((r) => [r.cashable, r.amount.toString()])).toEqual([
+      [true, "40000"],
+      [false, "120000"],
+    ]);
     expect(beds.every((r) => r.kind === "saving" && r.source === "savings[0]")).toBe(true);
     const perFamily = ledger.rows.filter((r) => r.line === "saving:per-family");
     // 400 families × £50, growing 10% a year from the first delivery year.
@@ -65,28 +72,31 @@ describe("buildLedger", () => {
     expect(rows.filter((r) => r.agency === "council").every((r) => r.amount.eq(45000))).toBe(true);
   });
 
-  test.prop([arbitraryModel()], { numRuns: runs(60) })("agencies sum to the system exactly, every year and line; transfers net to zero; the public sector is its public bodies", (input) => {
-    const ledger = buildLedger(input);
-    const ids = ledger.plan.agencies.map((a) => a.id);
-    const publicIds = ledger.plan.agencies.filter((a) => a.sector === "public").map((a) => a.id);
-    const factors = Object.fromEntries(Object.entries(ledger.schedules).map(([k, s]) => [k, discountFactors(ledger.years - 1, s)]));
-    const { system, publicSector, agencies } = annualFlows(ledger.entries, ledger.plan.agencies, ledger.years, factors);
-    for (let t = 0; t < ledger.years; t++) {
-      expect(system.net[t]!.equals(sum(ids.map((id) => agencies[id]!.net[t]!)))).toBe(true);
-      expect(system.net[t]!.equals(sum(ledger.rows.filter((r) => r.year === t).map((r) => r.amount)))).toBe(true);
-      expect(system.transfers[t]!.isZero()).toBe(true);
-      expect(system.pv.transfers[t]!.isZero()).toBe(true);
-      expect(publicSector.net[t]!.equals(sum(publicIds.map((id) => agencies[id]!.net[t]!)))).toBe(true);
-      expect(close(publicSector.pv.net[t]!, sum(publicIds.map((id) => agencies[id]!.pv.net[t]!)), 1e-30)).toBe(true);
-    }
-    // Every transfer line (cost shunt, transferFrom) books equal and opposite amounts each year.
-    for (const line of new Set(ledger.rows.filter((r) => r.kind === "transfer").map((r) => r.line))) {
-      const byYear = new Map<number, Decimal>();
-      for (const r of ledger.rows.filter((x) => x.line === line)) byYear.set(r.year, (byYear.get(r.year) ?? new Decimal(0)).plus(r.amount));
-      byYear.forEach((v) => expect(v.isZero()).toBe(true));
-    }
-    for (const r of ledger.rows) expect(r.amount.decimalPlaces()).toBeLessThanOrEqual(12);
-  });
+  test.prop([arbitraryModel()], { numRuns: runs(60) })(
+    "agencies sum to the system exactly, every year and line; transfers net to zero; the public sector is its public bodies",
+    (input) => {
+      const ledger = buildLedger(input);
+      const ids = ledger.plan.agencies.map((a) => a.id);
+      const publicIds = ledger.plan.agencies.filter((a) => a.sector === "public").map((a) => a.id);
+      const factors = Object.fromEntries(Object.entries(ledger.schedules).map(([k, s]) => [k, discountFactors(ledger.years - 1, s)]));
+      const { system, publicSector, agencies } = annualFlows(ledger.entries, ledger.plan.agencies, ledger.years, factors);
+      for (let t = 0; t < ledger.years; t++) {
+        expect(system.net[t]!.equals(sum(ids.map((id) => agencies[id]!.net[t]!)))).toBe(true);
+        expect(system.net[t]!.equals(sum(ledger.rows.filter((r) => r.year === t).map((r) => r.amount)))).toBe(true);
+        expect(system.transfers[t]!.isZero()).toBe(true);
+        expect(system.pv.transfers[t]!.isZero()).toBe(true);
+        expect(publicSector.net[t]!.equals(sum(publicIds.map((id) => agencies[id]!.net[t]!)))).toBe(true);
+        expect(close(publicSector.pv.net[t]!, sum(publicIds.map((id) => agencies[id]!.pv.net[t]!)), 1e-30)).toBe(true);
+      }
+      // Every transfer line (cost shunt, transferFrom) books equal and opposite amounts each year.
+      for (const line of new Set(ledger.rows.filter((r) => r.kind === "transfer").map((r) => r.line))) {
+        const byYear = new Map<number, Decimal>();
+        for (const r of ledger.rows.filter((x) => x.line === line)) byYear.set(r.year, (byYear.get(r.year) ?? new Decimal(0)).plus(r.amount));
+        byYear.forEach((v) => expect(v.isZero()).toBe(true));
+      }
+      for (const r of ledger.rows) expect(r.amount.decimalPlaces()).toBeLessThanOrEqual(12);
+    },
+  );
 });
 
 describe("appraise: properties", () => {
@@ -111,7 +121,7 @@ describe("appraise: properties", () => {
     (input, amount, i, j) => {
       const n = input.agencies.length;
       const from = input.agencies[i % n]!.id;
-      const to = input.agencies[(i % n + 1 + (j % (n - 1))) % n]!.id;
+      const to = input.agencies[((i % n) + 1 + (j % (n - 1))) % n]!.id;
       const withShunt = clone(input);
       withShunt.costShunts = [{ id: "added", from, to, amount }];
       for (const lens of ["fiscal", "social"] as const) {
@@ -152,15 +162,25 @@ describe("appraise: properties", () => {
     const df1 = discountFactors(1)[1]!;
     const net = r.annual.system.net;
     expect(r.horizons[0]!.system.npv.equals(net[0]!)).toBe(true);
-    if (two === 2) expect(r.horizons[1]!.system.npv.minus(net[0]!.plus(net[1]!.times(df1))).abs().lte(1e-20)).toBe(true);
+    if (two === 2)
+      expect(
+        r.horizons[1]!.system.npv.minus(net[0]!.plus(net[1]!.times(df1)))
+          .abs()
+          .lte(1e-20),
+      ).toBe(true);
   });
-  test.prop([arbitraryModel(), fc.constantFrom("end" as const, "mid" as const)], { numRuns: runs(40) })("each row is discounted with its own line's schedule", (input, timing) => {
-    const ledger = buildLedger(input);
-    const r = appraise(input, { lens: "social", timing, horizons: [ledger.years] });
-    // Independently: every row × the factor of its own schedule in its year.
-    const expected = sum(ledger.rows.map((row) => row.amount.times(discountFactors(ledger.years - 1, ledger.schedules[row.discount]!, { timing })[row.year]!)));
-    expect(r.horizons[0]!.system.npv.minus(expected).abs().lte(1e-18)).toBe(true);
-  });
+  test.prop([arbitraryModel(), fc.constantFrom("end" as const, "mid" as const)], { numRuns: runs(40) })(
+    "each row is discounted with its own line's schedule",
+    (input, timing) => {
+      const ledger = buildLedger(input);
+      const r = appraise(input, { lens: "social", timing, horizons: [ledger.years] });
+      // Independently: every row × the factor of its own schedule in its year.
+      const expected = sum(
+        ledger.rows.map((row) => row.amount.times(discountFactors(ledger.years - 1, ledger.schedules[row.discount]!, { timing })[row.year]!)),
+      );
+      expect(r.horizons[0]!.system.npv.minus(expected).abs().lte(1e-18)).toBe(true);
+    },
+  );
   test.prop([arbitraryModel()], { numRuns: runs(40) })("system NPV is the sum of agency NPVs; lenses nest", (input) => {
     const fiscal = appraise(input, { lens: "fiscal" });
     for (const h of fiscal.horizons) {

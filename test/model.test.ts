@@ -11,7 +11,10 @@ const errorsOf = (input: unknown) => {
 };
 const expectError = (input: unknown, path: string, pattern: RegExp) => {
   const errors = errorsOf(input);
-  expect(errors.some((e) => e.path === path && pattern.test(e.message)), JSON.stringify(errors)).toBe(true);
+  expect(
+    errors.some((e) => e.path === path && pattern.test(e.message)),
+    JSON.stringify(errors),
+  ).toBe(true);
 };
 
 describe("parseModel", () => {
@@ -137,7 +140,9 @@ describe("parseModel", () => {
       const deal = errors.find((e) => e.path === "deals[0].type");
       const dist = errors.find((e) => e.path === "uncertainty.distributions.outcomes.custody.success.type");
       expect(deal?.message, JSON.stringify(errors)).toMatch(/^(required \()?expected one of "gainshare", "pooled-budget", .*"loan", "grant"/);
-      expect(dist?.message, JSON.stringify(errors)).toMatch(/^(required \()?expected one of "fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta"/);
+      expect(dist?.message, JSON.stringify(errors)).toMatch(
+        /^(required \()?expected one of "fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta"/,
+      );
       if (type !== undefined) expect(deal!.message).toMatch(/, got /);
     }
     // A whole distribution that is an empty object, or not an object at all.

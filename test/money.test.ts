@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import {
-  addSeries,
-  Decimal,
-  decimalString,
-  formatPounds,
-  roundSeriesConserving,
-  roundTo,
-  splitExact,
-  sum,
-  toDecimal,
-  toPence,
-} from "../src";
+import { addSeries, Decimal, decimalString, formatPounds, roundSeriesConserving, roundTo, splitExact, sum, toDecimal, toPence } from "../src";
 import DecimalJs from "decimal.js";
 
 const pence = fc.integer({ min: -1e12, max: 1e12 }).map((p) => new Decimal(p).div(100));
@@ -43,7 +32,12 @@ describe("sums and rounding", () => {
   it("sums exactly", () => {
     expect(sum([0.1, 0.2, "0.3"]).toString()).toBe("0.6");
     expect(sum([]).toString()).toBe("0");
-    expect(addSeries([[1, 2], [10, 20, 30]]).map(String)).toEqual(["11", "22", "30"]);
+    expect(
+      addSeries([
+        [1, 2],
+        [10, 20, 30],
+      ]).map(String),
+    ).toEqual(["11", "22", "30"]);
   });
   it("rounds half away from zero by default, half-even on request", () => {
     expect(toPence("2.675").toString()).toBe("2.68");
@@ -86,14 +80,16 @@ describe("splitExact (largest remainder)", () => {
       expect(p.minus(quota).abs().lt("0.01")).toBe(true);
     });
   });
-  test.prop([fc.array(fc.integer({ min: -1e9, max: 1e9 }).map((x) => new Decimal(x).div(1000)), { maxLength: 30 })])(
-    "conserving rounding keeps the rounded total",
-    (values) => {
-      const rounded = roundSeriesConserving(values);
-      expect(sum(rounded).equals(toPence(sum(values)))).toBe(true);
-      rounded.forEach((r, i) => expect(r.minus(values[i]!).abs().lt("0.01")).toBe(true));
-    },
-  );
+  test.prop([
+    fc.array(
+      fc.integer({ min: -1e9, max: 1e9 }).map((x) => new Decimal(x).div(1000)),
+      { maxLength: 30 },
+    ),
+  ])("conserving rounding keeps the rounded total", (values) => {
+    const rounded = roundSeriesConserving(values);
+    expect(sum(rounded).equals(toPence(sum(values)))).toBe(true);
+    rounded.forEach((r, i) => expect(r.minus(values[i]!).abs().lt("0.01")).toBe(true));
+  });
 });
 
 describe("roundSeriesConserving with a given total a whole unit away (regression: fuzz seed 1816447685)", () => {
@@ -102,7 +98,11 @@ describe("roundSeriesConserving with a given total a whole unit away (regression
   it("adds or takes back the unit, and the series still sums to the total", () => {
     expect(roundSeriesConserving(["0.005", "0.005"], { total: "0.02" }).map(String)).toEqual(["0.01", "0.01"]);
     expect(roundSeriesConserving(["0.01", "0.01"], { total: "0.01" }).map(String)).toEqual(["0.01", "0"]);
-    expect(roundSeriesConserving(["-43107.975", "0.005"], { total: "-43107.98" }).reduce((a, b) => a.plus(b)).toString()).toBe("-43107.98");
+    expect(
+      roundSeriesConserving(["-43107.975", "0.005"], { total: "-43107.98" })
+        .reduce((a, b) => a.plus(b))
+        .toString(),
+    ).toBe("-43107.98");
   });
   it("still refuses a total more than a unit away", () => {
     expect(() => roundSeriesConserving(["0.01", "0.01"], { total: "0.05" })).toThrow(RangeError);

@@ -56,17 +56,28 @@ describe("examples/notebook.ipynb", () => {
   it("runs every code cell in order in Deno, showing a table, the penalty and charts", () => {
     const cells = notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.source.join(""));
     expect(cells.length).toBeGreaterThanOrEqual(5);
-    const program = [PRELUDE, ...cells.map((c, i) => `// ---- cell ${i}\n__cell = ${i};\n${prepare(c)}`), `console.log("@@shown" + JSON.stringify(__shown));`].join("\n");
+    const program = [
+      PRELUDE,
+      ...cells.map((c, i) => `// ---- cell ${i}\n__cell = ${i};\n${prepare(c)}`),
+      `console.log("@@shown" + JSON.stringify(__shown));`,
+    ].join("\n");
     const importMap = join(mkdtempSync(join(tmpdir(), "its-notebook-")), "import-map.json");
     const source = (file: string) => new URL(file, new URL("..", import.meta.url)).href;
-    writeFileSync(importMap, JSON.stringify({ imports: { "invest-to-save": source("src/index.ts"), "invest-to-save/report": source("src/entries/report.ts") } }));
-    const deno = spawnSync(`${ROOT}node_modules/.bin/deno`, ["run", "--allow-read", "--allow-env", "--allow-sys", "--no-prompt", `--import-map=${importMap}`, "-"], {
-      cwd: `${ROOT}examples`,
-      input: program,
-      encoding: "utf8",
-      env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
-      timeout: 180_000,
-    });
+    writeFileSync(
+      importMap,
+      JSON.stringify({ imports: { "invest-to-save": source("src/index.ts"), "invest-to-save/report": source("src/entries/report.ts") } }),
+    );
+    const deno = spawnSync(
+      `${ROOT}node_modules/.bin/deno`,
+      ["run", "--allow-read", "--allow-env", "--allow-sys", "--no-prompt", `--import-map=${importMap}`, "-"],
+      {
+        cwd: `${ROOT}examples`,
+        input: program,
+        encoding: "utf8",
+        env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+        timeout: 180_000,
+      },
+    );
     expect(deno.error).toBeUndefined();
     expect(deno.status, deno.stderr).toBe(0);
     const marker = deno.stdout.lastIndexOf("@@shown");

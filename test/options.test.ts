@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { appraise, appraiseOptions, appraisalSummaryTables, buildLedger, businessAsUsual, Decimal, InvalidModelError, optionModel, parseModel, type ModelInput } from "../src";
+import {
+  appraise,
+  appraiseOptions,
+  appraisalSummaryTables,
+  buildLedger,
+  businessAsUsual,
+  Decimal,
+  InvalidModelError,
+  optionModel,
+  parseModel,
+  type ModelInput,
+} from "../src";
 
 const example = JSON.parse(readFileSync(new URL("../examples/options.json", import.meta.url), "utf8")) as ModelInput;
 
@@ -13,7 +24,10 @@ function simple(options: unknown[]): ModelInput {
   return {
     title: "Options",
     appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [1], years: 1, discount: { rate: 0 } },
-    agencies: [{ id: "council", name: "Council" }, { id: "nhs", name: "NHS" }],
+    agencies: [
+      { id: "council", name: "Council" },
+      { id: "nhs", name: "NHS" },
+    ],
     options,
   } as ModelInput;
 }
@@ -33,7 +47,10 @@ describe("ranking", () => {
     expect(r.ranking.preferred).toBe("a");
     expect(r.ranking.agree).toBe(false);
     expect(r.ranking.note).toMatch(/disagree.*a has the highest NPSV, b the highest BCR/);
-    expect(r.options.map((o) => [o.vsBau.npsv.toString(), o.vsBau.bcr!.toString()])).toEqual([["500000", "1.5"], ["200000", "3"]]);
+    expect(r.options.map((o) => [o.vsBau.npsv.toString(), o.vsBau.bcr!.toString()])).toEqual([
+      ["500000", "1.5"],
+      ["200000", "3"],
+    ]);
     // Switching: A's lead over B is £300,000: 20% of A's benefits, 30% of its costs.
     expect(r.switching!.runnerUp).toBe("b");
     expect(r.switching!.benefitsFall.share!.toString()).toBe("0.2");
@@ -143,7 +160,13 @@ describe("errors at the option's own paths", () => {
     const r = parseModel(withOption({ costs: [{ id: "c", agency: "nobody", per: "once", amount: 1 }], remove: { outcomes: ["nothing"] } }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(["options[0].remove.outcomes[0]", "options[0].costs[0].agency"]);
-    const dup = parseModel({ ...withOption({}), options: [{ id: "x", name: "X" }, { id: "x", name: "Y" }] });
+    const dup = parseModel({
+      ...withOption({}),
+      options: [
+        { id: "x", name: "X" },
+        { id: "x", name: "Y" },
+      ],
+    });
     expect(!dup.ok && dup.errors[0]!.path).toBe("options[1].id");
   });
 

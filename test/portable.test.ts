@@ -30,8 +30,10 @@ function reachable(entry: string): Map<string, string[]> {
     seen.set(file, external);
     const specs: string[] = [];
     sf.forEachChild(function walk(node) {
-      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(node.arguments[0]!)) specs.push((node.arguments[0] as ts.StringLiteral).text);
+      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+        specs.push(node.moduleSpecifier.text);
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(node.arguments[0]!))
+        specs.push((node.arguments[0] as ts.StringLiteral).text);
       node.forEachChild(walk);
     });
     for (const spec of specs) {
@@ -57,7 +59,9 @@ describe.each(["src/index.ts", "src/entries/report.ts", "src/entries/xlsx.ts"])(
   it("uses no Node-only globals (process, Buffer, require, __dirname)", () => {
     const offenders = [...modules.keys()].flatMap((file) => {
       const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-      return [/\bprocess\./, /\bBuffer\b/, /\brequire\(/, /\b__dirname\b/].filter((re) => re.test(text)).map((re) => `${relative(ROOT, file)} uses ${re.source}`);
+      return [/\bprocess\./, /\bBuffer\b/, /\brequire\(/, /\b__dirname\b/]
+        .filter((re) => re.test(text))
+        .map((re) => `${relative(ROOT, file)} uses ${re.source}`);
     });
     expect(offenders).toEqual([]);
   });

@@ -32,7 +32,14 @@ const ENTRIES = [
 
 const program = ts.createProgram(
   ENTRIES.map((e) => `${ROOT}${e.file}`),
-  { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true },
+  {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
 );
 const checker = program.getTypeChecker();
 
@@ -102,7 +109,8 @@ describe("public API", () => {
 
   it("keeps internals internal", () => {
     const values = new Set(Object.keys(core));
-    for (const name of ["runBlocks", "blockRange", "uniformOpen", "brent", "escapeHtml", "compilePlan", "ModelSchema"]) expect(values.has(name), name).toBe(false);
+    for (const name of ["runBlocks", "blockRange", "uniformOpen", "brent", "escapeHtml", "compilePlan", "ModelSchema"])
+      expect(values.has(name), name).toBe(false);
     expect(Object.keys(core.schemas)).toContain("ModelSchema");
   });
 });

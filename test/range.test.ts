@@ -61,7 +61,9 @@ describe("the range of money", () => {
     m.interventions[0].cohort = 1e21; // participants × £3,600 a head
     const errors = errorsOf(m);
     expect(errors.map((e) => e.path)).toContain("costs[1]");
-    expect(errors.find((e) => e.path === "costs[1]")!.message).toMatch(/this cost could reach £.* × 10\^\d+ over the appraisal, beyond the £10\^24 the ledger holds exactly/);
+    expect(errors.find((e) => e.path === "costs[1]")!.message).toMatch(
+      /this cost could reach £.* × 10\^\d+ over the appraisal, beyond the £10\^24 the ledger holds exactly/,
+    );
     const growth = base();
     growth.costs[1].growth = 1e6; // (1 + 10^6)^9 a year
     expect(errorsOf(growth).map((e) => e.path)).toEqual(["costs[1]"]);
@@ -76,11 +78,19 @@ describe("the range of money", () => {
     m.appraisal.years = 500;
     m.interventions[0].cohort = 100_000;
     // Thirty costs of up to £10^15 a participant, for 100,000 participants, over 500 years.
-    m.costs = Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, agency: "council", intervention: "early-help", per: "participant", amount: i === 7 ? 1e15 : 9e14 }));
+    m.costs = Array.from({ length: 30 }, (_, i) => ({
+      id: `c${i}`,
+      agency: "council",
+      intervention: "early-help",
+      per: "participant",
+      amount: i === 7 ? 1e15 : 9e14,
+    }));
     const errors = errorsOf(m);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ path: "costs[7]" });
-    expect(errors[0]!.message).toMatch(/^the model's lines together could reach £1\.4 × 10\^24 over the appraisal, beyond the £10\^24 the ledger holds exactly; this cost is the largest, at up to £5\.0 × 10\^22$/);
+    expect(errors[0]!.message).toMatch(
+      /^the model's lines together could reach £1\.4 × 10\^24 over the appraisal, beyond the £10\^24 the ledger holds exactly; this cost is the largest, at up to £5\.0 × 10\^22$/,
+    );
     m.costs = m.costs.slice(0, 20);
     expect(parseModel(m).ok).toBe(true);
   });
@@ -90,7 +100,9 @@ describe("the range of money", () => {
     m.appraisal.horizons = [1, 500];
     m.appraisal.discount = { rate: -0.5 };
     const errors = errorsOf(m);
-    expect(errors).toEqual([{ path: "appraisal.discount", message: expect.stringMatching(/discounting at -50\.0% a year over 500 years multiplies amounts by up to 3\.3 × 10\^150/) }]);
+    expect(errors).toEqual([
+      { path: "appraisal.discount", message: expect.stringMatching(/discounting at -50\.0% a year over 500 years multiplies amounts by up to 3\.3 × 10\^150/) },
+    ]);
     // As an appraisal option too (the CLI's --discount).
     expect(() => appraise(familySupport, { discount: { rate: -0.99 } })).toThrow(/options\.discount: discounting at -99\.0% a year over 10 years/);
     expect(() => appraise(familySupport, { discount: { rate: "x" } as never })).toThrow(/options\.discount: expected "stpr"/);
@@ -98,7 +110,14 @@ describe("the range of money", () => {
   });
   it("refuses a price index that is not positive, at its year", () => {
     const m = base();
-    m.appraisal.prices = { deflator: Object.fromEntries(["2023-24", "2024-25", "2025-26", "2026-27", "2027-28", "2028-29", "2029-30", "2030-31", "2031-32", "2032-33", "2033-34", "2034-35"].map((y, i) => [y, 90 + i])) };
+    m.appraisal.prices = {
+      deflator: Object.fromEntries(
+        ["2023-24", "2024-25", "2025-26", "2026-27", "2027-28", "2028-29", "2029-30", "2030-31", "2031-32", "2032-33", "2033-34", "2034-35"].map((y, i) => [
+          y,
+          90 + i,
+        ]),
+      ),
+    };
     expect(parseModel(m).ok).toBe(true);
     m.appraisal.prices.deflator["2024-25"] = 0;
     expect(errorsOf(m)).toEqual([{ path: "appraisal.prices.deflator.2024-25", message: "a price index must be positive, got 0" }]);

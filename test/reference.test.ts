@@ -28,7 +28,10 @@ function model(parts: Partial<ModelInput> = {}): ModelInput {
   return {
     title: "Reference values",
     appraisal: { baseYear: "2024-25", priceBase: "2024-25", horizons: [5], years: 5 },
-    agencies: [{ id: "nhs", name: "NHS" }, { id: "people", name: "Patients", sector: "households" }],
+    agencies: [
+      { id: "nhs", name: "NHS" },
+      { id: "people", name: "Patients", sector: "households" },
+    ],
     interventions: [{ id: "service", name: "Service", cohort: [100] }],
     costs: [{ id: "delivery", agency: "nhs", intervention: "service", per: "once", amount: 1_000_000 }],
     outcomes: [
@@ -55,7 +58,9 @@ describe("bundled tables", () => {
   it("dataVersions lists every table with its source, edition, date and unit", () => {
     const rows = dataVersions();
     expect(rows.map((r) => r.id)).toEqual(["stpr", "stpr-health", ...REFERENCE_TABLES.map((t) => t.id)]);
-    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(["gdp-deflator", "optimism-bias", "qaly", "wellby", "vpf", "carbon", "distributional-weights", "mteb"]));
+    expect(rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining(["gdp-deflator", "optimism-bias", "qaly", "wellby", "vpf", "carbon", "distributional-weights", "mteb"]),
+    );
     for (const r of rows) {
       for (const field of [r.title, r.source, r.url, r.edition, r.date, r.unit, r.file]) expect(field.length).toBeGreaterThan(0);
       expect(r.date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -66,7 +71,12 @@ describe("bundled tables", () => {
 
   it("holds the published figures", () => {
     // HM Treasury, Wellbeing guidance for appraisal (July 2021): £13,000 (£10,000 to £16,000), 2019 prices.
-    expect(["low", "central", "high"].map((s) => { const r = lookupReference({ ref: "wellby", scenario: s }); return r.ok && r.value.value; })).toEqual(["10000", "13000", "16000"]);
+    expect(
+      ["low", "central", "high"].map((s) => {
+        const r = lookupReference({ ref: "wellby", scenario: s });
+        return r.ok && r.value.value;
+      }),
+    ).toEqual(["10000", "13000", "16000"]);
     // The Green Book (2022): £70,000 per QALY; 2020-21 prices (HM Treasury, answer to HL5283).
     const q = lookupReference({ ref: "qaly" });
     expect(q.ok && [q.value.value, q.value.priceYear]).toEqual(["70000", "2020-21"]);
@@ -164,7 +174,13 @@ describe('appraisal.prices: { deflator: "hmt" }', () => {
   it("uses the bundled series, extended by forecast values and then constant inflation", () => {
     const parsed = loadModel(
       model({
-        appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [3], years: 3, prices: { deflator: "hmt", forecast: { "2025-26": 103 }, inflation: 0.02 } },
+        appraisal: {
+          baseYear: "2025-26",
+          priceBase: "2025-26",
+          horizons: [3],
+          years: 3,
+          prices: { deflator: "hmt", forecast: { "2025-26": 103 }, inflation: 0.02 },
+        },
         costs: [{ id: "delivery", agency: "nhs", years: [0, 2], amount: 1000, prices: "nominal" }],
         outcomes: [],
         interventions: [],
@@ -189,7 +205,11 @@ describe('appraisal.prices: { deflator: "hmt" }', () => {
     });
     const errors = errorsOf(late);
     expect(errors.map((e) => e.path)).toEqual(["appraisal.prices.deflator", "appraisal.prices.deflator", "appraisal.prices.deflator"]);
-    expect(errors.map((e) => e.message)).toEqual(["the deflator has no value for 2025-26", "the deflator has no value for 2026-27", "the deflator has no value for 2027-28"]);
+    expect(errors.map((e) => e.message)).toEqual([
+      "the deflator has no value for 2025-26",
+      "the deflator has no value for 2026-27",
+      "the deflator has no value for 2027-28",
+    ]);
     expect(errorsOf({ ...late, appraisal: { ...late.appraisal, prices: { deflator: "hmt", inflation: -2 } } })[0]!.path).toBe("appraisal.prices.inflation");
   });
 });
@@ -206,7 +226,18 @@ describe("optimism bias by project category", () => {
   });
 
   it("uplifts a cost line and says so in its trace", () => {
-    const m = model({ costs: [{ id: "build", agency: "nhs", per: "once", amount: 1_000_000, category: "capital", optimismBias: { category: "non-standard-buildings", mitigation: 0.5 } }] });
+    const m = model({
+      costs: [
+        {
+          id: "build",
+          agency: "nhs",
+          per: "once",
+          amount: 1_000_000,
+          category: "capital",
+          optimismBias: { category: "non-standard-buildings", mitigation: 0.5 },
+        },
+      ],
+    });
     const ledger = buildLedger(m);
     expect(ledger.rows.find((r) => r.line === "cost:build")!.amount.toString()).toBe("-1255000");
     expect(ledger.lines.find((l) => l.line === "cost:build")!.factors.optimismBias).toMatch(/upper bound 51% × \(1 − 0\.5 mitigation\) = 25\.5%/);
@@ -223,22 +254,36 @@ describe("optimism bias by project category", () => {
   );
 
   it("rejects a grade and a category on the same line, and mitigation with a stage", () => {
-    const both = model({ costs: [{ id: "b", agency: "nhs", per: "once", amount: 1, confidence: "2", optimismBias: { category: "standard-buildings", mitigation: 0.2, stage: "full-business-case" } }], tables: { optimismBias: { "2": { costs: 0.1 } } } });
+    const both = model({
+      costs: [
+        {
+          id: "b",
+          agency: "nhs",
+          per: "once",
+          amount: 1,
+          confidence: "2",
+          optimismBias: { category: "standard-buildings", mitigation: 0.2, stage: "full-business-case" },
+        },
+      ],
+      tables: { optimismBias: { "2": { costs: 0.1 } } },
+    });
     expect(errorsOf(both).map((e) => e.path)).toEqual(["costs[0].optimismBias", "costs[0].optimismBias.stage"]);
-    expect(errorsOf(model({ costs: [{ id: "b", agency: "nhs", per: "once", amount: 1, optimismBias: { category: "outsourcing", dimension: "duration" } }] }))[0]!.path).toBe("costs[0].optimismBias.dimension");
+    expect(
+      errorsOf(model({ costs: [{ id: "b", agency: "nhs", per: "once", amount: 1, optimismBias: { category: "outsourcing", dimension: "duration" } }] }))[0]!
+        .path,
+    ).toBe("costs[0].optimismBias.dimension");
   });
 });
 
 describe("outcome rates with and without the intervention", () => {
-  test.prop([fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("lower" as const, "higher" as const)], { numRuns: runs(100) })(
-    "success × (1 − deadweight) is the net effect, the change in the better direction",
-    (w, wo, better) => {
-      const r = chainRates({ success: undefined, deadweight: 0, rate: { with: w, without: wo, better } });
-      const net = new Decimal(r.success).times(new Decimal(1).minus(r.deadweight));
-      const expected = better === "lower" ? new Decimal(wo).minus(w) : new Decimal(w).minus(wo);
-      expect(net.minus(expected).abs().lt(1e-30)).toBe(true);
-    },
-  );
+  test.prop([fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("lower" as const, "higher" as const)], {
+    numRuns: runs(100),
+  })("success × (1 − deadweight) is the net effect, the change in the better direction", (w, wo, better) => {
+    const r = chainRates({ success: undefined, deadweight: 0, rate: { with: w, without: wo, better } });
+    const net = new Decimal(r.success).times(new Decimal(1).minus(r.deadweight));
+    const expected = better === "lower" ? new Decimal(wo).minus(w) : new Decimal(w).minus(wo);
+    expect(net.minus(expected).abs().lt(1e-30)).toBe(true);
+  });
 
   it("reconviction 8% against 72%: the same ledger as a net effect of 0.64 stated by hand", () => {
     const base = (outcome: Record<string, unknown>) =>
@@ -248,7 +293,9 @@ describe("outcome rates with and without the intervention", () => {
     const byRate = loadModel(base({ rate: { with: 0.08, without: 0.72 } }));
     expect(byRate.outcomes[0]!.rate!.better).toBe("lower");
     const byHand = buildLedger(base({ success: 0.64 }));
-    const a = buildLedger(byRate).rows.filter((r) => r.kind === "saving").map((r) => r.amount.toFixed(6));
+    const a = buildLedger(byRate)
+      .rows.filter((r) => r.kind === "saving")
+      .map((r) => r.amount.toFixed(6));
     expect(a).toEqual(byHand.rows.filter((r) => r.kind === "saving").map((r) => r.amount.toFixed(6)));
     expect(a).toEqual(["460800.000000"]); // 100 × 0.8 × 0.64 × 0.9 × £10,000
     expect(buildLedger(byRate).lines.find((l) => l.line === "outcome:reoffending:0")!.factors.rate).toMatch(/lower is better.*net effect 0\.64/);
@@ -268,19 +315,30 @@ describe("outcome rates with and without the intervention", () => {
 describe("references on random models", () => {
   const refLike = fc.oneof(
     fc.record({ ref: fc.constantFrom("qaly", "wellby", "vpf", "carbon", "nope") }, { requiredKeys: ["ref"] }),
-    fc.record({ ref: fc.constantFrom("wellby", "carbon"), scenario: fc.constantFrom("low", "central", "high", "mid"), year: fc.integer({ min: 2015, max: 2055 }), units: fc.oneof(fc.double({ min: -1, max: 3, noNaN: true }), fc.constant("0.5")) }, { requiredKeys: ["ref"] }),
+    fc.record(
+      {
+        ref: fc.constantFrom("wellby", "carbon"),
+        scenario: fc.constantFrom("low", "central", "high", "mid"),
+        year: fc.integer({ min: 2015, max: 2055 }),
+        units: fc.oneof(fc.double({ min: -1, max: 3, noNaN: true }), fc.constant("0.5")),
+      },
+      { requiredKeys: ["ref"] },
+    ),
     fc.jsonValue({ maxDepth: 2 }).map((v) => ({ ref: v })),
   );
-  test.prop([arbitraryModel(), refLike, fc.nat()], { numRuns: runs(150) })("parseModel never throws: a number with its citation, or errors with paths", (input, ref, pick) => {
-    const m = structuredClone(input) as ModelInput & { appraisal: Record<string, unknown> };
-    m.appraisal.prices = { deflator: "hmt", inflation: 0.02 };
-    const sites = [...(m.costs ?? []), ...(m.savings ?? [])].filter((c) => c.amount !== undefined);
-    if (sites.length === 0) return;
-    (sites[pick % sites.length] as { amount: unknown }).amount = ref;
-    const r = parseModel(m);
-    if (r.ok) {
-      expect(r.model.references.length).toBe(1);
-      expect(Number.isFinite(Number(r.model.references[0]!.value))).toBe(true);
-    } else for (const e of r.errors) expect(e.path.length + e.message.length).toBeGreaterThan(0);
-  });
+  test.prop([arbitraryModel(), refLike, fc.nat()], { numRuns: runs(150) })(
+    "parseModel never throws: a number with its citation, or errors with paths",
+    (input, ref, pick) => {
+      const m = structuredClone(input) as ModelInput & { appraisal: Record<string, unknown> };
+      m.appraisal.prices = { deflator: "hmt", inflation: 0.02 };
+      const sites = [...(m.costs ?? []), ...(m.savings ?? [])].filter((c) => c.amount !== undefined);
+      if (sites.length === 0) return;
+      (sites[pick % sites.length] as { amount: unknown }).amount = ref;
+      const r = parseModel(m);
+      if (r.ok) {
+        expect(r.model.references.length).toBe(1);
+        expect(Number.isFinite(Number(r.model.references[0]!.value))).toBe(true);
+      } else for (const e of r.errors) expect(e.path.length + e.message.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -5,12 +5,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { fc, test } from "@fast-check/vitest";
 import { placeLabels, textWidth } from "../src/report/charts/labels";
 import { describe, expect, it } from "vitest";
-import {
-  appraise,
-  loadModel,
-  sensitivity,
-  type ModelInput,
-} from "../src";
+import { appraise, loadModel, sensitivity, type ModelInput } from "../src";
 import {
   annualCashflowSpec,
   cashflowData,
@@ -100,8 +95,16 @@ describe("chart data", () => {
     expect(end("Public sector")).toBeCloseTo(last.publicSector.npv.toNumber(), 2);
     expect(paybacks).toEqual([
       expect.objectContaining({ party: "County council", text: "no payback by 2034-35" }),
-      expect.objectContaining({ party: "Public sector", t: last.publicSector.discountedPaybackYear, text: `payback ${result.years[last.publicSector.discountedPaybackYear!]}` }),
-      expect.objectContaining({ party: "Whole system", t: last.system.discountedPaybackYear, text: `payback ${result.years[last.system.discountedPaybackYear!]}` }),
+      expect.objectContaining({
+        party: "Public sector",
+        t: last.publicSector.discountedPaybackYear,
+        text: `payback ${result.years[last.publicSector.discountedPaybackYear!]}`,
+      }),
+      expect.objectContaining({
+        party: "Whole system",
+        t: last.system.discountedPaybackYear,
+        text: `payback ${result.years[last.system.discountedPaybackYear!]}`,
+      }),
     ]);
   });
   it("incentive gap: the whole system, the public sector and every party at each horizon, adding up", () => {
@@ -117,7 +120,10 @@ describe("chart data", () => {
   it("tornado: bars from the sensitivity module, widest swing first, with the base NPV", () => {
     expect(tornado.base).toBeCloseTo(result.horizons[2]!.system.npv.toNumber(), 2);
     expect(tornado.bars.map((b) => b.label)).toEqual(["Fewer custodial sentences: success rate", "Key workers (grant-funded years): cost per participant"]);
-    expect(tornado.bars.map((b) => [b.lowInput, b.highInput])).toEqual([["2%", "6%"], ["£2,880", "£4,320"]]);
+    expect(tornado.bars.map((b) => [b.lowInput, b.highInput])).toEqual([
+      ["2%", "6%"],
+      ["£2,880", "£4,320"],
+    ]);
     const bare = tornadoChartInput(sensitivity(familySupport, [{ path: "outcomes[1].success", low: 0.02, high: 0.06 }]));
     expect(bare.bars[0]).toMatchObject({ label: "outcomes[1].success", lowInput: "0.02" });
   });
@@ -160,7 +166,10 @@ function colours(spec: TopLevelSpec): Map<string, string> {
 }
 
 describe("chart style", () => {
-  for (const [name, model] of [["family-support", familySupport], ["cheshire-west", cheshireWest]] as const) {
+  for (const [name, model] of [
+    ["family-support", familySupport],
+    ["cheshire-west", cheshireWest],
+  ] as const) {
     it(`${name}: one colour per party across every chart; the whole system and the public sector in the same neutral greys`, () => {
       const a = appraise(model);
       const maps = [annualCashflowSpec(a), cumulativePositionSpec(a), incentiveGapSpec(a)].map(colours);
@@ -178,8 +187,15 @@ describe("chart style", () => {
     });
   }
   it("repeated or reserved agency names are made unique, so colours cannot collide", () => {
-    const twins = appraise({ ...familySupport, agencies: familySupport.agencies.map((ag, i) => ({ ...ag, name: i < 2 ? "Same" : i === 2 ? "Whole system" : ag.name })) } as ModelInput);
-    expect(partyStyles(twins).slice(0, 3).map((s) => s.name)).toEqual(["Same (council)", "Same (police)", "Whole system (moj)"]);
+    const twins = appraise({
+      ...familySupport,
+      agencies: familySupport.agencies.map((ag, i) => ({ ...ag, name: i < 2 ? "Same" : i === 2 ? "Whole system" : ag.name })),
+    } as ModelInput);
+    expect(
+      partyStyles(twins)
+        .slice(0, 3)
+        .map((s) => s.name),
+    ).toEqual(["Same (council)", "Same (police)", "Whole system (moj)"]);
   });
   it("money axes read in pounds as the text writes them (£3m, £500k, −£2m), never 3M or 0M", async () => {
     for (const spec of [annualCashflowSpec(result), cumulativePositionSpec(result), incentiveGapSpec(result), specs.tornado!, specs.distribution!]) {
@@ -198,8 +214,14 @@ describe("chart style", () => {
     expect((entry.match(/<tspan/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
   it("Cheshire West's payback labels: each placed, none overlapping another or a marker, inside the plot", () => {
-    const spec = cumulativePositionSpec(appraise(cheshireWest)) as unknown as { layer: { data?: { values?: Record<string, unknown>[] }; mark: { type: string; align?: string } }[]; width: number; height: number };
-    const texts = spec.layer.filter((l) => l.mark.type === "text").flatMap((l) => (l.data?.values ?? []).map((v) => ({ text: String(v.text), lx: Number(v.lx), ly: Number(v.ly), align: l.mark.align })));
+    const spec = cumulativePositionSpec(appraise(cheshireWest)) as unknown as {
+      layer: { data?: { values?: Record<string, unknown>[] }; mark: { type: string; align?: string } }[];
+      width: number;
+      height: number;
+    };
+    const texts = spec.layer
+      .filter((l) => l.mark.type === "text")
+      .flatMap((l) => (l.data?.values ?? []).map((v) => ({ text: String(v.text), lx: Number(v.lx), ly: Number(v.ly), align: l.mark.align })));
     expect(texts.length).toBe(cumulativeData(appraise(cheshireWest)).paybacks.length);
     const boxes = texts.map((t) => {
       const w = textWidth(t.text, 11, true);
@@ -214,29 +236,40 @@ describe("chart style", () => {
   });
 });
 
-test.prop([fc.array(fc.record({ x: fc.integer({ min: 0, max: 600 }), y: fc.integer({ min: 0, max: 300 }), text: fc.string({ minLength: 1, maxLength: 30 }) }), { maxLength: 12 })], { numRuns: 60 })(
-  "placeLabels: placed labels stay inside the plot and never overlap one another or a marker",
-  (labels) => {
-    const placed = placeLabels(labels, { width: 620, height: 300, fontSize: 11 });
-    const boxes = placed.flatMap((p) => (p ? [p.box] : []));
-    for (const [i, b] of boxes.entries()) {
-      expect(b.x0 >= 0 && b.y0 >= 0 && b.x1 <= 620 && b.y1 <= 300).toBe(true);
-      for (const o of boxes.slice(i + 1)) expect(b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1).toBe(false);
-      for (const l of labels) expect(b.x0 < l.x + 7 && l.x - 7 < b.x1 && b.y0 < l.y + 7 && l.y - 7 < b.y1).toBe(false);
-    }
-  },
-);
+test.prop(
+  [
+    fc.array(fc.record({ x: fc.integer({ min: 0, max: 600 }), y: fc.integer({ min: 0, max: 300 }), text: fc.string({ minLength: 1, maxLength: 30 }) }), {
+      maxLength: 12,
+    }),
+  ],
+  { numRuns: 60 },
+)("placeLabels: placed labels stay inside the plot and never overlap one another or a marker", (labels) => {
+  const placed = placeLabels(labels, { width: 620, height: 300, fontSize: 11 });
+  const boxes = placed.flatMap((p) => (p ? [p.box] : []));
+  for (const [i, b] of boxes.entries()) {
+    expect(b.x0 >= 0 && b.y0 >= 0 && b.x1 <= 620 && b.y1 <= 300).toBe(true);
+    for (const o of boxes.slice(i + 1)) expect(b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1).toBe(false);
+    for (const l of labels) expect(b.x0 < l.x + 7 && l.x - 7 < b.x1 && b.y0 < l.y + 7 && l.y - 7 < b.y1).toBe(false);
+  }
+});
 
 describe("charts of flat data (found by the fuzz: Vega labelled an empty axis 'values from NaN to NaN')", () => {
   // One cost in year 4 and a one-year horizon: every NPV at the horizon is zero.
   const flat = appraise({
     title: "Flat",
     appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: 6, horizons: [1] },
-    agencies: [{ id: "a0", name: "Agency a0" }, { id: "a1", name: "Agency a1", sector: "households" }],
+    agencies: [
+      { id: "a0", name: "Agency a0" },
+      { id: "a1", name: "Agency a1", sector: "households" },
+    ],
     costs: [{ id: "c0", agency: "a1", per: "once", amount: 12305.13, year: 4 }],
   });
   // No flows at all: the whole system is the only party shown (its line's width was NaN).
-  const empty = appraise({ title: "Empty", appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: 2, horizons: [1] }, agencies: [{ id: "a0", name: "Agency a0" }] });
+  const empty = appraise({
+    title: "Empty",
+    appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: 2, horizons: [1] },
+    agencies: [{ id: "a0", name: "Agency a0" }],
+  });
   it.each([
     ["cashflow of a model with no flows", () => annualCashflowSpec(empty)],
     ["cumulative position of a model with no flows", () => cumulativePositionSpec(empty)],

@@ -13,7 +13,11 @@ const input = {
   tornado: { party: "Whole system", base: 3.98e6, bars: [{ label: "outcomes.custody.success", low: 2.1e6, high: 5.4e6 }] },
   simulation: { parties: [{ party: "Whole system", mean: 4e6, p5: 2.6e6, p95: 5.4e6, probabilityPositive: 1, draws }], note: "400 test draws" },
 };
-const fakeScripts = { vega: "window.vega = {};", vegaLite: "window.vegaLite = {}; // </script> inside a bundle", vegaEmbed: "window.vegaEmbed = function () {};" };
+const fakeScripts = {
+  vega: "window.vega = {};",
+  vegaLite: "window.vegaLite = {}; // </script> inside a bundle",
+  vegaEmbed: "window.vegaEmbed = function () {};",
+};
 
 /** Every src/href attribute value in a page. */
 const links = (html: string) => [...html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]!);
@@ -62,7 +66,10 @@ describe("buildReportHtml", async () => {
     expect(odd).not.toContain("<img");
   });
   it("with deals: what each deal moved and every party's NPV before and after, the system unchanged", async () => {
-    const dealt = appraise({ ...familySupport, deals: [{ type: "gainshare", id: "gs", label: "Gainshare to the council", from: ["police", "moj"], to: "council", share: 0.3 }] } as ModelInput);
+    const dealt = appraise({
+      ...familySupport,
+      deals: [{ type: "gainshare", id: "gs", label: "Gainshare to the council", from: ["police", "moj"], to: "council", share: 0.3 }],
+    } as ModelInput);
     const html = await buildReportHtml({ appraisal: dealt });
     const section = html.match(/<section id="deals">([\s\S]*?)<\/section>/)?.[1] ?? "";
     expect(section).toContain("<strong>Gainshare to the council</strong> (gainshare)");
@@ -75,7 +82,7 @@ describe("buildReportHtml", async () => {
     expect(html).toMatch(/With the deals, County council&#39;s net present value over 10 years \(2025-26 to 2034-35\) moves from −£1\.5m to /);
   });
   it("shows the Monte Carlo table and leaves out the uncertainty section when there is none", async () => {
-    expect(page).toContain("<td>Whole system</td><td class=\"num\">£4.0m</td><td class=\"num\">£2.6m</td><td class=\"num\">£5.4m</td><td class=\"num\">100.0%</td>");
+    expect(page).toContain('<td>Whole system</td><td class="num">£4.0m</td><td class="num">£2.6m</td><td class="num">£5.4m</td><td class="num">100.0%</td>');
     const plain = await buildReportHtml({ appraisal: result });
     expect(plain).not.toContain('id="uncertainty"');
     expect(plain).not.toContain('id="deals"');
@@ -83,7 +90,14 @@ describe("buildReportHtml", async () => {
 });
 
 describe("buildReportHtml with hostile model text", () => {
-  const payloads = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<svg onload=alert(1)>", '"><iframe src=javascript:alert(1)>', "</script><script>alert(1)</script>", "\u2028</script>"];
+  const payloads = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "<svg onload=alert(1)>",
+    '"><iframe src=javascript:alert(1)>',
+    "</script><script>alert(1)</script>",
+    "\u2028</script>",
+  ];
   it("writes every payload as text: no element, attribute or script comes from the model", async () => {
     const hostile = appraise({
       ...familySupport,
@@ -100,7 +114,8 @@ describe("buildReportHtml with hostile model text", () => {
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!.trim());
     expect(scripts.filter((a) => a !== "" && !/^type="application\/json" id="spec-[a-z-]+"$/.test(a))).toEqual([]);
     expect(scripts.filter((a) => a === "")).toHaveLength(4);
-    for (const spec of html.matchAll(/<script type="application\/json" id="spec-[a-z-]+">([\s\S]*?)<\/script>/g)) expect(() => JSON.parse(spec[1]!)).not.toThrow();
+    for (const spec of html.matchAll(/<script type="application\/json" id="spec-[a-z-]+">([\s\S]*?)<\/script>/g))
+      expect(() => JSON.parse(spec[1]!)).not.toThrow();
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 });

@@ -42,7 +42,12 @@ function checkAddsUp(rows: SummaryRow[], exact: ReturnType<typeof appraise>, uni
     const publicIds = new Set(exact.agencies.filter((a) => a.sector === "public").map((a) => a.id));
     for (const k of MONEY) {
       expect(agencies.reduce((s, r) => s.plus(r[k]), ZERO).equals(system[k])).toBe(true);
-      expect(agencies.filter((r) => publicIds.has(r.party)).reduce((s, r) => s.plus(r[k]), ZERO).equals(publicSector[k])).toBe(true);
+      expect(
+        agencies
+          .filter((r) => publicIds.has(r.party))
+          .reduce((s, r) => s.plus(r[k]), ZERO)
+          .equals(publicSector[k]),
+      ).toBe(true);
       expect(system[k].minus(h.system[k]).abs().lte(UNIT[unit])).toBe(true);
       for (const r of agencies) expect(r[k].minus(h.agencies[r.party]![k]).abs().lte(UNIT[unit])).toBe(true);
     }
@@ -77,7 +82,9 @@ describe("summaryRows", () => {
   });
 
   it("flags the incentive gap exactly where the appraisal finds one", () => {
-    const flagged = summaryRows(result).filter((r) => r.incentiveGap).map((r) => `${r.party}@${r.horizon}`);
+    const flagged = summaryRows(result)
+      .filter((r) => r.incentiveGap)
+      .map((r) => `${r.party}@${r.horizon}`);
     expect(flagged).toEqual(result.incentiveGaps.map((g) => `${g.agency}@${g.horizon}`));
   });
 });
@@ -123,7 +130,9 @@ describe("Markdown", () => {
     const tables = md.split("\n").filter((l) => l.startsWith("| :-- "));
     expect(tables).toHaveLength(3);
     expect(tables[0]).toBe("| :-- | :-- | --: | --: | --: | --: | --: | :-- |");
-    expect(md).toContain("| **Public sector** | **public bodies together** | **7,598,166** | **8,995,685** | **2,582,559** | **3,980,078** | **1.52** | **2030-31** |");
+    expect(md).toContain(
+      "| **Public sector** | **public bodies together** | **7,598,166** | **8,995,685** | **2,582,559** | **3,980,078** | **1.52** | **2030-31** |",
+    );
     expect(md).toContain("| **Whole system** | **whole system** | **7,598,166** | **8,995,685** | **0** | **1,397,519** | **1.18** | **2030-31** |");
   });
   it("has columns that add up to the system row", () => {
@@ -150,7 +159,10 @@ describe("CSV", () => {
     const rows = [["a,b", 'say "hi"', "two\nlines", -1.5, null, true]];
     const text = toCsv(["x", "y", "z", "n", "empty", "flag"], rows);
     expect(text).toBe('x,y,z,n,empty,flag\r\n"a,b","say ""hi""","two\nlines",-1.5,,true\r\n');
-    expect(parse(text)).toEqual([["x", "y", "z", "n", "empty", "flag"], ["a,b", 'say "hi"', "two\nlines", "-1.5", "", "true"]]);
+    expect(parse(text)).toEqual([
+      ["x", "y", "z", "n", "empty", "flag"],
+      ["a,b", 'say "hi"', "two\nlines", "-1.5", "", "true"],
+    ]);
   });
   it("summary CSV in pence: agency rows add up to the system row for every horizon", () => {
     const records = parse(summaryCsv(result), { columns: true }) as Record<string, string>[];
@@ -180,7 +192,12 @@ describe("CSV", () => {
       });
     }
     const exact = tidyRows(ledger, a, { exact: true });
-    expect(exact.map((r) => new Decimal(r.amount)).reduce((s, x) => s.plus(x), ZERO).equals(a.annual.system.net.reduce((s, x) => s.plus(x), ZERO))).toBe(true);
+    expect(
+      exact
+        .map((r) => new Decimal(r.amount))
+        .reduce((s, x) => s.plus(x), ZERO)
+        .equals(a.annual.system.net.reduce((s, x) => s.plus(x), ZERO)),
+    ).toBe(true);
   });
   it("tidy rows follow the lens: the social lens counts more rows than the fiscal", () => {
     const ledger = buildLedger(familySupport);
@@ -188,16 +205,18 @@ describe("CSV", () => {
   });
 });
 
-test.prop([fc.array(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 6 })], { numRuns: runs(200) })(
-  "CSV of arbitrary cells parses back to the same text (formula-like text with a leading apostrophe)",
-  (cells) => {
-    const text = toCsv(cells.map((_, i) => `c${i}`), [cells]);
-    const back = parse(text, { relax_column_count: false }) as string[][];
-    expect(back[1]).toEqual(cells.map((c) => (c === null ? "" : typeof c === "string" ? csvText(c) : String(c))));
-    // No text cell a spreadsheet would take for a formula, unless it is a plain number.
-    for (const cell of back[1]!) if (/^[=+\-@\t\r\n]/.test(cell)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
-  },
-);
+test.prop([fc.array(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 6 })], {
+  numRuns: runs(200),
+})("CSV of arbitrary cells parses back to the same text (formula-like text with a leading apostrophe)", (cells) => {
+  const text = toCsv(
+    cells.map((_, i) => `c${i}`),
+    [cells],
+  );
+  const back = parse(text, { relax_column_count: false }) as string[][];
+  expect(back[1]).toEqual(cells.map((c) => (c === null ? "" : typeof c === "string" ? csvText(c) : String(c))));
+  // No text cell a spreadsheet would take for a formula, unless it is a plain number.
+  for (const cell of back[1]!) if (/^[=+\-@\t\r\n]/.test(cell)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+});
 
 /** Names an attacker might put in a model: formulas, markup, line breaks and terminal escapes. */
 const HOSTILE = {
@@ -241,7 +260,7 @@ describe("hostile model text", () => {
   it("Markdown: no HTML, no broken tables or lists, no links from names", () => {
     const md = appraisalMarkdown(hostile);
     expect(md).not.toMatch(/<(script|img)/i);
-    expect(md).toContain("## &lt;img src=x onerror=\"alert(1)\"&gt;");
+    expect(md).toContain('## &lt;img src=x onerror="alert(1)"&gt;');
     expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(md).toContain("\\[click\\](javascript:alert(1))");
     // Every table row still has its eight cells: a line break or pipe in a name cannot split one.

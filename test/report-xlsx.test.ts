@@ -46,7 +46,7 @@ describe("XLSX workbook", async () => {
         expect(lastCol).toBe(fLastCol);
         // The range ends at the horizon's last year: column C is year 0, an N-year horizon ends at year N − 1.
         expect(flows.getCell(`${lastCol}2`).value).toBe(horizon - 1);
-            expect(flows.getCell(`A${row1}`).value).toBe(party);
+        expect(flows.getCell(`A${row1}`).value).toBe(party);
         expect(flows.getCell(`B${row1}`).value).toBe(["Costs", "Savings", "Transfers"][k]);
       });
       expect(formulaOf(summary.getCell(`F${r}`)).formula).toBe(`D${r}-C${r}+E${r}`);
@@ -79,7 +79,9 @@ describe("XLSX workbook", async () => {
 
   it("flows are SUMIFS over the ledger's counted rows; the system sums the agencies; factors are running products", () => {
     const council = flows.getColumn(1).values.indexOf("County council");
-    expect(formulaOf(flows.getCell(`C${council}`)).formula).toMatch(/^-SUMIFS\(Ledger!\$M\$2:\$M\$\d+,Ledger!\$A\$2:\$A\$\d+,"council",Ledger!\$D\$2:\$D\$\d+,C\$2,Ledger!\$H\$2:\$H\$\d+,"cost",Ledger!\$N\$2:\$N\$\d+,1\)$/);
+    expect(formulaOf(flows.getCell(`C${council}`)).formula).toMatch(
+      /^-SUMIFS\(Ledger!\$M\$2:\$M\$\d+,Ledger!\$A\$2:\$A\$\d+,"council",Ledger!\$D\$2:\$D\$\d+,C\$2,Ledger!\$H\$2:\$H\$\d+,"cost",Ledger!\$N\$2:\$N\$\d+,1\)$/,
+    );
     expect(formulaOf(flows.getCell("D6")).formula).toBe("C6/(1+D5)");
     expect(formulaOf(flows.getCell("D7")).formula).toBe("D6");
     expect(flows.getCell("D5").value).toBe(0.035);
@@ -115,9 +117,21 @@ describe("XLSX workbook", async () => {
     expect(success.slice(1, 4)).toEqual(["Fewer custodial sentences: success rate", 0.04, "share (0–1)"]);
     // The reference-values section, after the inputs.
     const prison = rows.filter((r) => r[0] === "tables.unitCosts.prison-place-year.value").at(-1)!;
-    expect(prison).toEqual(["tables.unitCosts.prison-place-year.value", "A prison place, one year", 51000, "£, 2023-24 prices", "ASSUMED illustrative value in the range of published HMPPS costs"]);
+    expect(prison).toEqual([
+      "tables.unitCosts.prison-place-year.value",
+      "A prison place, one year",
+      51000,
+      "£, 2023-24 prices",
+      "ASSUMED illustrative value in the range of published HMPPS costs",
+    ]);
     const stpr = rows.find((r) => r[1] === "Green Book STPR (standard), years 0–30")!;
-    expect(stpr).toEqual(["(library)", "Green Book STPR (standard), years 0–30", 0.035, "discount rate a year (0.035 = 3.5%)", "HM Treasury, The Green Book (2022), Table 8 / Annex A6: long-term discount rates"]);
+    expect(stpr).toEqual([
+      "(library)",
+      "Green Book STPR (standard), years 0–30",
+      0.035,
+      "discount rate a year (0.035 = 3.5%)",
+      "HM Treasury, The Green Book (2022), Table 8 / Annex A6: long-term discount rates",
+    ]);
     const numbers = new Map<unknown, number>();
     sheet.eachRow((row) => !numbers.has(row.getCell(1).value) && numbers.set(row.getCell(1).value, row.number));
     const cell = (path: string) => sheet.getCell(`C${numbers.get(path)}`);
@@ -139,7 +153,9 @@ describe("XLSX workbook", async () => {
     expect(String(s.getCell(`H${police}`).note)).toMatch(/bears no costs/);
     expect(String(s.getCell(`I${police}`).note)).toMatch(/nothing to pay back/);
     // Nothing in a numeric column is the text "n/a".
-    written.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => expect(c.text === "n/a" || (c.result as unknown) === "n/a", `${ws.name}!${c.address}`).toBe(false))));
+    written.eachSheet((ws) =>
+      ws.eachRow((row) => row.eachCell((c) => expect(c.text === "n/a" || (c.result as unknown) === "n/a", `${ws.name}!${c.address}`).toBe(false))),
+    );
     // The whole system pays back (discounted) in 2030-31 over 10 years.
     const systemRow = 6 + 2 * (result.agencies.length + 3) + result.agencies.length + 1;
     expect([s.getCell(`B${systemRow}`).value, s.getCell(`I${systemRow}`).value]).toEqual(["Whole system", "2030-31"]);
@@ -155,7 +171,13 @@ describe("XLSX workbook", async () => {
   });
 
   it("model text is text: a formula-like name stays a string, control characters cannot break the file, & cannot start a header code", async () => {
-    const hostile = { ...familySupport, title: "R&D <b> &P", agencies: familySupport.agencies.map((a, i) => (i === 0 ? { ...a, name: '=HYPERLINK("http://x","y")' } : i === 1 ? { ...a, name: "Police\u0001\u001b[2J force" } : a)) } as ModelInput;
+    const hostile = {
+      ...familySupport,
+      title: "R&D <b> &P",
+      agencies: familySupport.agencies.map((a, i) =>
+        i === 0 ? { ...a, name: '=HYPERLINK("http://x","y")' } : i === 1 ? { ...a, name: "Police\u0001\u001b[2J force" } : a,
+      ),
+    } as ModelInput;
     const l = buildLedger(hostile);
     const bytes = await (await buildWorkbook(l, appraiseLedger(l))).xlsx.writeBuffer();
     const back = new ExcelJS.Workbook();
@@ -166,9 +188,13 @@ describe("XLSX workbook", async () => {
     expect(s.getCell("B7").value).toBe("Police\ufffd\ufffd[2J force");
     expect(s.headerFooter.oddHeader).toContain("R&&D <b> &&P");
     // No formula anywhere is built from a name: formulas refer to ids and cells only.
-    back.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
-      if (c.type === ExcelJS.ValueType.Formula) expect(c.formula).not.toMatch(/HYPERLINK|Police/);
-    })));
+    back.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) expect(c.formula).not.toMatch(/HYPERLINK|Police/);
+        }),
+      ),
+    );
   });
 
   it("writes mid-year factors as formulas too", async () => {
@@ -192,7 +218,9 @@ describe("Assumptions sheet: bundled reference values", () => {
     expect(wellby).toMatchObject({ name: "Value of a wellbeing-adjusted life year (WELLBY)", value: "13000", unit: "£ per WELLBY, 2019 prices" });
     expect(wellby.source).toMatch(/^HM Treasury, Wellbeing guidance for appraisal/);
     expect(wellby.note).toMatch(/^Used as 0\.1 units, rebased to the price base × 1\.2\d+ \(.*GDP deflator.*\): \d+\.\d\d\.$/);
-    expect(modelInputs(options).find((r) => r.path === "outcomes.reoffending.values[2].amount")!.note).toMatch(/From the reference value wellby: 0\.1 × 13000 at 2019 prices/);
+    expect(modelInputs(options).find((r) => r.path === "outcomes.reoffending.values[2].amount")!.note).toMatch(
+      /From the reference value wellby: 0\.1 × 13000 at 2019 prices/,
+    );
     expect(refs.some((r) => r.name.startsWith("GDP deflator"))).toBe(true);
     const l = buildLedger(options);
     const sheet = (await buildWorkbook(l, appraiseLedger(l))).getWorksheet("Assumptions")!;

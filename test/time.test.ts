@@ -70,7 +70,10 @@ describe("dated flows to appraisal years", () => {
     expect(years.map(String)).toEqual(["-89.7", "0", "60"]);
   });
   it("refuses or drops flows outside the period", () => {
-    const flows = [{ date: "2024-06-01", amount: 1 }, { date: "2025-06-01", amount: 2 }];
+    const flows = [
+      { date: "2024-06-01", amount: 1 },
+      { date: "2025-06-01", amount: 2 },
+    ];
     expect(() => toAppraisalYears(flows, { base: "2025-26" })).toThrow(/flows\[0\].*-1/);
     expect(toAppraisalYears(flows, { base: "2025-26", outside: "drop" }).map(String)).toEqual(["2"]);
     expect(toAppraisalYears(flows.slice(1), { base: "2025-26", years: 3 }).length).toBe(4);

@@ -6,12 +6,27 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
-import { appraise, centralValue, parseDistribution, compileNpv, loadModel, resolveInput, setInputs, simulate, type Model, type ModelInput, type ResolvedInput } from "../src";
+import {
+  appraise,
+  centralValue,
+  parseDistribution,
+  compileNpv,
+  loadModel,
+  resolveInput,
+  setInputs,
+  simulate,
+  type Model,
+  type ModelInput,
+  type ResolvedInput,
+} from "../src";
 import { arbitraryModel } from "./helpers/arbitrary-model";
 import { runs } from "./helpers/runs";
 
 // The example's own distributions are left out here: each test names the inputs it draws.
-const family = loadModel({ ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput), uncertainty: undefined });
+const family = loadModel({
+  ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput),
+  uncertainty: undefined,
+});
 type Lens = "fiscal" | "economic" | "social";
 
 /** Exact NPVs (system first, then the public sector, then agencies, by horizon) and the gross PV scale of each. */
@@ -20,7 +35,12 @@ function exactFigures(model: Model, opts: { lens?: Lens; cashableOnly?: boolean 
   const ids = model.agencies.map((a) => a.id);
   const npv: number[] = [];
   const scale: number[] = [];
-  const push = (m: { npv: { toNumber(): number }; pvCosts: { toNumber(): number }; pvSavings: { toNumber(): number }; pvTransfers: { toNumber(): number } }) => {
+  const push = (m: {
+    npv: { toNumber(): number };
+    pvCosts: { toNumber(): number };
+    pvSavings: { toNumber(): number };
+    pvTransfers: { toNumber(): number };
+  }) => {
     npv.push(m.npv.toNumber());
     scale.push(Math.abs(m.pvCosts.toNumber()) + Math.abs(m.pvSavings.toNumber()) + Math.abs(m.pvTransfers.toNumber()));
   };
@@ -75,12 +95,25 @@ describe("fast path = exact ledger (family-support)", () => {
 
   it("at the model's own values, to 1e-9 of each NPV, under every lens", () => {
     for (const opts of [{}, { lens: "economic" as const }, { lens: "social" as const }, { cashableOnly: true }]) {
-      expectClose(fastAt(family, inputs, inputs.map((i) => i.value), opts), exactFigures(family, opts), true);
+      expectClose(
+        fastAt(
+          family,
+          inputs,
+          inputs.map((i) => i.value),
+          opts,
+        ),
+        exactFigures(family, opts),
+        true,
+      );
     }
   });
 
   const value = (i: ResolvedInput) =>
-    i.domain.integer ? fc.integer({ min: Math.max(i.domain.min, 0), max: Math.min(i.domain.max, 8) }) : i.domain.max === 1 ? fc.double({ min: 0, max: 1, noNaN: true }) : fc.double({ min: i.domain.minOpen ? -0.5 : 0, max: Math.max(2 * Math.abs(i.value), 1), noNaN: true });
+    i.domain.integer
+      ? fc.integer({ min: Math.max(i.domain.min, 0), max: Math.min(i.domain.max, 8) })
+      : i.domain.max === 1
+        ? fc.double({ min: 0, max: 1, noNaN: true })
+        : fc.double({ min: i.domain.minOpen ? -0.5 : 0, max: Math.max(2 * Math.abs(i.value), 1), noNaN: true });
 
   test.prop([fc.tuple(...inputs.map(value)), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()], { numRuns: runs(40) })(
     "at any values of 19 inputs (scale and shape), every lens",
@@ -106,7 +139,9 @@ describe("fast path = exact ledger (family-support)", () => {
     mc.horizons.forEach((h, k) => {
       const parties: [string, { npv: { toNumber(): number } }, (typeof h)["system"]][] = [
         ["system", exact.horizons[k]!.system, h.system],
-        ...family.agencies.map((a) => [a.id, exact.horizons[k]!.agencies[a.id]!, h.agencies[a.id]!] as [string, { npv: { toNumber(): number } }, (typeof h)["system"]]),
+        ...family.agencies.map(
+          (a) => [a.id, exact.horizons[k]!.agencies[a.id]!, h.agencies[a.id]!] as [string, { npv: { toNumber(): number } }, (typeof h)["system"]],
+        ),
       ];
       for (const [who, e, s] of parties) {
         const x = e.npv.toNumber();
@@ -124,7 +159,8 @@ describe("fast path = exact ledger (family-support)", () => {
 function supportedPaths(model: Model): string[] {
   const paths: string[] = [];
   model.outcomes.forEach((o, i) => {
-    for (const k of ["reach", "engagement", "success", "deadweight", "attribution", "displacement", "lag", "persistence.years", "persistence.dropOff"]) paths.push(`outcomes[${i}].${k}`);
+    for (const k of ["reach", "engagement", "success", "deadweight", "attribution", "displacement", "lag", "persistence.years", "persistence.dropOff"])
+      paths.push(`outcomes[${i}].${k}`);
     o.rampUp.forEach((_, k) => paths.push(`outcomes[${i}].rampUp[${k}]`));
     o.values.forEach((v, j) => {
       if (v.amount !== undefined) paths.push(`outcomes[${i}].values[${j}].amount`);
@@ -151,25 +187,25 @@ function supportedPaths(model: Model): string[] {
 }
 
 describe("fast path = exact ledger (random models)", () => {
-  test.prop([arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()], { numRuns: runs(60) })(
-    "with random inputs drawn at random values",
-    (input, stream, lens, cashableOnly) => {
-      const model = loadModel(input);
-      const u = stream[Symbol.iterator]();
-      const next = () => u.next().value as number;
-      const paths = supportedPaths(model).filter(() => next() < 0.5);
-      const inputs = paths.map((p) => resolveInput(model, p));
-      const theta = inputs.map((i) => {
-        const r = next();
-        if (i.domain.integer) return Math.max(i.domain.min, Math.round(r * 5));
-        if (i.domain.max === 1) return r;
-        if (i.domain.minOpen) return r - 0.5; // growth rates from −50% to +50%
-        return r * 2 * Math.max(1, Math.abs(i.value));
-      });
-      const drawn = setInputs(model, Object.fromEntries(inputs.map((i, k) => [i.canonical, theta[k]!])));
-      expectClose(fastAt(model, inputs, theta, { lens, cashableOnly }), exactFigures(drawn, { lens, cashableOnly }));
-    },
-  );
+  test.prop(
+    [arbitraryModel(), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.constantFrom<Lens>("fiscal", "economic", "social"), fc.boolean()],
+    { numRuns: runs(60) },
+  )("with random inputs drawn at random values", (input, stream, lens, cashableOnly) => {
+    const model = loadModel(input);
+    const u = stream[Symbol.iterator]();
+    const next = () => u.next().value as number;
+    const paths = supportedPaths(model).filter(() => next() < 0.5);
+    const inputs = paths.map((p) => resolveInput(model, p));
+    const theta = inputs.map((i) => {
+      const r = next();
+      if (i.domain.integer) return Math.max(i.domain.min, Math.round(r * 5));
+      if (i.domain.max === 1) return r;
+      if (i.domain.minOpen) return r - 0.5; // growth rates from −50% to +50%
+      return r * 2 * Math.max(1, Math.abs(i.value));
+    });
+    const drawn = setInputs(model, Object.fromEntries(inputs.map((i, k) => [i.canonical, theta[k]!])));
+    expectClose(fastAt(model, inputs, theta, { lens, cashableOnly }), exactFigures(drawn, { lens, cashableOnly }));
+  });
 
   it("falls back to the exact ledger for inputs outside the fast path, with the reason", () => {
     const withRate = loadModel({ ...family, appraisal: { ...family.appraisal, discount: { rate: 0.035 } } });

@@ -6,7 +6,10 @@ import { availableParallelism } from "node:os";
 import { maxWorkers, SimulationPool, simulateParallel, WORKERS_PER_CORE } from "../src/node";
 
 // The example's own distributions are left out here: each test names the inputs it draws.
-const family = loadModel({ ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput), uncertainty: undefined });
+const family = loadModel({
+  ...(JSON.parse(readFileSync(new URL("../examples/family-support.json", import.meta.url), "utf8")) as ModelInput),
+  uncertainty: undefined,
+});
 const distributions = {
   "outcomes.custody.success": { type: "triangular", min: 0.02, mode: 0.04, max: 0.07 },
   "outcomes.care-entry.persistence.dropOff": { type: "pert", min: 0, mode: 0.1, max: 0.4 },
@@ -51,6 +54,8 @@ describe("simulateParallel", () => {
     expect(await simulateParallel(family, { ...few, workers: 1000 })).toEqual(simulate(family, few));
   });
   it("reports model errors from the calling thread", async () => {
-    await expect(simulateParallel(family, { draws: 10, workers: 2, distributions: { "outcomes.nope.success": { type: "fixed", value: 0.1 } } })).rejects.toThrow(/no item with id "nope"/);
+    await expect(
+      simulateParallel(family, { draws: 10, workers: 2, distributions: { "outcomes.nope.success": { type: "fixed", value: 0.1 } } }),
+    ).rejects.toThrow(/no item with id "nope"/);
   });
 });

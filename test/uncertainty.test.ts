@@ -190,7 +190,9 @@ describe("simulate", () => {
       for (const s of [h.system, ...Object.values(h.agencies)]) {
         expect(s.probabilityPositive).toBeGreaterThanOrEqual(0);
         expect(s.probabilityPositive).toBeLessThanOrEqual(1);
-        expect(s.min <= s.p5 && s.p5 <= s.p10 && s.p10 <= s.p25 && s.p25 <= s.p50 && s.p50 <= s.p75 && s.p75 <= s.p90 && s.p90 <= s.p95 && s.p95 <= s.max).toBe(true);
+        expect(s.min <= s.p5 && s.p5 <= s.p10 && s.p10 <= s.p25 && s.p25 <= s.p50 && s.p50 <= s.p75 && s.p75 <= s.p90 && s.p90 <= s.p95 && s.p95 <= s.max).toBe(
+          true,
+        );
       }
       for (const p of [...Object.values(h.incentiveGap), h.incentiveGapAny]) expect(p >= 0 && p <= 1).toBe(true);
       expect(h.incentiveGapAny).toBeGreaterThanOrEqual(Math.max(...Object.values(h.incentiveGap)));
@@ -210,7 +212,9 @@ describe("simulate", () => {
       const exact = appraise(setInputs(family, values));
       exact.horizons.forEach((h, k) => {
         expect(Math.abs(r.samples!.system[k]![d]! - h.system.npv.toNumber())).toBeLessThanOrEqual(1e-9 * Math.abs(h.system.npv.toNumber()) + 1e-10);
-        expect(Math.abs(r.samples!.agencies.council![k]![d]! - h.agencies.council!.npv.toNumber())).toBeLessThanOrEqual(1e-9 * Math.abs(h.agencies.council!.npv.toNumber()) + 1e-10);
+        expect(Math.abs(r.samples!.agencies.council![k]![d]! - h.agencies.council!.npv.toNumber())).toBeLessThanOrEqual(
+          1e-9 * Math.abs(h.agencies.council!.npv.toNumber()) + 1e-10,
+        );
       });
     }
   });
@@ -252,17 +256,32 @@ describe("simulate", () => {
     };
     // Its mean was reported as Infinity, which stopped toJSON with an internal error.
     expect(refused({ "costs[0].amount": { type: "lognormal", mean: 5e-324, sd: 0.999999999999 } })).toEqual([
-      { path: 'options.distributions["costs[0].amount"]', message: "this lognormal distribution's values or spread are too large to represent as numbers; narrow it" },
+      {
+        path: 'options.distributions["costs[0].amount"]',
+        message: "this lognormal distribution's values or spread are too large to represent as numbers; narrow it",
+      },
     ]);
-    expect(refused({ "costs[0].amount": { type: "normal", mean: 0, sd: 1e14 } })[0]!.message).toMatch(/can draw 3750000000000000, beyond the 10\^15 in size any model input may be/);
+    expect(refused({ "costs[0].amount": { type: "normal", mean: 0, sd: 1e14 } })[0]!.message).toMatch(
+      /can draw 3750000000000000, beyond the 10\^15 in size any model input may be/,
+    );
     expect(refused({ "interventions[0].cohort[0]": { type: "lognormal", mu: 10, sigma: 3 } })[0]!.message).toMatch(/beyond the 10\^15/);
     // Each input in range, but their product is not: the draw that leaves the range is named.
     const growth = refused({ "costs.key-workers-grant.growth": { type: "uniform", min: 1e9, max: 1e10 } });
     expect(growth[0]!.path).toBe("uncertainty.distributions");
-    expect(growth[0]!.message).toMatch(/^draw 1 \(costs\.key-workers-grant\.growth = [\d.]+\) gives a net present value of about -?[\d.]+e\+\d+, beyond the £10\^24 the ledger holds exactly/);
+    expect(growth[0]!.message).toMatch(
+      /^draw 1 \(costs\.key-workers-grant\.growth = [\d.]+\) gives a net present value of about -?[\d.]+e\+\d+, beyond the £10\^24 the ledger holds exactly/,
+    );
     // A beta with tiny shape parameters once drew 0 / 0 = NaN (both gamma variates underflowed),
     // which reached the kept draws and stopped toJSON. Now it draws its ends, 0 or 1.
-    const tiny = simulate(family, { draws: 200, seed: 17, keepDraws: true, distributions: { "outcomes.custody.success": { type: "beta", alpha: 0.003, beta: 6.256951161716951e-61 }, "outcomes.custody.lag": { type: "beta", alpha: 0.01, beta: 1e-300, min: 0, max: 3 } } });
+    const tiny = simulate(family, {
+      draws: 200,
+      seed: 17,
+      keepDraws: true,
+      distributions: {
+        "outcomes.custody.success": { type: "beta", alpha: 0.003, beta: 6.256951161716951e-61 },
+        "outcomes.custody.lag": { type: "beta", alpha: 0.01, beta: 1e-300, min: 0, max: 3 },
+      },
+    });
     const drawn = [...tiny.samples!.inputs!["outcomes.custody.success"]!, ...tiny.samples!.inputs!["outcomes.custody.lag"]!];
     expect(drawn.every((x) => x === 0 || x === 1 || x === 3)).toBe(true);
     expect(JSON.stringify(toJSON(tiny))).not.toMatch(/NaN|null/);
@@ -280,7 +299,10 @@ describe("checkUncertainty", () => {
         distributions: { "outcomes.custody.success": { type: "triangular", min: 0.02, mode: 0.04, max: 0.07 } },
       },
     });
-    expect(checkUncertainty(m).map((e) => e.path)).toEqual(['uncertainty.scenarios.low["outcomes.custody.success"]', 'uncertainty.scenarios.low["outcomes.nope.success"]']);
+    expect(checkUncertainty(m).map((e) => e.path)).toEqual([
+      'uncertainty.scenarios.low["outcomes.custody.success"]',
+      'uncertainty.scenarios.low["outcomes.nope.success"]',
+    ]);
     expect(checkUncertainty(family)).toEqual([]);
   });
   it("accepts the example model's own block, and simulate uses it on the fast path", () => {
@@ -295,22 +317,18 @@ describe("checkUncertainty", () => {
 
 describe("summaries", () => {
   const levels = [0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 1];
-  test.prop(
-    [
-      fc.integer({ min: 1, max: 20000 }),
-      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      fc.constantFrom("spread", "lumpy", "tail"),
-    ],
-    { numRuns: runs(40) },
-  )("percentiles equal simple-statistics' quantile exactly (spread, lumpy and heavy-tailed draws)", (n, seed, shape) => {
-    const rng = seedStream(seed);
-    const x = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const u = rng.next() / 2 ** 32 + 0.5;
-      x[i] = shape === "spread" ? u * 1e6 - 3e5 : shape === "lumpy" ? Math.round(u * 4) * 1000 : Math.exp(12 * u) * (u < 0.3 ? -1 : 1);
-    }
-    expect(quantiles(x, levels)).toEqual(ssQuantile(Array.from(x), levels));
-  });
+  test.prop([fc.integer({ min: 1, max: 20000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom("spread", "lumpy", "tail")], { numRuns: runs(40) })(
+    "percentiles equal simple-statistics' quantile exactly (spread, lumpy and heavy-tailed draws)",
+    (n, seed, shape) => {
+      const rng = seedStream(seed);
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const u = rng.next() / 2 ** 32 + 0.5;
+        x[i] = shape === "spread" ? u * 1e6 - 3e5 : shape === "lumpy" ? Math.round(u * 4) * 1000 : Math.exp(12 * u) * (u < 0.3 ? -1 : 1);
+      }
+      expect(quantiles(x, levels)).toEqual(ssQuantile(Array.from(x), levels));
+    },
+  );
   it("all-equal draws give that value for every statistic, sd 0", () => {
     const s = summariseDraws(new Float64Array(5000).fill(0.1 + 0.2));
     for (const v of [s.mean, s.min, s.max, s.p5, s.p50, s.p95]) expect(v).toBe(0.1 + 0.2);
@@ -338,13 +356,15 @@ describe("correlated inputs (Gaussian copula on rank correlations)", () => {
     });
     const x = r.samples!.inputs;
     expect(sampleRankCorrelation(Array.from(x["outcomes.custody.success"]!), Array.from(x["outcomes.into-work.success"]!))).toBeCloseTo(rho, 1);
-    expect(Math.abs(sampleRankCorrelation(Array.from(x["outcomes.care-entry.success"]!), Array.from(x["tables.unitCosts.prison-place-year.value"]!)) - 0.3)).toBeLessThan(0.03);
+    expect(
+      Math.abs(sampleRankCorrelation(Array.from(x["outcomes.care-entry.success"]!), Array.from(x["tables.unitCosts.prison-place-year.value"]!)) - 0.3),
+    ).toBeLessThan(0.03);
     expect(Math.abs(sampleRankCorrelation(Array.from(x["outcomes.custody.success"]!), Array.from(x["outcomes.care-entry.success"]!)))).toBeLessThan(0.03);
     for (const [path, d] of Object.entries(distributions)) {
       const v = x[path]!;
       const m = v.reduce((s, y) => s + y, 0) / v.length;
       const want = moments(parseDistribution(d));
-      expect(Math.abs(m - want.mean)).toBeLessThan(5 * want.sd / Math.sqrt(v.length));
+      expect(Math.abs(m - want.mean)).toBeLessThan((5 * want.sd) / Math.sqrt(v.length));
       expect(Math.abs(below(v, quantileOf(parseDistribution(d), 0.1)) - 0.1)).toBeLessThan(0.01);
     }
     expect(r.correlations).toHaveLength(2);
@@ -357,7 +377,9 @@ describe("correlated inputs (Gaussian copula on rank correlations)", () => {
     expect(b.horizons).toEqual(a.horizons);
   });
   it("rejects correlations that name inputs without distributions, or that cannot hold together", () => {
-    expect(() => simulate(family, { draws: 10, distributions, correlations: [{ between: ["outcomes.custody.success", "outcomes.health-crises.success"], rho: 0.5 }] })).toThrow(/no distribution to correlate/);
+    expect(() =>
+      simulate(family, { draws: 10, distributions, correlations: [{ between: ["outcomes.custody.success", "outcomes.health-crises.success"], rho: 0.5 }] }),
+    ).toThrow(/no distribution to correlate/);
     expect(() =>
       simulate(family, {
         draws: 10,

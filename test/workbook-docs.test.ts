@@ -30,7 +30,11 @@ function fieldOf(section: (typeof MODEL_WORKBOOK)[number]["sections"][number], p
     case "record":
       return path === c.key ? `the key of \`${section.target}\`` : `\`${section.target}.<key>.${path}\``;
     case "scenarios":
-      return path === "name" ? `the key of \`${section.target}\`` : path.endsWith("path") ? `an input path: a key of \`${section.target}.<name>\`` : "its value";
+      return path === "name"
+        ? `the key of \`${section.target}\``
+        : path.endsWith("path")
+          ? `an input path: a key of \`${section.target}.<name>\``
+          : "its value";
   }
 }
 
@@ -42,7 +46,11 @@ function columnsMarkdown(): string {
       parts.push(section.collect.as === "form" ? "| setting | model field | what it means |" : "| column | model field | what it means |", "|---|---|---|");
       for (const c of section.columns) {
         const field = fieldOf(section, c.path);
-        const choices = c.choices ? ` Drop-down: ${c.choices.join(", ")}.` : c.ids ? ` Drop-down: the ids of the ${c.ids === "unitCosts" ? "unit costs" : c.ids}.` : "";
+        const choices = c.choices
+          ? ` Drop-down: ${c.choices.join(", ")}.`
+          : c.ids
+            ? ` Drop-down: the ids of the ${c.ids === "unitCosts" ? "unit costs" : c.ids}.`
+            : "";
         parts.push(`| ${cell(c.label)} | ${field} | ${cell(c.help)}${choices} |`);
       }
       if (section.series) parts.push(`| Year 0, Year 1, … | \`series\` | ${cell(section.series.help)} |`);

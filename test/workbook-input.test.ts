@@ -42,7 +42,12 @@ function canonical(v: unknown): unknown {
   if (typeof v === "number") return new Decimal(v).toString();
   if (typeof v === "string" && DECIMAL.test(v)) return new Decimal(v.trim()).toString();
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, canonical(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   return v;
 }
 
@@ -154,7 +159,8 @@ function schemaPaths(): Set<string> {
       }
     }
     if (node.properties || node.type === "object") {
-      for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Json>)) if (k !== "type" || !path.endsWith(">")) walk(v, path ? `${path}.${k}` : k, depth + 1);
+      for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Json>))
+        if (k !== "type" || !path.endsWith(">")) walk(v, path ? `${path}.${k}` : k, depth + 1);
       if (node.additionalProperties && typeof node.additionalProperties === "object") walk(node.additionalProperties as Json, `${path}.{key}`, depth + 1);
       return;
     }
@@ -236,14 +242,35 @@ describe("the workbook's layout", () => {
   it("places nothing the schema does not have (no misspelt column)", () => {
     const schema = schemaPaths();
     const loose = new Set([...schema].map((p) => p.replace(/<[^>]+>/g, "")));
-    const extra = [...layoutPaths()].filter((p) => !schema.has(p) && !schema.has(`${p}[]`) && !schema.has(`${p}.{key}`) && !loose.has(p.replace(/<[^>]+>/g, "")) && !loose.has(`${p.replace(/<[^>]+>/g, "")}[]`));
+    const extra = [...layoutPaths()].filter(
+      (p) =>
+        !schema.has(p) &&
+        !schema.has(`${p}[]`) &&
+        !schema.has(`${p}.{key}`) &&
+        !loose.has(p.replace(/<[^>]+>/g, "")) &&
+        !loose.has(`${p.replace(/<[^>]+>/g, "")}[]`),
+    );
     // A column kind's alternative spellings (a schedule's bands, a list's items) need not all exist in one branch.
     expect(extra.filter((p) => !/(\.rate|\[\]\.fromYear|\[\]\.rate|\[\]|\.\{key\})$/.test(p))).toEqual([]);
   });
 
   it("has one sheet per part of the model, in the order the issue names them", async () => {
     const wb = await workbookOf();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Appraisal", "Agencies", "Interventions", "Costs", "Savings", "Outcomes", "Cost shunts", "Deals", "Uncertainty", "Unit costs", "Optimism bias", "Options"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Read me",
+      "Appraisal",
+      "Agencies",
+      "Interventions",
+      "Costs",
+      "Savings",
+      "Outcomes",
+      "Cost shunts",
+      "Deals",
+      "Uncertainty",
+      "Unit costs",
+      "Optimism bias",
+      "Options",
+    ]);
     // The success rate is column D of the Outcomes sheet, as error messages name it.
     expect(firstLine(wb.getWorksheet("Outcomes")!.getCell("D2").value)).toBe("Success");
   });
@@ -259,7 +286,9 @@ describe("the workbook's layout", () => {
     expect(cellOf(outcomes, "Success", "custody").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1] });
     expect(cellOf(outcomes, "Value: unit cost", "custody").dataValidation.formulae?.[0]).toMatch(/^'Unit costs'!\$A\$3:\$A\$\d+$/);
     const header = outcomes.getCell("D2").value as { richText: { text: string }[] };
-    expect(header.richText.map((t) => t.text).join("")).toMatch(/^Success\nShare of engaged participants achieving the outcome \(0–1, or a percentage\)\. Required, unless Rate with and Rate without are given\./);
+    expect(header.richText.map((t) => t.text).join("")).toMatch(
+      /^Success\nShare of engaged participants achieving the outcome \(0–1, or a percentage\)\. Required, unless Rate with and Rate without are given\./,
+    );
   });
 });
 
@@ -275,7 +304,9 @@ describe("errors name the cell a user would fix, alongside the model path", () =
     const r = await reread(wb);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([{ path: "outcomes[4].success", cell: `Outcomes!D${cell.row}`, message: `Outcomes!D${cell.row}: success must be between 0 and 1, got 1.4` }]);
+    expect(r.errors).toEqual([
+      { path: "outcomes[4].success", cell: `Outcomes!D${cell.row}`, message: `Outcomes!D${cell.row}: success must be between 0 and 1, got 1.4` },
+    ]);
   });
 
   it("missing fields and fields of deals", async () => {
@@ -337,11 +368,18 @@ describe("errors name the cell a user would fix, alongside the model path", () =
     u.getCell(row, 1).value = "outcomes.custody.success";
     const r = await reread(wb);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.message)).toEqual([`Uncertainty!A${row}: Input path "outcomes.custody.success" is given twice in Distributions; give each once`]);
+    if (!r.ok)
+      expect(r.errors.map((e) => e.message)).toEqual([
+        `Uncertainty!A${row}: Input path "outcomes.custody.success" is given twice in Distributions; give each once`,
+      ]);
   });
 
   it("never throws for input that is not a model workbook", async () => {
-    for (const bytes of [new Uint8Array(), new Uint8Array([1, 2, 3]), new TextEncoder().encode(readFileSync(join(ROOT, "examples/family-support.json"), "utf8"))]) {
+    for (const bytes of [
+      new Uint8Array(),
+      new Uint8Array([1, 2, 3]),
+      new TextEncoder().encode(readFileSync(join(ROOT, "examples/family-support.json"), "utf8")),
+    ]) {
       const r = await readModelWorkbook(bytes);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.errors[0]!.message).toMatch(/^not a readable Excel workbook/);
@@ -350,20 +388,37 @@ describe("errors name the cell a user would fix, alongside the model path", () =
     empty.addWorksheet("Sheet1").getCell("A1").value = "hello";
     const r = await readModelWorkbook(await bytesOf(empty));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Appraisal sheet: title: required/), expect.stringMatching(/^Agencies sheet: agencies: required/)]));
+    if (!r.ok)
+      expect(r.errors.map((e) => e.message)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Appraisal sheet: title: required/), expect.stringMatching(/^Agencies sheet: agencies: required/)]),
+      );
   });
 
   it("never throws whatever is typed into the cells (fuzz)", async () => {
     const base = await bytesOf(await workbookOf());
-    const values = fc.oneof(fc.constant(null), fc.double({ noNaN: true }), fc.integer(), fc.string(), fc.boolean(), fc.date({ noInvalidDate: true }), fc.constantFrom("=1+", "4%", "1,200", "2025/26", "stpr", "a, b", "0: 3.5%", "[1]", "£-5"));
+    const values = fc.oneof(
+      fc.constant(null),
+      fc.double({ noNaN: true }),
+      fc.integer(),
+      fc.string(),
+      fc.boolean(),
+      fc.date({ noInvalidDate: true }),
+      fc.constantFrom("=1+", "4%", "1,200", "2025/26", "stpr", "a, b", "0: 3.5%", "[1]", "£-5"),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 }), values), { minLength: 1, maxLength: 6 }), async (edits) => {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(base);
-        for (const [sheet, row, col, value] of edits) wb.worksheets[sheet]!.getCell(row, col).value = value as ExcelJS.CellValue;
-        const r = await reread(wb);
-        if (!r.ok) for (const e of r.errors) expect(typeof e.message).toBe("string");
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 }), values), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        async (edits) => {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(base);
+          for (const [sheet, row, col, value] of edits) wb.worksheets[sheet]!.getCell(row, col).value = value as ExcelJS.CellValue;
+          const r = await reread(wb);
+          if (!r.ok) for (const e of r.errors) expect(typeof e.message).toBe("string");
+        },
+      ),
       { numRuns: runs(15) },
     );
   }, 120_000);
@@ -426,14 +481,51 @@ describe("cell kinds: what is written reads back", () => {
   const decimal = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 })).map(([n, p]) => new Decimal(n).div(10 ** p));
   const share = fc.integer({ min: 0, max: 10_000 }).map((n) => new Decimal(n).div(10_000));
   const cases: [CellKind, fc.Arbitrary<unknown>][] = [
-    ["money", fc.oneof(decimal.map((d) => d.toNumber()), decimal.map((d) => d.toString()), fc.constant("0.1234567890123456789"))],
+    [
+      "money",
+      fc.oneof(
+        decimal.map((d) => d.toNumber()),
+        decimal.map((d) => d.toString()),
+        fc.constant("0.1234567890123456789"),
+      ),
+    ],
     ["share", share.map((d) => d.toNumber())],
     ["ids", fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,8}$/), { minLength: 1, maxLength: 4 })],
-    ["numbers", fc.array(decimal.map((d) => d.toNumber()), { minLength: 1, maxLength: 5 })],
+    [
+      "numbers",
+      fc.array(
+        decimal.map((d) => d.toNumber()),
+        { minLength: 1, maxLength: 5 },
+      ),
+    ],
     ["countOrList", fc.oneof(fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }))],
-    ["schedule", fc.oneof(fc.constantFrom("stpr", "stpr-health"), share.map((d) => ({ rate: d.toNumber() })), fc.array(fc.record({ fromYear: fc.nat(100), rate: share.map((d) => d.toNumber()) }), { minLength: 1, maxLength: 3 }))],
-    ["fyIndex", fc.dictionary(fc.integer({ min: 1990, max: 2090 }).map((y) => `${y}-${String((y + 1) % 100).padStart(2, "0")}`), decimal.map((d) => d.abs().toNumber()), { minKeys: 1, maxKeys: 4 })],
-    ["choiceOrWeights", fc.oneof(fc.constantFrom("investment", "equal"), fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/), fc.nat(9).map((n) => n + 1), { minKeys: 1, maxKeys: 3 }))],
+    [
+      "schedule",
+      fc.oneof(
+        fc.constantFrom("stpr", "stpr-health"),
+        share.map((d) => ({ rate: d.toNumber() })),
+        fc.array(fc.record({ fromYear: fc.nat(100), rate: share.map((d) => d.toNumber()) }), { minLength: 1, maxLength: 3 }),
+      ),
+    ],
+    [
+      "fyIndex",
+      fc.dictionary(
+        fc.integer({ min: 1990, max: 2090 }).map((y) => `${y}-${String((y + 1) % 100).padStart(2, "0")}`),
+        decimal.map((d) => d.abs().toNumber()),
+        { minKeys: 1, maxKeys: 4 },
+      ),
+    ],
+    [
+      "choiceOrWeights",
+      fc.oneof(
+        fc.constantFrom("investment", "equal"),
+        fc.dictionary(
+          fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/),
+          fc.nat(9).map((n) => n + 1),
+          { minKeys: 1, maxKeys: 3 },
+        ),
+      ),
+    ],
   ];
   it.each(cases)("%s", (kind, values) => {
     fc.assert(

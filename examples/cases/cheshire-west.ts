@@ -35,7 +35,12 @@ export const cheshireWest: CaseStudy = {
     ];
     if (range.ok) {
       const share = Math.ceil(range.minShare.toNumber() * 1000) / 1000;
-      const dealt = appraise(loadModel({ ...model, deals: [{ type: "gainshare", id: "partners-gainshare", label: "Partners' gainshare to the council", from: PAYERS, to: "council", share }] }));
+      const dealt = appraise(
+        loadModel({
+          ...model,
+          deals: [{ type: "gainshare", id: "partners-gainshare", label: "Partners' gainshare to the council", from: PAYERS, to: "council", share }],
+        }),
+      );
       blocks.push(
         `**A gainshare that closes the gap.** \`gainshareRange\`: ${rangeText(range, "NHS, police, DWP and MoJ", "the council")}. With the share rounded up to ${pct(share, 1)}:\n\n${dealTable(dealt, FIVE_YEARS, "m", 2)}`,
       );
@@ -52,7 +57,9 @@ function switching(model: Model): string {
   const society = breakEvenValue(model, path, FIVE_YEARS, [0, 1], { view: "system" });
   const council = switchingValue(model, path, { horizon: FIVE_YEARS, agency: "council" });
   const say = (share: number | null, who: string) =>
-    share !== null ? `${who} breaks even if ${pct(share)} of the expected savings are realised` : `${who} does not break even even if every expected saving is realised`;
+    share !== null
+      ? `${who} breaks even if ${pct(share)} of the expected savings are realised`
+      : `${who} does not break even even if every expected saving is realised`;
   const result = appraise(model);
   return (
     `**Switching values** (share of the business cases' savings that must materialise, Green Book): over five years ${say(five, "the public sector")}; over three years (to ${result.years[THREE_YEARS - 1]}) ${say(three, "the public sector")}. ` +

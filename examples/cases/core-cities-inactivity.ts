@@ -26,7 +26,12 @@ export const coreCitiesInactivity: CaseStudy = {
     const welfare = flows.agencies.dwp!.transfers[FIRST_YEAR_IN_WORK]!;
     return [
       check("Jobs", CC, 40400, jobs, { shown: 0 }),
-      check("Net gain to the public finances in a year (£m)", CC, 600, flows.publicSector.net[FIRST_YEAR_IN_WORK]!.div(1e6), { prefix: "£", suffix: "m", step: 100, shown: 1 }),
+      check("Net gain to the public finances in a year (£m)", CC, 600, flows.publicSector.net[FIRST_YEAR_IN_WORK]!.div(1e6), {
+        prefix: "£",
+        suffix: "m",
+        step: 100,
+        shown: 1,
+      }),
       check("More tax per person a year", CC, 5000, tax.div(jobs), { prefix: "£" }),
       check("Less welfare per person a year", CC, 10000, welfare.div(jobs), { prefix: "£" }),
     ];

@@ -51,9 +51,20 @@ export const demosReformDividend: CaseStudy = {
       const c = cash.annual.system;
       const pv = green.annual.system.net[t]!.times(green.discountFactors[t]!);
       cumulative = cumulative.plus(pv);
-      return [fy, money(c.costs[t]!, "bn"), money(c.savings[t]!, "bn"), money(c.net[t]!, "bn"), money(real.annual.system.net[t]!, "bn"), money(pv, "bn"), money(cumulative, "bn")];
+      return [
+        fy,
+        money(c.costs[t]!, "bn"),
+        money(c.savings[t]!, "bn"),
+        money(c.net[t]!, "bn"),
+        money(real.annual.system.net[t]!, "bn"),
+        money(pv, "bn"),
+        money(cumulative, "bn"),
+      ];
     });
-    const profile = table(["Year", "Costs (cash)", "Savings (cash)", "Net (cash)", "Net, 2025-26 prices", "Net, discounted (STPR)", "Cumulative discounted"], rows);
+    const profile = table(
+      ["Year", "Costs (cash)", "Savings (cash)", "Net (cash)", "Net, 2025-26 prices", "Net, discounted (STPR)", "Cumulative discounted"],
+      rows,
+    );
     const c10 = at(cash, TEN_YEARS).system;
     const g10 = at(green, TEN_YEARS).system;
     const npv = (m: Model) => at(appraise(m, { horizons: [TEN_YEARS] }), TEN_YEARS).system.npv.toNumber();

@@ -25,7 +25,11 @@ export const greaterManchesterEarnBack: CaseStudy = {
       check("Potential value of earn-back (£m)", LGA, 900, deal.totals.gmca!.div(1e6), { prefix: "£", suffix: "m" }),
       check("Most paid in a year (£m)", PUBLIC, 30, paid.reduce((m, x) => (x.gt(m) ? x : m)).div(1e6), { prefix: "£", suffix: "m" }),
       check("Years with a payment", PUBLIC, 30, paid.filter((x) => x.gt(0)).length, { shown: 0 }),
-      check("Infrastructure up front (£bn)", PUBLIC, 1.2, at(appraise(model, { discount: { rate: 0 } }), SIXTY).agencies.gmca!.pvCosts.div(1e9), { prefix: "£", suffix: "bn", places: 1 }),
+      check("Infrastructure up front (£bn)", PUBLIC, 1.2, at(appraise(model, { discount: { rate: 0 } }), SIXTY).agencies.gmca!.pvCosts.div(1e9), {
+        prefix: "£",
+        suffix: "bn",
+        places: 1,
+      }),
     ];
   },
   explain(model) {
@@ -37,7 +41,14 @@ export const greaterManchesterEarnBack: CaseStudy = {
         ["Flat 3.5%", at(flat, h.years)],
       ].map(([label, r]) => {
         const x = r as typeof h;
-        return [span(stpr, h.years), String(label), money(x.agencies.gmca!.pvTransfers, "m"), money(x.agencies.gmca!.npv, "m"), money(x.agencies.hmt!.npv, "m"), money(x.publicSector.npv, "m")];
+        return [
+          span(stpr, h.years),
+          String(label),
+          money(x.agencies.gmca!.pvTransfers, "m"),
+          money(x.agencies.gmca!.npv, "m"),
+          money(x.agencies.hmt!.npv, "m"),
+          money(x.publicSector.npv, "m"),
+        ];
       }),
     );
     const horizons = table(["Horizon", "Discounting", "PV of earn-back to GMCA", "GMCA NPV", "HM Treasury NPV", "Public sector NPV"], rows);

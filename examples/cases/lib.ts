@@ -168,7 +168,14 @@ export function agencyTable(result: Appraisal, years: number, unit: Unit, places
     .filter((a) => h.agencies[a.id]!.position !== "uninvolved")
     .map((a) => {
       const m = h.agencies[a.id]!;
-      return [a.name, money(m.pvCosts, unit, places), money(m.pvSavings, unit, places), money(m.pvTransfers, unit, places), money(m.npv, unit, places), POSITION[m.position]!];
+      return [
+        a.name,
+        money(m.pvCosts, unit, places),
+        money(m.pvSavings, unit, places),
+        money(m.pvTransfers, unit, places),
+        money(m.npv, unit, places),
+        POSITION[m.position]!,
+      ];
     });
   rows.push(
     ...totalRows(result, h, (m, view) => [
@@ -188,7 +195,12 @@ export function dealTable(result: Appraisal, years: number, unit: Unit, places?:
   const before = result.beforeDeals ? at(result.beforeDeals, years) : after;
   const rows = result.agencies
     .filter((a) => before.agencies[a.id]!.position !== "uninvolved" || after.agencies[a.id]!.position !== "uninvolved")
-    .map((a) => [a.name, money(before.agencies[a.id]!.npv, unit, places), money(after.agencies[a.id]!.npv, unit, places), POSITION[after.agencies[a.id]!.position]!]);
+    .map((a) => [
+      a.name,
+      money(before.agencies[a.id]!.npv, unit, places),
+      money(after.agencies[a.id]!.npv, unit, places),
+      POSITION[after.agencies[a.id]!.position]!,
+    ]);
   rows.push(...totalRows(result, after, (m, view) => [money(before[view].npv, unit, places), money(m.npv, unit, places), ""]));
   return table(["Party", "NPV without the deal", "NPV with the deal", "Position with the deal"], rows);
 }
@@ -217,7 +229,10 @@ export function gapLines(result: Appraisal, unit: Unit): string {
     .map((g) => {
       const name = result.agencies.find((a) => a.id === g.agency)!.name;
       const share = g.shareOfGainersSavings ? `, ${pct(g.shareOfGainersSavings)} of the gainers' PV savings` : "";
-      const who = mixed && g.publicSectorNpv ? `society gains ${money(g.systemNpv, unit)} (the public sector ${money(g.publicSectorNpv, unit)})` : `the system gains ${money(g.systemNpv, unit)}`;
+      const who =
+        mixed && g.publicSectorNpv
+          ? `society gains ${money(g.systemNpv, unit)} (the public sector ${money(g.publicSectorNpv, unit)})`
+          : `the system gains ${money(g.systemNpv, unit)}`;
       return `- Over ${span(result, g.horizon)}: ${who} but ${name} loses ${money(g.agencyNpv.neg(), unit)}; closing the gap takes a transfer of ${money(g.transferNeeded, unit)} in present value${share}.`;
     })
     .join("\n");
@@ -236,7 +251,13 @@ export function rangeText(range: ShareRange, payers: string, receivers: string):
  * sign across the range (found with \`brent\` on exact appraisals; the library's \`switchingValue\`
  * measures the system or one agency, searching a grid first).
  */
-export function breakEvenValue(model: Model, path: string, horizon: number, bounds: [number, number], options: AppraiseOptions & { view?: View } = {}): number | null {
+export function breakEvenValue(
+  model: Model,
+  path: string,
+  horizon: number,
+  bounds: [number, number],
+  options: AppraiseOptions & { view?: View } = {},
+): number | null {
   const { view = "publicSector", ...appraiseOptions } = options;
   const npv = (x: number) => at(appraise(setInputs(model, { [path]: x }), { ...appraiseOptions, horizons: [horizon] }), horizon)[view].npv.toNumber();
   const [lo, hi] = [npv(bounds[0]), npv(bounds[1])];
@@ -262,7 +283,10 @@ function tableCells(line: string): string[] {
 
 /** Markdown emphasis and code marks removed: what a reader sees rendered. */
 function plainInline(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`([^`]+)`/g, "$1").replace(/\\([\\`*_[\]|~#+\-.!()])/g, "$1");
+  return text
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/`([^`]+)`/g, "$1")
+    .replace(/\\([\\`*_[\]|~#+\-.!()])/g, "$1");
 }
 
 /**

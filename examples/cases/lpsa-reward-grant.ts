@@ -22,7 +22,10 @@ export const lpsaRewardGrant: CaseStudy = {
     const grant = model.deals.find((d) => d.id === "lpsa-reward") as RewardGrant;
     const budget = "shareOf" in grant.maximum ? toDecimal(grant.maximum.shareOf) : null;
     return [
-      check("Most a council can earn, share of its net budget requirement", LGA, 2.5, toDecimal(String(deal.figures.maximum)).div(budget!).times(100), { suffix: "%", places: 1 }),
+      check("Most a council can earn, share of its net budget requirement", LGA, 2.5, toDecimal(String(deal.figures.maximum)).div(budget!).times(100), {
+        suffix: "%",
+        places: 1,
+      }),
       check("Share of the available reward claimed", LGA, 57, toDecimal(String(deal.figures.shareClaimed)).times(100), { suffix: "%" }),
     ];
   },
@@ -35,7 +38,14 @@ export const lpsaRewardGrant: CaseStudy = {
       ["Stretch target", "Target", `Achieved by ${result.years[grant.assessmentYear]}`, "Achievement", "Available", "Reward"],
       deal.schedule.map((r) => {
         const achievement = toDecimal(String(r.achievement));
-        return [label(r.outcome), String(r.target), Number(r.achieved).toFixed(0), pct(achievement, 0) + (achievement.lt(0.6) ? " (below 60%)" : ""), money(toDecimal(String(r.available)), ""), money(toDecimal(String(r.reward)), "")];
+        return [
+          label(r.outcome),
+          String(r.target),
+          Number(r.achieved).toFixed(0),
+          pct(achievement, 0) + (achievement.lt(0.6) ? " (below 60%)" : ""),
+          money(toDecimal(String(r.available)), ""),
+          money(toDecimal(String(r.reward)), ""),
+        ];
       }),
     );
     const rows = deal.schedule.map((r) => ({ achievement: toDecimal(String(r.achievement)), reward: toDecimal(String(r.reward)) }));

@@ -14,8 +14,12 @@ const FIVE = 5;
 const ALL = 7;
 
 function losers(h: ReturnType<typeof at>, names: Record<string, string>): string {
-  const out = Object.entries(h.agencies).filter(([, m]) => m.npv.isNegative()).map(([id]) => names[id] ?? id);
-  return out.length ? `Under these pooling rules ${out.join(" and ")} still ${out.length > 1 ? "lose" : "loses"} over the seven years.` : "Under these pooling rules every partner gains over the seven years.";
+  const out = Object.entries(h.agencies)
+    .filter(([, m]) => m.npv.isNegative())
+    .map(([id]) => names[id] ?? id);
+  return out.length
+    ? `Under these pooling rules ${out.join(" and ")} still ${out.length > 1 ? "lose" : "loses"} over the seven years.`
+    : "Under these pooling rules every partner gains over the seven years.";
 }
 
 export const pooledPlaceBudget: CaseStudy = {
@@ -43,9 +47,19 @@ export const pooledPlaceBudget: CaseStudy = {
     const names = Object.fromEntries(result.agencies.map((a) => [a.id, a.name]));
     const schedule = table(
       ["Year", "Paid into the pot", "Pot spending on the team", "Pot balance"],
-      pot.schedule.map((r) => [String(r.financialYear), money(toDecimal(String(r.contributions)), "k"), money(toDecimal(String(r.spending)), "k"), money(toDecimal(String(r.balance)), "k")]),
+      pot.schedule.map((r) => [
+        String(r.financialYear),
+        money(toDecimal(String(r.contributions)), "k"),
+        money(toDecimal(String(r.spending)), "k"),
+        money(toDecimal(String(r.balance)), "k"),
+      ]),
     );
-    const shapleyRows = Object.keys(fair.pence).map((id) => [names[id] ?? id, money(before.agencies[id]!.npv, "k"), money(after.agencies[id]!.npv, "k"), money(fair.pence[id]!, "k")]);
+    const shapleyRows = Object.keys(fair.pence).map((id) => [
+      names[id] ?? id,
+      money(before.agencies[id]!.npv, "k"),
+      money(after.agencies[id]!.npv, "k"),
+      money(fair.pence[id]!, "k"),
+    ]);
     return [
       `**Separate budgets vs a pooled pot** (fiscal lens, Green Book, ${result.years[0]} prices, every effect, ${after.from} to ${after.to}):\n\n${dealTable(result, ALL, "k")}`,
       `Over the five years of delivery alone, ${five.from} to ${five.to}, the system's NPV is ${money(five.system.npv, "k")}: the last cohorts' savings come after the team stops.`,

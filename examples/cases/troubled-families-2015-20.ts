@@ -17,7 +17,8 @@ const LGA = "LGA / Shared Intelligence (2024), Troubled/Supporting Families";
 
 /** Benefit per £1: fiscal for the public sector (transfers from households count), economic for society. */
 const view = (lens: "fiscal" | "economic") => (lens === "fiscal" ? "publicSector" : "system");
-const bcr = (model: Model, lens: "fiscal" | "economic", options: object = UNDISCOUNTED, years = ALL_EFFECTS) => at(appraise(model, { ...options, lens }), years)[view(lens)].bcr!;
+const bcr = (model: Model, lens: "fiscal" | "economic", options: object = UNDISCOUNTED, years = ALL_EFFECTS) =>
+  at(appraise(model, { ...options, lens }), years)[view(lens)].bcr!;
 
 export const troubledFamilies201520: CaseStudy = {
   id: "troubled-families-2015-20",
@@ -44,7 +45,12 @@ export const troubledFamilies201520: CaseStudy = {
       `£${ratio(bcr(m, lens, { ...stpr, ...extra }, PROGRAMME))}`,
     ];
     const lenses = table(
-      ["Benefit per £1 spent", "Undiscounted, all effects (7 years, to 2021-22)", "Green Book STPR, all effects", "Green Book STPR, programme years only (5 years, to 2019-20)"],
+      [
+        "Benefit per £1 spent",
+        "Undiscounted, all effects (7 years, to 2021-22)",
+        "Green Book STPR, all effects",
+        "Green Book STPR, programme years only (5 years, to 2019-20)",
+      ],
       [
         row("Fiscal", model, "fiscal"),
         row("Economic", model, "economic"),

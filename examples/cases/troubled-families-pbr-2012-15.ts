@@ -60,9 +60,13 @@ export const troubledFamiliesPbr: CaseStudy = {
           ? `Even with the payments the councils still lose; ${rangeText(gap, "police, MoJ, DWP and the NHS", "the councils")}.`
           : `No gainshare from police, MoJ, DWP and the NHS closes the councils' gap at ${HORIZON} years: ${gap.message}.`),
       `**Switching value.** The case assumes every family claimed as turned around was turned around by the programme (deadweight 0). ` +
-        (dw !== null ? `The public sector's NPV to ${result.years[HORIZON - 1]} stays positive up to a deadweight of ${pct(dw)}` : `The public sector's NPV keeps its sign for any deadweight`) +
+        (dw !== null
+          ? `The public sector's NPV to ${result.years[HORIZON - 1]} stays positive up to a deadweight of ${pct(dw)}`
+          : `The public sector's NPV keeps its sign for any deadweight`) +
         (dwSociety !== null ? ` (society's, which leaves out the benefits no longer paid, up to ${pct(dwSociety)})` : "") +
-        (dwCouncil.found ? `; the councils' own NPV changes sign at a deadweight of ${pct(dwCouncil.value)}.` : `; the councils' NPV is negative at any deadweight from 0 to 100%, and more so as deadweight rises, because their results payments shrink with the results.`),
+        (dwCouncil.found
+          ? `; the councils' own NPV changes sign at a deadweight of ${pct(dwCouncil.value)}.`
+          : `; the councils' NPV is negative at any deadweight from 0 to 100%, and more so as deadweight rises, because their results payments shrink with the results.`),
     ];
   },
 };

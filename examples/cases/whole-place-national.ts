@@ -14,7 +14,8 @@ const DS = "Denham & Studdert (2024), notes 24-25 (LGA and EY, 2013)";
 const CC = "Core Cities (2024), section 4 (Whole Place Community Budgets)";
 const bn = (x: { div(n: number): import("../../src").Decimal }) => x.div(1e9);
 
-const scenarios = (model: Model, options = {}) => Object.fromEntries(runScenarios(model, {}, options).map((r) => [r.name, r.appraisal])) as Record<"base" | "high", Appraisal>;
+const scenarios = (model: Model, options = {}) =>
+  Object.fromEntries(runScenarios(model, {}, options).map((r) => [r.name, r.appraisal])) as Record<"base" | "high", Appraisal>;
 
 export const wholePlaceNational: CaseStudy = {
   id: "whole-place-national",

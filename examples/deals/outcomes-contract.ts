@@ -37,4 +37,6 @@ const result = appraise({
 showBeforeAfter(result, 10);
 showDeals(result);
 const f = result.deals[0]!.figures;
-console.log(`\nInvestor: outlay ${String(f.investorOutlay)}, outcome payments ${String(f.outcomePayments)}, multiple ${Number(f.investorMultiple).toFixed(2)}×, IRR ${f.investorIrr === null ? "n/a" : `${(Number(f.investorIrr) * 100).toFixed(1)}%`}`);
+console.log(
+  `\nInvestor: outlay ${String(f.investorOutlay)}, outcome payments ${String(f.outcomePayments)}, multiple ${Number(f.investorMultiple).toFixed(2)}×, IRR ${f.investorIrr === null ? "n/a" : `${(Number(f.investorIrr) * 100).toFixed(1)}%`}`,
+);

@@ -38,4 +38,7 @@ for (const row of result.deals[0]!.schedule) console.log(`  ${String(row.financi
 
 const split = shapleySurplus(familySupport(), { horizon: 10 });
 console.log(`\nA fair (Shapley) split of the ${formatPounds(split.surplus, { unit: "m" })} 10-year surplus:`);
-for (const [id, v] of Object.entries(split.pence)) console.log(`  ${id.padEnd(10)} ${formatPounds(v, { unit: "m", places: 2 }).padStart(9)}  (transfer ${formatPounds(split.transfers[id]!, { unit: "m", places: 2 })})`);
+for (const [id, v] of Object.entries(split.pence))
+  console.log(
+    `  ${id.padEnd(10)} ${formatPounds(v, { unit: "m", places: 2 }).padStart(9)}  (transfer ${formatPounds(split.transfers[id]!, { unit: "m", places: 2 })})`,
+  );

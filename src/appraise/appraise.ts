@@ -83,7 +83,9 @@ export interface Appraisal {
 
 function checkOptions(options: AppraiseOptions, years: number, model: Model): void {
   const errors = (options.horizons ?? []).flatMap((h, i) =>
-    Number.isInteger(h) && h >= 1 && h <= years ? [] : [{ path: `options.horizons[${i}]`, message: `expected a whole number of years from 1 to ${years}, got ${h}` }],
+    Number.isInteger(h) && h >= 1 && h <= years
+      ? []
+      : [{ path: `options.horizons[${i}]`, message: `expected a whole number of years from 1 to ${years}, got ${h}` }],
   );
   if (options.lens !== undefined && !["fiscal", "economic", "social"].includes(options.lens)) {
     errors.push({ path: "options.lens", message: `expected "fiscal", "economic" or "social", got ${JSON.stringify(options.lens)}` });
@@ -92,7 +94,11 @@ function checkOptions(options: AppraiseOptions, years: number, model: Model): vo
     // A discount schedule given here is checked as the model's own would be: its shape, and
     // that discounting at it keeps the figures within the range the ledger holds exactly.
     const shape = ScheduleSchema.safeParse(options.discount);
-    if (!shape.success) errors.push({ path: "options.discount", message: 'expected "stpr", "stpr-health", { rate } with a rate above −1, or a list of { fromYear, rate } bands' });
+    if (!shape.success)
+      errors.push({
+        path: "options.discount",
+        message: 'expected "stpr", "stpr-health", { rate } with a rate above −1, or a list of { fromYear, rate } bands',
+      });
     else {
       const range = rangeIssues({ ...model, appraisal: { ...model.appraisal, discount: shape.data } });
       errors.push(...range.map((e) => ({ path: "options.discount", message: e.message })));
@@ -269,7 +275,10 @@ export function appraise(input: Model | unknown, options: AppraiseOptions = {}):
  * lenses.social.horizons[0].system.npv.gte(lenses.fiscal.horizons[0].system.npv); // true (the social lens counts more)
  * ```
  */
-export function appraiseLenses(input: Model | unknown, options: Omit<AppraiseOptions, "lens" | "cashableOnly"> = {}): Record<"fiscal" | "economic" | "social" | "cashable", Appraisal> {
+export function appraiseLenses(
+  input: Model | unknown,
+  options: Omit<AppraiseOptions, "lens" | "cashableOnly"> = {},
+): Record<"fiscal" | "economic" | "social" | "cashable", Appraisal> {
   const ledger = buildLedger(input);
   return {
     fiscal: appraiseLedger(ledger, { ...options, lens: "fiscal", cashableOnly: false }),

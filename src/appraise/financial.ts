@@ -74,7 +74,8 @@ export interface FinancialCaseOptions {
 function basisOf(model: Model): { basis: PriceBasis | null; words: string } {
   const p = model.appraisal.prices as (PriceBasis & { source?: string }) | undefined;
   if (!p) return { basis: null, words: `no price basis given (appraisal.prices): amounts are at ${model.appraisal.priceBase} prices, not cash` };
-  if ("inflation" in p) return { basis: p, words: `cash of each year: ${model.appraisal.priceBase} prices inflated at ${toDecimal(p.inflation).times(100).toString()}% a year` };
+  if ("inflation" in p)
+    return { basis: p, words: `cash of each year: ${model.appraisal.priceBase} prices inflated at ${toDecimal(p.inflation).times(100).toString()}% a year` };
   return { basis: p, words: `cash of each year: ${model.appraisal.priceBase} prices inflated with ${p.source ?? "the appraisal's deflator index"}` };
 }
 
@@ -108,7 +109,8 @@ function availableOf(raw: number | string | (number | string)[] | undefined, n: 
  * ```
  */
 export function financialCase(input: Model | Ledger | unknown, options: FinancialCaseOptions = {}): FinancialCase {
-  const ledger: Ledger = typeof input === "object" && input !== null && "entries" in input && "plan" in input ? (input as Ledger) : buildLedger(loadModel(input));
+  const ledger: Ledger =
+    typeof input === "object" && input !== null && "entries" in input && "plan" in input ? (input as Ledger) : buildLedger(loadModel(input));
   const model = ledger.plan.model;
   const dealt: Ledger = "beforeDeals" in ledger ? (ledger as DealtLedger) : model.deals.length ? applyDeals(ledger) : ledger;
   const n = Math.max(1, Math.min(options.years ?? ledger.years, ledger.years));
@@ -151,7 +153,13 @@ export function financialCase(input: Model | Ledger | unknown, options: Financia
         net,
         available,
         headroom,
-        total: { spend: sum(flows.spend), income: sum(flows.income), net: sum(net), available: available ? sum(available) : null, headroom: headroom ? sum(headroom) : null },
+        total: {
+          spend: sum(flows.spend),
+          income: sum(flows.income),
+          net: sum(net),
+          available: available ? sum(available) : null,
+          headroom: headroom ? sum(headroom) : null,
+        },
       });
     }
   }

@@ -77,25 +77,50 @@ function roundHorizons(horizons: readonly HorizonResult[], isPublic: ReadonlySet
     // NPV last: where its column leaves a choice, keep NPV = savings − costs + transfers across the row.
     for (const k of METRIC_MONEY) {
       const fromParts = k === "npv" ? (m: Metrics) => m.pvSavings.minus(m.pvCosts).plus(m.pvTransfers) : undefined;
-      conserve(parties, isPublic, unit, (m) => m[k], (m, v) => (m[k] = v), fromParts);
+      conserve(
+        parties,
+        isPublic,
+        unit,
+        (m) => m[k],
+        (m, v) => (m[k] = v),
+        fromParts,
+      );
     }
     return { ...h, ...parties } as HorizonResult;
   });
 }
 
 function roundFlows(flows: PartyFlows, isPublic: ReadonlySet<string>, unit: Decimal): PartyFlows {
-  const parties = copyParties(flows, (f) => ({
-    ...f,
-    ...Object.fromEntries(SERIES.map((k) => [k, [...f[k]]])),
-    pv: { ...f.pv, ...Object.fromEntries(SERIES.map((k) => [k, [...f.pv[k]]])) },
-  }) as typeof f);
+  const parties = copyParties(
+    flows,
+    (f) =>
+      ({
+        ...f,
+        ...Object.fromEntries(SERIES.map((k) => [k, [...f[k]]])),
+        pv: { ...f.pv, ...Object.fromEntries(SERIES.map((k) => [k, [...f.pv[k]]])) },
+      }) as typeof f,
+  );
   const years = parties.system.net.length;
   // Net last: where its column leaves a choice, keep net = savings − costs + transfers.
   for (const k of SERIES) {
     const fromParts = (s: FlowSeries, t: number) => (k === "net" ? s.savings[t]!.minus(s.costs[t]!).plus(s.transfers[t]!) : undefined);
     for (let t = 0; t < years; t++) {
-      conserve(parties, isPublic, unit, (f) => f[k][t]!, (f, v) => (f[k][t] = v), k === "net" ? (f) => fromParts(f, t)! : undefined);
-      conserve(parties, isPublic, unit, (f) => f.pv[k][t]!, (f, v) => (f.pv[k][t] = v), k === "net" ? (f) => fromParts(f.pv, t)! : undefined);
+      conserve(
+        parties,
+        isPublic,
+        unit,
+        (f) => f[k][t]!,
+        (f, v) => (f[k][t] = v),
+        k === "net" ? (f) => fromParts(f, t)! : undefined,
+      );
+      conserve(
+        parties,
+        isPublic,
+        unit,
+        (f) => f.pv[k][t]!,
+        (f, v) => (f.pv[k][t] = v),
+        k === "net" ? (f) => fromParts(f.pv, t)! : undefined,
+      );
     }
   }
   return parties;

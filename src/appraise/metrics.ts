@@ -83,7 +83,8 @@ export function metricsAtHorizons(flows: AnnualFlows, horizons: readonly number[
   const pvNet = running(flows.pv.net, n);
   return horizons.map((h) => {
     const k = Math.min(h, n);
-    if (k === 0) return { pvCosts: ZERO, pvSavings: ZERO, pvTransfers: ZERO, npv: ZERO, bcr: null, roi: null, paybackYear: null, discountedPaybackYear: null, irr: null };
+    if (k === 0)
+      return { pvCosts: ZERO, pvSavings: ZERO, pvTransfers: ZERO, npv: ZERO, bcr: null, roi: null, paybackYear: null, discountedPaybackYear: null, irr: null };
     const pvCosts = costs[k - 1]!;
     const pvSavings = savings[k - 1]!;
     const pvTransfers = transfers[k - 1]!;
@@ -120,6 +121,9 @@ function uniqueIrr(net: readonly Decimal[], n: number): number | null {
   }
   // Only a unique rate is reported: with several sign changes there may be several, or none.
   if (changes !== 1) return null;
-  const rate = solveRate(values.map((_, t) => t), values);
+  const rate = solveRate(
+    values.map((_, t) => t),
+    values,
+  );
   return rate.ok ? rate.rate : null;
 }

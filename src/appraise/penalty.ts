@@ -12,14 +12,7 @@ import type { Metrics } from "./metrics";
  *   when it passes on more than it saves, loses;
  * - `uninvolved` otherwise.
  */
-export type Position =
-  | "investor-loses"
-  | "investor-gains"
-  | "investor-breaks-even"
-  | "payer"
-  | "beneficiary-gains"
-  | "beneficiary-loses"
-  | "uninvolved";
+export type Position = "investor-loses" | "investor-gains" | "investor-breaks-even" | "payer" | "beneficiary-gains" | "beneficiary-loses" | "uninvolved";
 
 /**
  * Classifies a party's metrics.
@@ -144,7 +137,12 @@ export function settlementView(agency: Pick<PlanAgency, "settlementYears">, flow
   let npv = ZERO;
   for (let t = 0; t < n; t++) npv = npv.plus(flows.pv.net[t]!);
   const payback = paybackYear(flows.net);
-  return { years: agency.settlementYears, npvInSettlement: npv, paybackYear: payback, paybackInSettlement: payback !== null && payback < agency.settlementYears };
+  return {
+    years: agency.settlementYears,
+    npvInSettlement: npv,
+    paybackYear: payback,
+    paybackInSettlement: payback !== null && payback < agency.settlementYears,
+  };
 }
 
 /** Time-limited funding that stops before the savings it pays for have matured. */
@@ -182,7 +180,12 @@ export interface FundingCliff {
  * // [["families-grant", "2027-28", 5, true]]
  * ```
  */
-export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, entries: readonly LedgerEntry[], factors: FactorsBySchedule, labels: readonly string[]): FundingCliff[] {
+export function fundingCliffs(
+  plan: Pick<Plan, "agencies" | "interventions">,
+  entries: readonly LedgerEntry[],
+  factors: FactorsBySchedule,
+  labels: readonly string[],
+): FundingCliff[] {
   const out: FundingCliff[] = [];
   const years = labels.length;
   for (const agency of plan.agencies) {
@@ -190,7 +193,9 @@ export function fundingCliffs(plan: Pick<Plan, "agencies" | "interventions">, en
       if (budget.fundingEndsYear === null) continue;
       const end = budget.fundingEndsYear;
       const funded = new Set(
-        entries.flatMap((e) => (e.line.agency === agency.id && e.line.budget === budget.id && e.line.kind === "cost" && e.line.intervention !== null ? [e.line.intervention] : [])),
+        entries.flatMap((e) =>
+          e.line.agency === agency.id && e.line.budget === budget.id && e.line.kind === "cost" && e.line.intervention !== null ? [e.line.intervention] : [],
+        ),
       );
       if (funded.size === 0) continue;
       // Interventions fed (directly or through others) by a funded one.

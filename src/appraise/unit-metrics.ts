@@ -82,7 +82,8 @@ const per = (a: Decimal, b: Decimal) => {
  * ```
  */
 export function unitMetrics(input: Model | Ledger | unknown, options: { years?: number } = {}): UnitMetrics {
-  const ledger: Ledger = typeof input === "object" && input !== null && "entries" in input && "plan" in input ? (input as Ledger) : buildLedger(loadModel(input));
+  const ledger: Ledger =
+    typeof input === "object" && input !== null && "entries" in input && "plan" in input ? (input as Ledger) : buildLedger(loadModel(input));
   const model = ledger.plan.model;
   const n = Math.max(1, Math.min(options.years ?? ledger.years, ledger.years));
   const timing = model.appraisal.timing;

@@ -70,7 +70,13 @@ export async function validateCommand(file: string, io: CliIo): Promise<void> {
   if (optionErrors.length) throw new CliError(formatModelErrors(file, optionErrors), EXIT.invalidModel);
   const y = model.appraisal;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [count(model.agencies.length, "agency").replace(/agencys$/, "agencies"), count(model.interventions.length, "intervention"), count(model.costs.length, "cost"), count(model.outcomes.length, "outcome"), ...(model.options.length ? [count(model.options.length, "option")] : [])];
+  const parts = [
+    count(model.agencies.length, "agency").replace(/agencys$/, "agencies"),
+    count(model.interventions.length, "intervention"),
+    count(model.costs.length, "cost"),
+    count(model.outcomes.length, "outcome"),
+    ...(model.options.length ? [count(model.options.length, "option")] : []),
+  ];
   io.stdout.write(`valid: ${model.title} — ${parts.join(", ")}; base year ${y.baseYear}, horizons ${y.horizons.join(", ")}\n`);
 }
 
@@ -86,7 +92,10 @@ interface EconomicCaseFlags {
  * `appraise --options / --financial / --unit-metrics`: the options comparison with its Appraisal
  * Summary Tables, the financial case and unit metrics, in the format asked for.
  */
-async function economicCaseOutput(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }): Promise<string> {
+async function economicCaseOutput(
+  file: string,
+  opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit },
+): Promise<string> {
   const model = await readModelInput(file);
   const ledger = buildLedger(model);
   const options = opts.options
@@ -98,19 +107,29 @@ async function economicCaseOutput(file: string, opts: ModelOptions & EconomicCas
         ...(opts.mcDraws ? { monteCarlo: { draws: opts.mcDraws, seed: 1 } } : {}),
       })
     : null;
-  if (options && options.options.length === 0) throw new CliError(`appraise --options: ${file} has no options (add "options" to the model; see docs/model.md)`, EXIT.usage);
+  if (options && options.options.length === 0)
+    throw new CliError(`appraise --options: ${file} has no options (add "options" to the model; see docs/model.md)`, EXIT.usage);
   const financial = opts.financial ? financialCase(ledger) : null;
   const units = opts.unitMetrics ? unitMetrics(ledger) : null;
-  if (opts.format === "json") return `${JSON.stringify(toJSON({ ...(options ? { options } : {}), ...(financial ? { financial } : {}), ...(units ? { unitMetrics: units } : {}) }), null, 2)}\n`;
+  if (opts.format === "json")
+    return `${JSON.stringify(toJSON({ ...(options ? { options } : {}), ...(financial ? { financial } : {}), ...(units ? { unitMetrics: units } : {}) }), null, 2)}\n`;
   const unit = opts.unit ?? "pounds";
-  const tables: ReportTable[] = [...(options ? optionsTables(options) : []), ...(financial ? financialCaseTables(financial, { unit }) : []), ...(units ? unitMetricsTables(units) : [])];
+  const tables: ReportTable[] = [
+    ...(options ? optionsTables(options) : []),
+    ...(financial ? financialCaseTables(financial, { unit }) : []),
+    ...(units ? unitMetricsTables(units) : []),
+  ];
   if (opts.format === "csv") return tablesCsv(tables);
   if (opts.format === "md") return `# ${model.title}\n\n${tablesMarkdown(tables)}`;
   return `${model.title}\n\n${tablesText(tables)}`;
 }
 
 /** `appraise`: the appraisal as a table, JSON, CSV or Markdown on stdout. */
-export async function appraiseCommand(file: string, opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit }, io: CliIo): Promise<void> {
+export async function appraiseCommand(
+  file: string,
+  opts: ModelOptions & EconomicCaseFlags & { format: "table" | "json" | "csv" | "md"; unit?: MoneyUnit },
+  io: CliIo,
+): Promise<void> {
   if (opts.mcDraws && !opts.options) throw new CliError("appraise: --mc-draws goes with --options", EXIT.usage);
   if (opts.options || opts.financial || opts.unitMetrics) {
     io.stdout.write(await economicCaseOutput(file, opts));
@@ -136,12 +155,18 @@ export async function simulateCommand(file: string, opts: SimulateCliOptions & {
 }
 
 /** `report`: the self-contained HTML report. */
-export async function reportCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number; interactive?: boolean }, io: CliIo): Promise<void> {
+export async function reportCommand(
+  file: string,
+  opts: ModelOptions & { out: string; static?: boolean; draws?: number; seed?: number; interactive?: boolean },
+  io: CliIo,
+): Promise<void> {
   if (opts.interactive) return explorerCommand(file, opts, io);
   const { model, ledger, appraisal } = await load(file, opts);
   const distributions = Object.keys(model.uncertainty?.distributions ?? {}).length;
   const tornado = distributions > 0 ? tornadoChartInput(sensitivity(model, undefined, appraiseOptions(opts)), { model }) : undefined;
-  const simulation = opts.draws ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal, model) : undefined;
+  const simulation = opts.draws
+    ? simulationReportSection(await runSimulation(model, { ...opts, draws: opts.draws, seed: opts.seed ?? 1, keepDraws: true }, io), appraisal, model)
+    : undefined;
   const options = model.options.length ? compareOptions(model, opts.horizons ? { horizon: Math.max(...opts.horizons) } : {}) : undefined;
   const html = await buildReportHtml(
     {
@@ -161,7 +186,8 @@ export async function reportCommand(file: string, opts: ModelOptions & { out: st
 
 /** `report --interactive`: the live deal explorer, one self-contained page. */
 async function explorerCommand(file: string, opts: ModelOptions & { out: string; static?: boolean; draws?: number }, io: CliIo): Promise<void> {
-  if (opts.static || opts.draws) throw new CliError("report --interactive: the explorer recomputes in the page; it takes neither --static nor --draws", EXIT.usage);
+  if (opts.static || opts.draws)
+    throw new CliError("report --interactive: the explorer recomputes in the page; it takes neither --static nor --draws", EXIT.usage);
   const model = await readModelInput(file);
   // "Copy as model JSON" gives back the model as its author wrote it, when that is a JSON file.
   let source: unknown = model;
@@ -172,13 +198,21 @@ async function explorerCommand(file: string, opts: ModelOptions & { out: string;
       source = model;
     }
   }
-  const html = buildExplorerHtml(source, { scripts: { ...chartScripts(), explorer: await explorerScript() }, options: appraiseOptions(opts), footer: `Model: ${file}.` });
+  const html = buildExplorerHtml(source, {
+    scripts: { ...chartScripts(), explorer: await explorerScript() },
+    options: appraiseOptions(opts),
+    footer: `Model: ${file}.`,
+  });
   writeOutput(opts.out, html);
   io.stderr.write(`wrote ${opts.out} (the live deal explorer: open it in a browser)\n`);
 }
 
 /** `export`: XLSX workbook and tidy ledger rows. */
-export async function exportCommand(file: string, opts: ModelOptions & { xlsx?: string; csv?: string; json?: string; exact?: boolean }, io: CliIo): Promise<void> {
+export async function exportCommand(
+  file: string,
+  opts: ModelOptions & { xlsx?: string; csv?: string; json?: string; exact?: boolean },
+  io: CliIo,
+): Promise<void> {
   if (!opts.xlsx && !opts.csv && !opts.json) throw new CliError("export: nothing to write; give --xlsx, --csv and/or --json (see --help)", EXIT.usage);
   const { ledger, appraisal } = await load(file, opts);
   if (opts.xlsx) {

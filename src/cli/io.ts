@@ -20,7 +20,8 @@ export class CliError extends Error {
 /** "invalid model: file\n  path: message" — one line per problem, each with its JSON path. */
 export function formatModelErrors(file: string, errors: readonly (ModelError | WorkbookError)[]): string {
   // A workbook's errors start with their cell; the model path follows.
-  const line = (e: ModelError | WorkbookError) => ("cell" in e && e.cell ? `  ${e.message}${e.path ? ` (${e.path})` : ""}` : `  ${e.path || "(model)"}: ${e.message}`);
+  const line = (e: ModelError | WorkbookError) =>
+    "cell" in e && e.cell ? `  ${e.message}${e.path ? ` (${e.path})` : ""}` : `  ${e.path || "(model)"}: ${e.message}`;
   return `invalid model: ${file}\n${errors.map(line).join("\n")}`;
 }
 

@@ -19,7 +19,8 @@ function horizonsOption(value: string): number[] {
 
 function positiveInt(name: string, min = 1) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`expected a whole number ≥ ${min} for ${name}`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value)))
+      throw new InvalidArgumentError(`expected a whole number ≥ ${min} for ${name}`);
     return Number(value);
   };
 }
@@ -55,10 +56,20 @@ function discountOption(value: string): DiscountSchedule {
 
 const discountOptions = (command: Command) =>
   command
-    .addOption(new Option("--discount <schedule>", 'discounting: "stpr", "stpr-health", or a flat rate such as 0.035 (0 = undiscounted); default: the model\'s').argParser(discountOption))
+    .addOption(
+      new Option(
+        "--discount <schedule>",
+        'discounting: "stpr", "stpr-health", or a flat rate such as 0.035 (0 = undiscounted); default: the model\'s',
+      ).argParser(discountOption),
+    )
     .addOption(new Option("--timing <timing>", "when in each year flows happen (default: the model's)").choices(["end", "mid"]));
 
-const lensOption = () => new Option("--lens <lens>", "which flows count: fiscal (public budgets), economic (+ earnings, GVA), social (everything)").choices(["fiscal", "economic", "social"]);
+const lensOption = () =>
+  new Option("--lens <lens>", "which flows count: fiscal (public budgets), economic (+ earnings, GVA), social (everything)").choices([
+    "fiscal",
+    "economic",
+    "social",
+  ]);
 const horizonOption = () => new Option("--horizons <years>", "horizons in years, comma-separated (default: the model's)").argParser(horizonsOption);
 
 /** Builds the command-line program; every action reports its exit code through `done`. */
@@ -91,7 +102,11 @@ export function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .option("--cashable-only", "count cashable flows only")
     .addOption(new Option("--unit <unit>", "money unit for table, csv and md (csv defaults to pence)").choices(["pence", "pounds", "thousands", "millions"]))
     .option("--options", "compare the model's options with business as usual: ranking by NPSV and BCR, and an Appraisal Summary Table per option")
-    .option("--mc-draws <n>", "with --options: risk ranges from this many paired Monte Carlo draws (default: from the model's scenarios)", positiveInt("--mc-draws"))
+    .option(
+      "--mc-draws <n>",
+      "with --options: risk ranges from this many paired Monte Carlo draws (default: from the model's scenarios)",
+      positiveInt("--mc-draws"),
+    )
     .option("--financial", "the financial case: cash (nominal) by organisation, budget and financial year, against available funding")
     .option("--unit-metrics", "cost per participant, net outcomes achieved by year and cost per outcome, per intervention");
   discountOptions(program.commands.at(-1)!).action((file: string, opts) => run(() => appraiseCommand(file, opts, io))());

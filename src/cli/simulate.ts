@@ -25,9 +25,18 @@ export async function runSimulation(model: Model, opts: SimulateCliOptions, io: 
   const workers = Math.min(opts.workers ?? 1, maxWorkers());
   if (workers < (opts.workers ?? 1)) {
     const cores = maxWorkers() / WORKERS_PER_CORE;
-    io.stderr.write(`note: --workers ${opts.workers} is more than this machine can use (${cores} core${cores === 1 ? "" : "s"}); using ${workers} worker threads (at most ${WORKERS_PER_CORE} per core)\n`);
+    io.stderr.write(
+      `note: --workers ${opts.workers} is more than this machine can use (${cores} core${cores === 1 ? "" : "s"}); using ${workers} worker threads (at most ${WORKERS_PER_CORE} per core)\n`,
+    );
   }
-  const bar = io.stderr.isTTY ? new SingleBar({ stream: io.stderr as NodeJS.WritableStream, format: "simulating [{bar}] {percentage}% | {value}/{total} draws | {left}", hideCursor: true, clearOnComplete: true }) : null;
+  const bar = io.stderr.isTTY
+    ? new SingleBar({
+        stream: io.stderr as NodeJS.WritableStream,
+        format: "simulating [{bar}] {percentage}% | {value}/{total} draws | {left}",
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : null;
   const clock = new TimeLeft(opts.draws);
   bar?.start(opts.draws, 0, { left: clock.text() });
   const onProgress = (p: SimulationProgress) => {
@@ -116,18 +125,42 @@ const money = (v: number) => formatAmount(toDecimal(Math.round(v)), "pounds");
  */
 export function simulationTable(result: SimulationResult): string {
   const labels: string[] = [];
-  const parts = [displayText(result.title, { oneLine: true }), `Monte Carlo: ${result.draws.toLocaleString("en-GB")} draws, seed ${result.seed}, ${result.lens} lens, ${result.method} method`, ""];
+  const parts = [
+    displayText(result.title, { oneLine: true }),
+    `Monte Carlo: ${result.draws.toLocaleString("en-GB")} draws, seed ${result.seed}, ${result.lens} lens, ${result.method} method`,
+    "",
+  ];
   for (const h of result.horizons) {
     const header = ["Party", "Mean NPV £", "P5 £", "P50 £", "P95 £", "P(NPV > 0)", "P(incentive gap)"];
     const rows = [
       ...result.agencies.map((a) => {
         const s = h.agencies[a.id]!;
-        return [displayText(a.name, { oneLine: true }), money(s.mean), money(s.p5), money(s.p50), money(s.p95), pct(s.probabilityPositive), pct(h.incentiveGap[a.id] ?? 0)];
+        return [
+          displayText(a.name, { oneLine: true }),
+          money(s.mean),
+          money(s.p5),
+          money(s.p50),
+          money(s.p95),
+          pct(s.probabilityPositive),
+          pct(h.incentiveGap[a.id] ?? 0),
+        ];
       }),
-      ["Whole system", money(h.system.mean), money(h.system.p5), money(h.system.p50), money(h.system.p95), pct(h.system.probabilityPositive), pct(h.incentiveGapAny)],
+      [
+        "Whole system",
+        money(h.system.mean),
+        money(h.system.p5),
+        money(h.system.p50),
+        money(h.system.p95),
+        pct(h.system.probabilityPositive),
+        pct(h.incentiveGapAny),
+      ],
     ];
     const title = horizonWords(h.years, labels);
-    parts.push(`${title[0]!.toUpperCase()}${title.slice(1).replace(/ \(.*\)$/, "")}`, alignColumns([header, ...rows], [false, true, true, true, true, true, true]), "");
+    parts.push(
+      `${title[0]!.toUpperCase()}${title.slice(1).replace(/ \(.*\)$/, "")}`,
+      alignColumns([header, ...rows], [false, true, true, true, true, true, true]),
+      "",
+    );
   }
   parts.push("P(incentive gap): the chance the whole system gains while that agency loses (for the system row: while any agency loses).");
   for (const r of result.reasons) parts.push(`Note: ${r}`);

@@ -106,7 +106,10 @@ export class DealBook {
     }
     const was = entry.amounts[t];
     entry.amounts[t] = was ? was.minus(real) : real.neg();
-    for (const [party, v] of [[from, real.neg()], [to, real]] as const) {
+    for (const [party, v] of [
+      [from, real.neg()],
+      [to, real],
+    ] as const) {
       if (!this.summary.byYear[party]) {
         this.summary.byYear[party] = this.zeros();
         this.summary.parties.push(party);
@@ -203,4 +206,3 @@ export function pence(x: MoneyInput): Decimal {
   const d = toPence(x);
   return d.isNegative() ? ZERO : d;
 }
-

@@ -11,7 +11,10 @@ import { type DealBook, pence, splitWeights, window } from "./book";
  * gainshareDue({ share: 0.3 }, new Decimal(-50)).toString(); // "0"
  * ```
  */
-export function gainshareDue(deal: { share: NonNullable<Gainshare["share"]>; tiers?: undefined } | { tiers: NonNullable<Gainshare["tiers"]>; share?: undefined }, savings: Decimal): Decimal {
+export function gainshareDue(
+  deal: { share: NonNullable<Gainshare["share"]>; tiers?: undefined } | { tiers: NonNullable<Gainshare["tiers"]>; share?: undefined },
+  savings: Decimal,
+): Decimal {
   if (!savings.isPositive() || savings.isZero()) return ZERO;
   if (deal.share !== undefined) return savings.times(toDecimal(deal.share));
   const tiers = deal.tiers;
@@ -87,7 +90,6 @@ export function applyGainshare(book: DealBook, deal: Gainshare): void {
   if (deal.clawback && (deal.clawback.byYear < first || deal.clawback.byYear > last)) clawback(book, deal, deal.clawback, paidBy);
   book.summary.figures.totalPaid = paid;
 }
-
 
 /** Repays share × (1 − achieved/target) of everything paid so far, back along the same routes. */
 function clawback(book: DealBook, deal: Gainshare, c: NonNullable<Gainshare["clawback"]>, paidBy: Decimal[][]): void {

@@ -36,7 +36,12 @@ export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): v
       const ramp = k < o.rampUp.length ? toDecimal(o.rampUp[k]!) : ONE;
       // Attributable results net off deadweight, attribution and displacement; gross results are
       // what a provider would claim: everyone reached and engaged for whom the outcome happens.
-      const rate = r.basis === "gross" ? toDecimal(o.reach).times(toDecimal(o.engagement)).times(toDecimal(chainRates(o).success)) : chainFactor(o);
+      const rate =
+        r.basis === "gross"
+          ? toDecimal(o.reach)
+              .times(toDecimal(o.engagement))
+              .times(toDecimal(chainRates(o).success))
+          : chainFactor(o);
       const successes = cases.times(rate).times(ramp);
       // A result without its own amount takes an equal part of the price left after the attachment (validated: such a deal has perCase).
       const price = r.amount !== undefined ? byYear(r.amount, k) : split ? split.perCase.times(ONE.minus(byYear(split.share, k))).div(nResults) : ZERO;
@@ -64,7 +69,15 @@ export function applyPaymentByResults(book: DealBook, deal: PaymentByResults): v
     }
     attachments = attachments.plus(paidAttachment);
     results = results.plus(paidResults);
-    book.summary.schedule.push({ cohortYear: y, financialYear: book.label(y), cases, attachmentPerCase: attachment, attachments: paidAttachment, results: paidResults, perCase: paidAttachment.plus(paidResults).div(cases) });
+    book.summary.schedule.push({
+      cohortYear: y,
+      financialYear: book.label(y),
+      cases,
+      attachmentPerCase: attachment,
+      attachments: paidAttachment,
+      results: paidResults,
+      perCase: paidAttachment.plus(paidResults).div(cases),
+    });
   }
   book.summary.figures.attachments = attachments;
   book.summary.figures.results = results;

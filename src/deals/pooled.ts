@@ -16,7 +16,11 @@ export function applyPooledBudget(book: DealBook, deal: PooledBudget): void {
   const funded = new Map<string, Decimal[]>();
   const fundedAgencies = new Set(
     book.ledger.rows
-      .filter((r) => r.kind === "cost" && ((r.origin.type === "cost" && deal.funds.costs?.includes(r.origin.id)) || (r.intervention && deal.funds.interventions?.includes(r.intervention))))
+      .filter(
+        (r) =>
+          r.kind === "cost" &&
+          ((r.origin.type === "cost" && deal.funds.costs?.includes(r.origin.id)) || (r.intervention && deal.funds.interventions?.includes(r.intervention))),
+      )
       .map((r) => r.agency),
   );
   for (const a of fundedAgencies) {

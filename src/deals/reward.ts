@@ -21,7 +21,12 @@ export function applyRewardGrant(book: DealBook, deal: RewardGrant): void {
     const available = maximum.times(toDecimal(target.weight)).div(weights);
     let reward: Decimal = ZERO;
     if (achievement.gte(threshold)) {
-      reward = deal.scale === "proportional" ? available.times(achievement) : threshold.eq(ONE) ? available : available.times(achievement.minus(threshold)).div(ONE.minus(threshold));
+      reward =
+        deal.scale === "proportional"
+          ? available.times(achievement)
+          : threshold.eq(ONE)
+            ? available
+            : available.times(achievement.minus(threshold)).div(ONE.minus(threshold));
     }
     earned = earned.plus(reward);
     book.summary.schedule.push({ outcome: target.outcome, target: target.target, achieved, achievement, available, reward });

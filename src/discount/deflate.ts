@@ -85,10 +85,7 @@ export function inflate(
  *   .map(String); // ["105", "210"]
  * ```
  */
-export function rebase(
-  series: readonly MoneyInput[],
-  options: { from: FinancialYear | string; to: FinancialYear | string; basis: PriceBasis },
-): Decimal[] {
+export function rebase(series: readonly MoneyInput[], options: { from: FinancialYear | string; to: FinancialYear | string; basis: PriceBasis }): Decimal[] {
   const k = priceFactor(options.from, options.to, options.basis);
   return series.map((v) => toDecimal(v).times(k));
 }

@@ -40,7 +40,7 @@ function bandsOf(schedule: DiscountSchedule): { fromYear: number; rate: Decimal 
   } else if (schedule && typeof schedule === "object" && "rate" in schedule) {
     raw = [{ fromYear: 0, rate: schedule.rate as DiscountBand["rate"] }];
   } else {
-    throw new RangeError("expected a discount schedule: \"stpr\", \"stpr-health\", { rate } or a list of bands");
+    throw new RangeError('expected a discount schedule: "stpr", "stpr-health", { rate } or a list of bands');
   }
   if (raw.length === 0) throw new RangeError("a discount schedule needs at least one band");
   return raw.map((b, i) => {
@@ -90,11 +90,7 @@ export function discountRates(years: number, schedule: DiscountSchedule = "stpr"
  * discountFactors(1, { rate: 0.1 })[1].toString(); // "0.9090909090909090909090909090909090909091"
  * ```
  */
-export function discountFactors(
-  years: number,
-  schedule: DiscountSchedule = "stpr",
-  options: { timing?: Timing } = {},
-): Decimal[] {
+export function discountFactors(years: number, schedule: DiscountSchedule = "stpr", options: { timing?: Timing } = {}): Decimal[] {
   checkYears(years);
   const timing = options.timing ?? "end";
   // The Green Book schedules are asked for again and again (every appraisal): kept once worked out.
@@ -121,11 +117,7 @@ const named = new Map<string, Decimal[]>();
  * discountFactorsFloat(1)[1]; // 0.9661835748792271
  * ```
  */
-export function discountFactorsFloat(
-  years: number,
-  schedule: DiscountSchedule = "stpr",
-  options: { timing?: Timing } = {},
-): Float64Array {
+export function discountFactorsFloat(years: number, schedule: DiscountSchedule = "stpr", options: { timing?: Timing } = {}): Float64Array {
   return Float64Array.from(discountFactors(years, schedule, options), (d) => d.toNumber());
 }
 

@@ -49,7 +49,11 @@ export function IRR(values: ExcelRange, guess?: number | null): number {
   arity(arguments, 2, "IRR");
   const v = numbers(values, "values");
   const g = opt(guess, 0.1, "guess");
-  const result = solveRate(v.map((_, i) => i), v, g > -1 ? g : 0.1);
+  const result = solveRate(
+    v.map((_, i) => i),
+    v,
+    g > -1 ? g : 0.1,
+  );
   if (!result.ok) throw new FinanceError("#NUM!", result.message);
   return finite(result.rate, "IRR");
 }
@@ -141,7 +145,11 @@ export function XIRR(values: ExcelRange, dates: ExcelDateRange, guess?: number |
   arity(arguments, 3, "XIRR");
   const g = opt(guess, 0.1, "guess");
   const { values: v, days } = dayOffsets(values, dates);
-  const result = solveRate(days.map((d) => d / 365), v, g > -1 ? g : 0.1);
+  const result = solveRate(
+    days.map((d) => d / 365),
+    v,
+    g > -1 ? g : 0.1,
+  );
   if (!result.ok) throw new FinanceError("#NUM!", result.message);
   return finite(result.rate, "XIRR");
 }

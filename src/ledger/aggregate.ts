@@ -107,7 +107,15 @@ type BySchedule = Map<string, Record<Kind, (Decimal | null)[]>>;
 
 function bucket(into: BySchedule, key: string, years: number): Record<Kind, (Decimal | null)[]> {
   let s = into.get(key);
-  if (!s) into.set(key, (s = { costs: new Array<Decimal | null>(years).fill(null), savings: new Array<Decimal | null>(years).fill(null), transfers: new Array<Decimal | null>(years).fill(null) }));
+  if (!s)
+    into.set(
+      key,
+      (s = {
+        costs: new Array<Decimal | null>(years).fill(null),
+        savings: new Array<Decimal | null>(years).fill(null),
+        transfers: new Array<Decimal | null>(years).fill(null),
+      }),
+    );
   return s;
 }
 

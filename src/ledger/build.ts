@@ -169,16 +169,21 @@ export function ledgerOf(plan: Plan): Ledger {
     entries.push({ line: l, amounts, realisation: l.realisation ? A.factor(l.realisation) : null, quantity: null });
     drivers.push(l.quantity);
   });
-  return makeLedger(plan, entries, () => {
-    entries.forEach((e, k) => {
-      const d = drivers[k];
-      if (d) e.quantity = quantity(d);
-    });
-    return rowsOf(entries, plan);
-  }, {
-    outcomes: () => Object.fromEntries(Object.entries(plan.outcomes).map(([id, o]) => [id, { active: quantity(o.active), produced: quantity(o.produced) }])),
-    cohorts: () => Object.fromEntries(Object.entries(plan.interventions).map(([id, v]) => [id, quantity(v.cohort)])),
-  });
+  return makeLedger(
+    plan,
+    entries,
+    () => {
+      entries.forEach((e, k) => {
+        const d = drivers[k];
+        if (d) e.quantity = quantity(d);
+      });
+      return rowsOf(entries, plan);
+    },
+    {
+      outcomes: () => Object.fromEntries(Object.entries(plan.outcomes).map(([id, o]) => [id, { active: quantity(o.active), produced: quantity(o.produced) }])),
+      cohorts: () => Object.fromEntries(Object.entries(plan.interventions).map(([id, v]) => [id, quantity(v.cohort)])),
+    },
+  );
 }
 
 /** How a ledger works out its outcome counts and cohorts when first read. */
@@ -281,14 +286,34 @@ function tracesOf(plan: Plan): LineTrace[] {
 }
 
 /** Books one line's amount in year t: to its agency, and negated to a transfer's other side. */
-function book(rows: LedgerRow[], l: LedgerLine, t: number, label: string, cashable: boolean, amount: Decimal, quantity: Decimal | null, priceBase: string): void {
+function book(
+  rows: LedgerRow[],
+  l: LedgerLine,
+  t: number,
+  label: string,
+  cashable: boolean,
+  amount: Decimal,
+  quantity: Decimal | null,
+  priceBase: string,
+): void {
   if (amount.isZero()) return;
   rows.push(row(l, l.agency, l.budget, l.counterparty?.agency ?? null, t, label, cashable, amount, quantity, priceBase));
   if (l.counterparty) rows.push(row(l, l.counterparty.agency, l.counterparty.budget, l.agency, t, label, cashable, amount.neg(), quantity, priceBase));
 }
 
 /** One row, every field written in the same order (one object shape for every row). */
-function row(l: LedgerLine, agency: string, budget: string, counterparty: string | null, t: number, label: string, cashable: boolean, amount: Decimal, quantity: Decimal | null, priceBase: string): LedgerRow {
+function row(
+  l: LedgerLine,
+  agency: string,
+  budget: string,
+  counterparty: string | null,
+  t: number,
+  label: string,
+  cashable: boolean,
+  amount: Decimal,
+  quantity: Decimal | null,
+  priceBase: string,
+): LedgerRow {
   return {
     agency,
     budget,

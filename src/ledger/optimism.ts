@@ -15,5 +15,9 @@ import type { Cost } from "../model";
 export function categoryOptimism(cost: Pick<Cost, "optimismBias">): OptimismBiasUplift | null {
   const ob = cost.optimismBias;
   if (!ob) return null;
-  return optimismBiasUplift(ob.category, { dimension: ob.dimension, ...(ob.mitigation !== undefined ? { mitigation: ob.mitigation } : {}), ...(ob.stage ? { stage: ob.stage } : {}) });
+  return optimismBiasUplift(ob.category, {
+    dimension: ob.dimension,
+    ...(ob.mitigation !== undefined ? { mitigation: ob.mitigation } : {}),
+    ...(ob.stage ? { stage: ob.stage } : {}),
+  });
 }

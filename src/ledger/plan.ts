@@ -1,6 +1,17 @@
 import type { Decimal } from "../money";
 import type { DiscountSchedule } from "../discount";
-import { appraisalYears, chainRates, referenceTrace, type Agency, type Cost, type CostShunt, type Intervention, type Model, type Outcome, type Saving } from "../model";
+import {
+  appraisalYears,
+  chainRates,
+  referenceTrace,
+  type Agency,
+  type Cost,
+  type CostShunt,
+  type Intervention,
+  type Model,
+  type Outcome,
+  type Saving,
+} from "../model";
 import { deliveryYears, priceMultipliers } from "./profiles";
 import { categoryOptimism } from "./optimism";
 import type { LedgerLine } from "./rows";
@@ -217,7 +228,9 @@ function compile(model: Model): Plan {
   };
   const grades = model.tables.optimismBias ?? {};
   const optimism = (grade: string | undefined, part: "costs" | "benefits"): PlanFactor[] =>
-    grade !== undefined && grades[grade] ? [input(`tables.optimismBias.${grade}.${part}`, grades[grade][part], part === "costs" ? Transform.OnePlus : Transform.OneMinus)] : [];
+    grade !== undefined && grades[grade]
+      ? [input(`tables.optimismBias.${grade}.${part}`, grades[grade][part], part === "costs" ? Transform.OnePlus : Transform.OneMinus)]
+      : [];
   const obValue = (grade: string | undefined, part: "costs" | "benefits") => String(grade !== undefined && grades[grade] ? grades[grade][part] : 0);
 
   // Cohorts: a profile and the factors that scale it.
@@ -270,8 +283,21 @@ function compile(model: Model): Plan {
       input(`${p}.attribution`, o.attribution),
       input(`${p}.displacement`, o.displacement, Transform.OneMinus),
     ];
-    const shape = { cohort: c.cohort.profile, from: c.span[0], to: c.span[1], rampUp: o.rampUp.map((r, k) => input(`${p}.rampUp[${k}]`, r)), lag: input(`${p}.lag`, o.lag) };
-    const active = profile({ kind: "outcomes", ...shape, persistence: { years: input(`${p}.persistence.years`, o.persistence.years), dropOff: input(`${p}.persistence.dropOff`, o.persistence.dropOff, Transform.OneMinus) } });
+    const shape = {
+      cohort: c.cohort.profile,
+      from: c.span[0],
+      to: c.span[1],
+      rampUp: o.rampUp.map((r, k) => input(`${p}.rampUp[${k}]`, r)),
+      lag: input(`${p}.lag`, o.lag),
+    };
+    const active = profile({
+      kind: "outcomes",
+      ...shape,
+      persistence: {
+        years: input(`${p}.persistence.years`, o.persistence.years),
+        dropOff: input(`${p}.persistence.dropOff`, o.persistence.dropOff, Transform.OneMinus),
+      },
+    });
     const produced = profile({ kind: "outcomes", ...shape, persistence: null });
     outcomes[o.id] = { intervention: o.intervention, active: { factors: chain, profile: active }, produced: { factors: chain, profile: produced } };
   });
@@ -283,22 +309,31 @@ function compile(model: Model): Plan {
       ...(c.amount !== undefined ? { amount: String(c.amount), per: c.per } : { series: "given" }),
       ...(c.growth !== undefined ? { growth: String(c.growth) } : {}),
     };
-    if (c.series !== undefined) return { factors: [], profile: profile({ kind: "series", values: c.series.map((x, k) => input(`${p}.series[${k}]`, x)) }), quantity: null, trace };
+    if (c.series !== undefined)
+      return { factors: [], profile: profile({ kind: "series", values: c.series.map((x, k) => input(`${p}.series[${k}]`, x)) }), quantity: null, trace };
     const amount = input(`${p}.amount`, c.amount);
     if (c.per === "once") return { factors: [amount], profile: profile({ kind: "once", year: c.year ?? co?.span[0] ?? 0 }), quantity: null, trace };
     const [from, to] = c.years ?? co?.span ?? [0, 0];
     const participants = c.per === "participant" ? co!.cohort : null;
     return {
       factors: [amount, ...(participants?.factors ?? [])],
-      profile: profile({ kind: "growth", from, to: Math.min(to, last), growth: input(`${p}.growth`, c.growth ?? 0, Transform.OnePlus), base: participants?.profile ?? null }),
+      profile: profile({
+        kind: "growth",
+        from,
+        to: Math.min(to, last),
+        growth: input(`${p}.growth`, c.growth ?? 0, Transform.OnePlus),
+        base: participants?.profile ?? null,
+      }),
       quantity: participants,
       trace,
     };
   };
   const counterparty = (line: { transferFrom?: string; transferFromBudget?: string }) =>
     line.transferFrom === undefined ? null : { agency: line.transferFrom, budget: line.transferFromBudget ?? budgets.get(line.transferFrom)! };
-  const transferTrace = (line: { transferFrom?: string }): Record<string, string> => (line.transferFrom === undefined ? {} : { transferFrom: line.transferFrom });
-  const discountTrace = (line: { discount?: unknown }): Record<string, string> => (line.discount === undefined ? {} : { discount: scheduleKey(line.discount as DiscountSchedule) });
+  const transferTrace = (line: { transferFrom?: string }): Record<string, string> =>
+    line.transferFrom === undefined ? {} : { transferFrom: line.transferFrom };
+  const discountTrace = (line: { discount?: unknown }): Record<string, string> =>
+    line.discount === undefined ? {} : { discount: scheduleKey(line.discount as DiscountSchedule) };
 
   model.costs.forEach((c, i) => {
     const s = scheduled(c, `costs[${i}]`);
@@ -320,7 +355,11 @@ function compile(model: Model): Plan {
       discount: schedule(c.discount as DiscountSchedule | undefined),
       counterparty: null,
       sign: -1,
-      factors: [...s.factors, ...optimism(c.confidence, "costs"), ...(category ? [input(`costs[${i}].optimismBias`, category.uplift.toString(), Transform.OnePlus)] : [])],
+      factors: [
+        ...s.factors,
+        ...optimism(c.confidence, "costs"),
+        ...(category ? [input(`costs[${i}].optimismBias`, category.uplift.toString(), Transform.OnePlus)] : []),
+      ],
       profile: s.profile,
       prices: prices.factors,
       quantity: s.quantity,
@@ -335,7 +374,8 @@ function compile(model: Model): Plan {
     });
   });
 
-  const realisationOf = (line: { cashable: boolean; realisation?: number | string }, path: string): PlanFactor | null => (line.cashable ? null : input(`${path}.realisation`, line.realisation ?? 0));
+  const realisationOf = (line: { cashable: boolean; realisation?: number | string }, path: string): PlanFactor | null =>
+    line.cashable ? null : input(`${path}.realisation`, line.realisation ?? 0);
   const realisationTrace = (line: { cashable: boolean; realisation?: number | string }) => (line.cashable ? "1 (cashable)" : String(line.realisation ?? 0));
 
   model.savings.forEach((c, i) => {
@@ -379,7 +419,8 @@ function compile(model: Model): Plan {
     const { active } = outcomes[o.id]!;
     o.values.forEach((v, j) => {
       const unit = v.unitCost !== undefined ? unitCosts.get(v.unitCost) : undefined;
-      const value = v.unitCost === undefined ? input(`outcomes[${i}].values[${j}].amount`, v.amount) : input(`tables.unitCosts[${unit!.k}].value`, unit!.u.value);
+      const value =
+        v.unitCost === undefined ? input(`outcomes[${i}].values[${j}].amount`, v.amount) : input(`tables.unitCosts[${unit!.k}].value`, unit!.u.value);
       const prices = priceMultipliers(model, { priceBase: unit?.u.priceBase ?? v.priceBase, prices: v.prices }, last);
       const other = counterparty(v);
       lines.push({
@@ -468,7 +509,13 @@ function compile(model: Model): Plan {
       profile: shape,
       prices: prices.factors,
       quantity,
-      trace: { from: s.from, to: s.to, amount: s.amount !== undefined ? String(s.amount) : "series", ...(s.outcome ? { perOutcomeOf: s.outcome } : {}), prices: prices.note },
+      trace: {
+        from: s.from,
+        to: s.to,
+        amount: s.amount !== undefined ? String(s.amount) : "series",
+        ...(s.outcome ? { perOutcomeOf: s.outcome } : {}),
+        prices: prices.note,
+      },
     });
   });
 

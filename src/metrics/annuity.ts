@@ -33,14 +33,10 @@ export interface AnnuityTerms {
  * The rate per period of an annuity, or why there is none. `unique: true` means the search found
  * no other rate above −100% (1 + r from about 2.3e−16 to 4.3e15).
  */
-export type AnnuityRateResult =
-  | { ok: true; rate: number; unique: boolean }
-  | { ok: false; reason: "no-root" | "every-rate"; message: string };
+export type AnnuityRateResult = { ok: true; rate: number; unique: boolean } | { ok: false; reason: "no-root" | "every-rate"; message: string };
 
 /** The number of periods of an annuity, or why there is none. */
-export type AnnuityPeriodsResult =
-  | { ok: true; periods: number }
-  | { ok: false; reason: "never" | "every-period"; message: string };
+export type AnnuityPeriodsResult = { ok: true; periods: number } | { ok: false; reason: "never" | "every-period"; message: string };
 
 /** Terms as numbers: n periods, payment, present and future value, t = 1 for start-of-period. */
 export interface Annuity {
@@ -290,5 +286,11 @@ export function annuityPeriods(terms: Omit<AnnuityTerms, "periods">): AnnuityPer
   if (terms.timing !== undefined && terms.timing !== "end" && terms.timing !== "start") {
     throw new RangeError(`timing must be "end" or "start", got ${String(terms.timing)}`);
   }
-  return solveAnnuityPeriods(r, check(terms.payment, "payment"), check(terms.presentValue, "presentValue"), check(terms.futureValue ?? 0, "futureValue"), terms.timing === "start" ? 1 : 0);
+  return solveAnnuityPeriods(
+    r,
+    check(terms.payment, "payment"),
+    check(terms.presentValue, "presentValue"),
+    check(terms.futureValue ?? 0, "futureValue"),
+    terms.timing === "start" ? 1 : 0,
+  );
 }

@@ -8,9 +8,7 @@ import { brent, goldenMin } from "./roots";
  * - `unique: true` means the flows change sign exactly once, so this is the only rate above −100%
  *   at which NPV is zero.
  */
-export type IrrResult =
-  | { ok: true; rate: number; unique: boolean }
-  | { ok: false; reason: "no-sign-change" | "no-root"; message: string };
+export type IrrResult = { ok: true; rate: number; unique: boolean } | { ok: false; reason: "no-sign-change" | "no-root"; message: string };
 
 /** Flows at (possibly fractional) times in periods, time 0 first. */
 interface Timed {
@@ -135,7 +133,12 @@ function newton(flows: Timed, guess: number): number | null {
 
 /** NPV at rate r and the sum of |terms|, scaled alike (see {@link scaledSums}). */
 function scaledTerms(r: number, { times, values }: Timed): { npv: number; scale: number } {
-  return scaledSums(Math.log1p(r), times, values.map((v) => Math.log(Math.abs(v))), values.map(Math.sign));
+  return scaledSums(
+    Math.log1p(r),
+    times,
+    values.map((v) => Math.log(Math.abs(v))),
+    values.map(Math.sign),
+  );
 }
 
 /** The relative residual |NPV| / Σ|terms| a returned rate must meet (or bracket a sign change). */
@@ -189,7 +192,7 @@ function adjacent(r: number, up: boolean): number {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, r);
   const bits = view.getBigInt64(0);
-  view.setBigInt64(0, bits + ((r >= 0) === up ? 1n : -1n));
+  view.setBigInt64(0, bits + (r >= 0 === up ? 1n : -1n));
   return view.getFloat64(0);
 }
 
@@ -273,7 +276,11 @@ export function solveRate(times: readonly number[], values: readonly number[], g
   }
   const roots = allRoots(flows);
   if (roots.length === 0) {
-    return { ok: false, reason: "no-root", message: `the flows change sign ${changes} times but NPV is not zero at any rate from −99.99999999999998% to 4 × 10^17 % (1 + r from 2.3 × 10^-16 to 4.3 × 10^15)` };
+    return {
+      ok: false,
+      reason: "no-root",
+      message: `the flows change sign ${changes} times but NPV is not zero at any rate from −99.99999999999998% to 4 × 10^17 % (1 + r from 2.3 × 10^-16 to 4.3 × 10^15)`,
+    };
   }
   const nearest = roots.reduce((best, r) => (Math.abs(r - guess) < Math.abs(best - guess) ? r : best));
   return { ok: true, rate: nearest, unique: false };
@@ -300,7 +307,11 @@ function toNumbers(flows: readonly MoneyInput[]): number[] {
  */
 export function irr(flows: readonly MoneyInput[], options: { guess?: number } = {}): IrrResult {
   const values = toNumbers(flows);
-  return solveRate(values.map((_, t) => t), values, options.guess ?? 0.1);
+  return solveRate(
+    values.map((_, t) => t),
+    values,
+    options.guess ?? 0.1,
+  );
 }
 
 /**
@@ -314,10 +325,16 @@ export function irr(flows: readonly MoneyInput[], options: { guess?: number } = 
  */
 export function irrAll(flows: readonly MoneyInput[]): number[] {
   const values = toNumbers(flows);
-  const timed = normalise(values.map((_, t) => t), values);
+  const timed = normalise(
+    values.map((_, t) => t),
+    values,
+  );
   if (signChanges(timed.values) === 0) return [];
   if (signChanges(timed.values) === 1) {
-    const r = solveRate(values.map((_, t) => t), values);
+    const r = solveRate(
+      values.map((_, t) => t),
+      values,
+    );
     return r.ok ? [r.rate] : [];
   }
   return allRoots(timed);

@@ -72,5 +72,9 @@ export function paybackPeriod(netFlows: readonly MoneyInput[]): number | null {
   if (year === null || year === 0) return year;
   const before = running[year - 1]!;
   const inYear = toDecimal(netFlows[year]!);
-  return before.neg().div(inYear).plus(year - 1).toNumber();
+  return before
+    .neg()
+    .div(inYear)
+    .plus(year - 1)
+    .toNumber();
 }

@@ -94,10 +94,7 @@ export interface FlowSummary {
  * s.bcr?.toString(); // "0.8"
  * ```
  */
-export function summariseFlows(
-  flows: { costs: readonly MoneyInput[]; savings: readonly MoneyInput[] },
-  options: DiscountOptions = {},
-): FlowSummary {
+export function summariseFlows(flows: { costs: readonly MoneyInput[]; savings: readonly MoneyInput[] }, options: DiscountOptions = {}): FlowSummary {
   const length = Math.max(flows.costs.length, flows.savings.length);
   const pad = (s: readonly MoneyInput[]) => Array.from({ length }, (_, t) => toDecimal(s[t] ?? 0));
   const costs = pad(flows.costs);

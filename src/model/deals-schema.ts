@@ -7,7 +7,10 @@ import { exactlyOne, IdSchema, MoneySchema, RateSchema, ShareSchema, YearSchema 
  */
 
 const Span = z.tuple([YearSchema, YearSchema]);
-const AgencyList = z.pipe(z.union([IdSchema, z.array(IdSchema).check(z.minLength(1))]), z.transform((v) => (Array.isArray(v) ? v : [v])));
+const AgencyList = z.pipe(
+  z.union([IdSchema, z.array(IdSchema).check(z.minLength(1))]),
+  z.transform((v) => (Array.isArray(v) ? v : [v])),
+);
 /** Which savings a deal is based on: the payer's fiscal savings, optionally narrowed. */
 const Basis = z.strictObject({
   /** Only savings from these outcomes (default: all). */
@@ -80,13 +83,13 @@ export const PooledBudgetSchema = z.strictObject({
   /** The pot: an agency of the model (e.g. kind "pool") that holds the money. */
   pot: IdSchema,
   /** Contributions each year: a fixed amount, or a share of the pot's spending on funded costs. */
-  contributions: z.array(exactlyOne(z.strictObject({ agency: IdSchema, amount: z.optional(MoneySchema), share: z.optional(ShareSchema) }), "amount", "share")).check(z.minLength(1)),
+  contributions: z
+    .array(exactlyOne(z.strictObject({ agency: IdSchema, amount: z.optional(MoneySchema), share: z.optional(ShareSchema) }), "amount", "share"))
+    .check(z.minLength(1)),
   /** Costs the pot pays for (it reimburses the agencies that bear them). */
   funds: z._default(z.strictObject({ costs: z.optional(z.array(IdSchema)), interventions: z.optional(z.array(IdSchema)) }), {}),
   /** Share of participants' savings returned to the pot. */
-  savingsReturn: z.optional(
-    z.strictObject({ share: ShareSchema, agencies: z.optional(z.array(IdSchema)), basis: z._default(Basis, { cashableOnly: false }) }),
-  ),
+  savingsReturn: z.optional(z.strictObject({ share: ShareSchema, agencies: z.optional(z.array(IdSchema)), basis: z._default(Basis, { cashableOnly: false }) })),
   /** What happens to the pot's surplus each year: kept and reinvested, or paid back by rule. */
   distribute: z._default(z.union([z.enum(["reinvest", "by-contribution", "equal"]), z.record(IdSchema, MoneySchema)]), "reinvest"),
   /** Balance kept as a resilience reserve before any distribution. */
@@ -135,8 +138,10 @@ export const PaymentByResultsSchema = z.pipe(
     .check(
       z.superRefine((d, ctx) => {
         const split = d.perCase !== undefined || d.attachmentShare !== undefined;
-        if (split && (d.perCase === undefined || d.attachmentShare === undefined)) ctx.addIssue({ code: "custom", message: "perCase and attachmentShare go together" });
-        if (split && d.attachment !== undefined) ctx.addIssue({ code: "custom", message: "give attachment amounts, or perCase with attachmentShare, not both", path: ["attachment"] });
+        if (split && (d.perCase === undefined || d.attachmentShare === undefined))
+          ctx.addIssue({ code: "custom", message: "perCase and attachmentShare go together" });
+        if (split && d.attachment !== undefined)
+          ctx.addIssue({ code: "custom", message: "give attachment amounts, or perCase with attachmentShare, not both", path: ["attachment"] });
       }),
     ),
   z.transform((d) => d as PbrTerms<typeof d>),
@@ -163,7 +168,9 @@ export const RewardGrantSchema = z.strictObject({
   /** The most that can be earned: an amount, or a share of a budget (LPSA: 2.5% of net budget requirement). */
   maximum: z.union([z.strictObject({ amount: MoneySchema }), z.strictObject({ shareOf: MoneySchema, rate: ShareSchema })]),
   /** Stretch targets: attributable outcomes expected (cumulative) by the assessment year. */
-  targets: z.array(z.strictObject({ outcome: IdSchema, target: z.number().check(z.positive()), weight: z._default(z.number().check(z.positive()), 1) })).check(z.minLength(1)),
+  targets: z
+    .array(z.strictObject({ outcome: IdSchema, target: z.number().check(z.positive()), weight: z._default(z.number().check(z.positive()), 1) }))
+    .check(z.minLength(1)),
   /** No reward for a target below this share of it (LPSA: 0.6). */
   threshold: z._default(ShareSchema, 0.6),
   /** proportional: reward × achievement once over the threshold; above-threshold: reward × (achievement − threshold) / (1 − threshold). */
@@ -207,7 +214,9 @@ export const OutcomesContractSchema = z.strictObject({
   /** Social investor who funds delivery (its costs are the intervention's costs in the model). */
   investor: IdSchema,
   /** Who pays per outcome, at what price per outcome achieved. */
-  payers: z.array(z.strictObject({ agency: IdSchema, prices: z.array(z.strictObject({ outcome: IdSchema, price: MoneySchema })).check(z.minLength(1)) })).check(z.minLength(1)),
+  payers: z
+    .array(z.strictObject({ agency: IdSchema, prices: z.array(z.strictObject({ outcome: IdSchema, price: MoneySchema })).check(z.minLength(1)) }))
+    .check(z.minLength(1)),
   /** An outcomes fund paying a share of every outcome payment on the commissioners' behalf. */
   outcomesFund: z.optional(z.strictObject({ agency: IdSchema, share: ShareSchema })),
   /** Total outcome payments are capped at this amount. */

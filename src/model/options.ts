@@ -26,7 +26,8 @@ export interface MergedOption {
   origins: Record<OptionList, (string | number)[][]>;
 }
 
-const fmt = (segments: readonly (string | number)[]) => segments.reduce<string>((s, seg) => (typeof seg === "number" ? `${s}[${seg}]` : s ? `${s}.${seg}` : seg), "");
+const fmt = (segments: readonly (string | number)[]) =>
+  segments.reduce<string>((s, seg) => (typeof seg === "number" ? `${s}[${seg}]` : s ? `${s}.${seg}` : seg), "");
 
 /**
  * Merges an option's lines into business as usual: removed items dropped, items with a
@@ -42,7 +43,7 @@ const fmt = (segments: readonly (string | number)[]) => segments.reduce<string>(
  * ```
  */
 export function mergeOption(model: Model, option: ModelOption, index = model.options.indexOf(option)): MergedOption {
-  const at = Math.max(index , 0);
+  const at = Math.max(index, 0);
   const origins = {} as Record<OptionList, (string | number)[][]>;
   const merged: Record<string, unknown> = { ...model, options: [], unmonetised: option.unmonetised };
   /** Old path prefix → new path prefix, for the references list. */

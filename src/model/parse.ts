@@ -72,7 +72,8 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
           const options = "options" in iss && Array.isArray(iss.options) ? (iss.options as unknown[]) : [];
           const key = "discriminator" in iss && typeof iss.discriminator === "string" ? iss.discriminator : undefined;
           const input = iss.input;
-          const value = key !== undefined && input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>)[key] : undefined;
+          const value =
+            key !== undefined && input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>)[key] : undefined;
           const valid = options.length > 0 ? `one of ${options.map((o) => JSON.stringify(o)).join(", ")}` : "a known type";
           return [{ path: formatPath(path), message: value === undefined ? `required (expected ${valid})` : `expected ${valid}, got ${describe(value)}` }];
         }
@@ -93,7 +94,12 @@ function fromZod(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): Model
       case "too_big":
       case "too_small": {
         const op = iss.code === "too_big" ? (iss.inclusive ? "≤" : "<") : iss.inclusive ? "≥" : ">";
-        const what = iss.origin === "array" ? `a list with ${op} ${String(iss.code === "too_big" ? iss.maximum : iss.minimum)} items` : iss.origin === "string" ? "a non-empty text" : `a number ${op} ${String(iss.code === "too_big" ? iss.maximum : iss.minimum)}`;
+        const what =
+          iss.origin === "array"
+            ? `a list with ${op} ${String(iss.code === "too_big" ? iss.maximum : iss.minimum)} items`
+            : iss.origin === "string"
+              ? "a non-empty text"
+              : `a number ${op} ${String(iss.code === "too_big" ? iss.maximum : iss.minimum)}`;
         return [{ path: formatPath(path), message: `expected ${what}${got}` }];
       }
       case "unrecognized_keys":

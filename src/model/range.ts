@@ -100,7 +100,12 @@ export function rangeIssues(model: Model): Issue[] {
   };
 
   // Discounting: the largest factor any schedule gives (above 1 only with negative rates).
-  const schedules = [appraisal.discount, ...model.costs.map((c) => c.discount), ...model.savings.map((s) => s.discount), ...model.outcomes.flatMap((o) => o.values.map((v) => v.discount))];
+  const schedules = [
+    appraisal.discount,
+    ...model.costs.map((c) => c.discount),
+    ...model.savings.map((s) => s.discount),
+    ...model.outcomes.flatMap((o) => o.values.map((v) => v.discount)),
+  ];
   const schedulePaths: (string | number)[][] = [
     ["appraisal", "discount"],
     ...model.costs.map((_, i) => ["costs", i, "discount"]),
@@ -141,7 +146,8 @@ export function rangeIssues(model: Model): Issue[] {
   const active = (id: string): number => {
     const o = outcomes.get(id);
     if (!o) return 0;
-    const chain = [o.reach, o.engagement, o.success, o.attribution].reduce<number>((p, x) => p * num(x), 1) * (1 - num(o.deadweight)) * (1 - num(o.displacement));
+    const chain =
+      [o.reach, o.engagement, o.success, o.attribution].reduce<number>((p, x) => p * num(x), 1) * (1 - num(o.deadweight)) * (1 - num(o.displacement));
     return n * cohort(o.intervention) * chain;
   };
   const unitCosts = new Map((model.tables.unitCosts ?? []).map((u) => [u.id, u]));
@@ -150,7 +156,10 @@ export function rangeIssues(model: Model): Issue[] {
   /** A line booking up to `perYear` in each of n years, on one side or both (a transfer). */
   const line = (path: (string | number)[], what: string, perYear: number, sides: 1 | 2) => exposures.push({ path, what, total: perYear * n * sides });
 
-  for (const [key, items] of [["costs", model.costs], ["savings", model.savings]] as const) {
+  for (const [key, items] of [
+    ["costs", model.costs],
+    ["savings", model.savings],
+  ] as const) {
     items.forEach((c, i) => {
       const ob = key === "costs" ? uplift(c.confidence) : 1;
       const sides = "transferFrom" in c && c.transferFrom !== undefined ? 2 : 1;
@@ -186,7 +195,8 @@ export function rangeIssues(model: Model): Issue[] {
         total = lines;
         break;
       case "pooled-budget":
-        total = 8 * lines + 3 * d.contributions.reduce((s, c) => s + (c.amount !== undefined ? Math.abs(num(c.amount)) * n : lines), 0) + Math.abs(num(d.reserve));
+        total =
+          8 * lines + 3 * d.contributions.reduce((s, c) => s + (c.amount !== undefined ? Math.abs(num(c.amount)) * n : lines), 0) + Math.abs(num(d.reserve));
         break;
       case "payment-by-results": {
         const list = (x: number | string | (number | string)[] | undefined) => (x === undefined ? 0 : Array.isArray(x) ? largest(x) : Math.abs(num(x)));
@@ -224,7 +234,12 @@ export function rangeIssues(model: Model): Issue[] {
       }));
     }
     const top = exposures.reduce((a, b) => (b.total > a.total ? b : a));
-    return [{ path: top.path, message: `the model's lines together could reach ${pounds(total)} over the appraisal, beyond ${limit}; this ${top.what} is the largest, at up to ${pounds(top.total)}` }];
+    return [
+      {
+        path: top.path,
+        message: `the model's lines together could reach ${pounds(total)} over the appraisal, beyond ${limit}; this ${top.what} is the largest, at up to ${pounds(top.total)}`,
+      },
+    ];
   }
   if (!(total * discount <= LEDGER_LIMIT)) {
     return [

@@ -89,7 +89,14 @@ export const HmtDeflatorInput = z.pipe(
  * ```
  */
 export const CategoryOptimismBiasSchema = z.strictObject({
-  category: z.enum(["standard-buildings", "non-standard-buildings", "standard-civil-engineering", "non-standard-civil-engineering", "equipment-development", "outsourcing"]),
+  category: z.enum([
+    "standard-buildings",
+    "non-standard-buildings",
+    "standard-civil-engineering",
+    "non-standard-civil-engineering",
+    "equipment-development",
+    "outsourcing",
+  ]),
   /** Share of the upper bound's contribution that risk management has removed (0 to 1). */
   mitigation: z.optional(ShareSchema),
   /** Or a stage: "strategic-outline-case" (upper bound) or "full-business-case" (lower bound). */

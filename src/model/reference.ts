@@ -36,7 +36,8 @@ function refSites(data: Obj): { holder: Obj; path: (string | number)[]; field: s
     });
   };
   lines(data, []);
-  if (isObj(data.tables)) list(data.tables.unitCosts).forEach((u, i) => isObj(u) && sites.push({ holder: u, path: ["tables", "unitCosts", i], field: "value" }));
+  if (isObj(data.tables))
+    list(data.tables.unitCosts).forEach((u, i) => isObj(u) && sites.push({ holder: u, path: ["tables", "unitCosts", i], field: "value" }));
   list(data.options).forEach((o, k) => isObj(o) && lines(o, ["options", k]));
   return sites;
 }
@@ -82,7 +83,8 @@ function resolveHmt(appraisal: Obj, raw: unknown, issues: ReferenceIssue[]): Obj
   }
   let note = HMT_DEFLATOR_NAME;
   const forecastYears = Object.keys(forecast).sort();
-  if (forecastYears.length) note += `; forecast index values given for ${forecastYears[0]}${forecastYears.length > 1 ? ` to ${forecastYears[forecastYears.length - 1]}` : ""}`;
+  if (forecastYears.length)
+    note += `; forecast index values given for ${forecastYears[0]}${forecastYears.length > 1 ? ` to ${forecastYears[forecastYears.length - 1]}` : ""}`;
   if (parsed.data.inflation !== undefined) {
     const i = toDecimal(parsed.data.inflation);
     const base = fyNumber(appraisal.baseYear);
@@ -117,7 +119,6 @@ function basisWords(basis: PriceBasis, source: string | undefined): string {
   if ("inflation" in basis) return `the appraisal's constant inflation of ${pct(toDecimal(basis.inflation))} a year`;
   return source ?? "the appraisal's own deflator index";
 }
-
 
 const sameNumber = (a: unknown, b: string) => {
   if (typeof a !== "number" && typeof a !== "string") return false;
@@ -161,7 +162,8 @@ export function resolveReferences(input: unknown): { data: unknown; issues: Refe
   if (appraisal && isObj(appraisal.prices) && typeof appraisal.prices.source === "string") priceSource = appraisal.prices.source;
   const parsedBasis = appraisal?.prices === undefined ? null : PriceBasisSchema.safeParse(appraisal.prices);
   const basis: PriceBasis | null = parsedBasis === null ? { deflator: hmtDeflatorIndex() } : parsedBasis.success ? (parsedBasis.data as PriceBasis) : null;
-  const basisNote = parsedBasis === null ? `${HMT_DEFLATOR_NAME} (the bundled series: the model gives no appraisal.prices)` : basis ? basisWords(basis, priceSource) : "";
+  const basisNote =
+    parsedBasis === null ? `${HMT_DEFLATOR_NAME} (the bundled series: the model gives no appraisal.prices)` : basis ? basisWords(basis, priceSource) : "";
   const priceBase = appraisal && typeof appraisal.priceBase === "string" && fyNumber(appraisal.priceBase) !== null ? appraisal.priceBase : null;
 
   // References carried in from an earlier parse, by path.
@@ -195,7 +197,11 @@ export function resolveReferences(input: unknown): { data: unknown; issues: Refe
     };
     const req = ReferenceSchema.safeParse(raw);
     if (!req.success) {
-      for (const i of req.error.issues) fail([...where, ...(i.path as (string | number)[])], i.code === "unrecognized_keys" ? `unknown field in a reference (a reference takes ref, scenario and year): ${i.message}` : i.message);
+      for (const i of req.error.issues)
+        fail(
+          [...where, ...(i.path as (string | number)[])],
+          i.code === "unrecognized_keys" ? `unknown field in a reference (a reference takes ref, scenario and year): ${i.message}` : i.message,
+        );
       continue;
     }
     const found = lookupReference(req.data);
@@ -205,7 +211,10 @@ export function resolveReferences(input: unknown): { data: unknown; issues: Refe
     }
     const v = found.value;
     if (typeof site.holder.priceBase === "string" || site.holder.prices === "nominal") {
-      fail([...site.path, typeof site.holder.priceBase === "string" ? "priceBase" : "prices"], `a reference value is already rebased to the appraisal's price base: drop ${typeof site.holder.priceBase === "string" ? "priceBase" : 'prices: "nominal"'}`);
+      fail(
+        [...site.path, typeof site.holder.priceBase === "string" ? "priceBase" : "prices"],
+        `a reference value is already rebased to the appraisal's price base: drop ${typeof site.holder.priceBase === "string" ? "priceBase" : 'prices: "nominal"'}`,
+      );
       continue;
     }
     if (!basis || !priceBase) {
@@ -216,7 +225,10 @@ export function resolveReferences(input: unknown): { data: unknown; issues: Refe
     const units = toDecimal(req.data.units ?? 1);
     const r = rebase(v, priceBase, basis);
     if ("error" in r) {
-      fail(where, `${v.ref} is in ${v.priceYear} prices; rebasing it to ${priceBase} prices with ${basisNote} failed: ${r.error}. Set appraisal.prices, e.g. { "deflator": "hmt", "inflation": 0.02 } or your own { "deflator": { … } }`);
+      fail(
+        where,
+        `${v.ref} is in ${v.priceYear} prices; rebasing it to ${priceBase} prices with ${basisNote} failed: ${r.error}. Set appraisal.prices, e.g. { "deflator": "hmt", "inflation": 0.02 } or your own { "deflator": { … } }`,
+      );
       continue;
     }
     const value = r.value.times(units);

@@ -28,7 +28,10 @@ const AMOUNT_RANGE = "expected an amount no larger than £10^15 (1e15) in size, 
  */
 export const MoneySchema = z.union([
   z.number().check(z.refine((x) => Math.abs(x) <= MAX_AMOUNT, AMOUNT_RANGE)),
-  z.string().check(z.regex(DECIMAL, "expected a decimal number such as \"1234.56\""), z.refine((s) => Math.abs(Number(s)) <= MAX_AMOUNT, AMOUNT_RANGE)),
+  z.string().check(
+    z.regex(DECIMAL, 'expected a decimal number such as "1234.56"'),
+    z.refine((s) => Math.abs(Number(s)) <= MAX_AMOUNT, AMOUNT_RANGE),
+  ),
 ]);
 /**
  * A share or rate between 0 and 1 inclusive (number or decimal string).
@@ -39,7 +42,10 @@ export const MoneySchema = z.union([
  */
 export const ShareSchema = z.union([
   z.number().check(z.minimum(0), z.maximum(1)),
-  z.string().check(z.regex(DECIMAL), z.refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1")),
+  z.string().check(
+    z.regex(DECIMAL),
+    z.refine((s) => Number(s) >= 0 && Number(s) <= 1, "expected a share from 0 to 1"),
+  ),
 ]);
 /**
  * A rate that may be negative but must be above −1 (−100%).
@@ -51,7 +57,10 @@ export const ShareSchema = z.union([
  */
 export const RateSchema = z.union([
   z.number().check(z.gt(-1)),
-  z.string().check(z.regex(DECIMAL), z.refine((s) => Number(s) > -1, "expected a rate above −1")),
+  z.string().check(
+    z.regex(DECIMAL),
+    z.refine((s) => Number(s) > -1, "expected a rate above −1"),
+  ),
 ]);
 /**
  * An identifier: letters, digits, `_`, `-` or `.`, starting with a letter or digit.
@@ -68,7 +77,7 @@ export const IdSchema = z.string().check(z.regex(ID, "expected an id of letters,
  * FinancialYearSchema.safeParse("2025/26").success; // false (model files use "2025-26")
  * ```
  */
-export const FinancialYearSchema = z.string().check(z.regex(FY, "expected a financial year like \"2025-26\""));
+export const FinancialYearSchema = z.string().check(z.regex(FY, 'expected a financial year like "2025-26"'));
 /**
  * An appraisal year offset: 0 is the base year.
  * @example
@@ -103,7 +112,6 @@ export const LensSchema = z.enum(["fiscal", "economic", "social"]);
  */
 export const PricesSchema = z.enum(["real", "nominal"]);
 
-
 /**
  * A parsed value with exactly one of the fields `A` and `B`: a union, so code that checks one
  * (`if (v.series !== undefined) … else v.amount`) gets the other without a non-null assertion.
@@ -123,12 +131,20 @@ export type OneOf<T, A extends keyof T, B extends keyof T> =
  * CostSchema.safeParse({ id: "x", agency: "council", amount: 10 }).success;  // true
  * ```
  */
-export function exactlyOne<S extends z.ZodMiniObject, A extends keyof z.output<S> & string, B extends keyof z.output<S> & string>(schema: S, a: A, b: B, message = `give exactly one of ${a} or ${b}`) {
+export function exactlyOne<S extends z.ZodMiniObject, A extends keyof z.output<S> & string, B extends keyof z.output<S> & string>(
+  schema: S,
+  a: A,
+  b: B,
+  message = `give exactly one of ${a} or ${b}`,
+) {
   const checked = schema.check(
     z.superRefine((v, ctx) => {
       const o = v as Record<string, unknown>;
       if ((o[a] === undefined) === (o[b] === undefined)) ctx.addIssue({ code: "custom", message });
     }),
   );
-  return z.pipe(checked, z.transform((v: z.output<S>) => v as OneOf<z.output<S>, A, B>));
+  return z.pipe(
+    checked,
+    z.transform((v: z.output<S>) => v as OneOf<z.output<S>, A, B>),
+  );
 }

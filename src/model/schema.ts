@@ -1,14 +1,7 @@
 import * as z from "zod/mini"; // zod's functional build, imported as a namespace: bundlers keep only the parts used
 import { UncertaintySchema } from "./uncertainty-schema";
 import { DealSchema } from "./deals-schema";
-import {
-  AmountSchema,
-  CategoryOptimismBiasSchema,
-  HmtDeflatorInput,
-  OutcomeRateSchema,
-  ResolvedReferenceSchema,
-  UnmonetisedSchema,
-} from "./reference-schema";
+import { AmountSchema, CategoryOptimismBiasSchema, HmtDeflatorInput, OutcomeRateSchema, ResolvedReferenceSchema, UnmonetisedSchema } from "./reference-schema";
 import {
   exactlyOne,
   CountSchema as Count,
@@ -38,11 +31,7 @@ const Band = z.strictObject({ fromYear: YearSchema, rate: RateSchema });
  * ScheduleSchema.safeParse({ rate: 0.035 }).success; // true
  * ```
  */
-export const ScheduleSchema = z.union([
-  z.enum(["stpr", "stpr-health"]),
-  z.strictObject({ rate: RateSchema }),
-  z.array(Band).check(z.minLength(1)),
-]);
+export const ScheduleSchema = z.union([z.enum(["stpr", "stpr-health"]), z.strictObject({ rate: RateSchema }), z.array(Band).check(z.minLength(1))]);
 
 /**
  * How prices move, to convert nominal or other-price-base amounts: constant inflation or a deflator index.
@@ -132,11 +121,7 @@ export const AgencySchema = z.strictObject({
 });
 
 /** Cohort size: one number for every delivery year, a list by delivery year, or a share of another intervention's cohort. */
-const Cohort = z.union([
-  Count,
-  z.array(Count).check(z.minLength(1)),
-  z.strictObject({ from: IdSchema, share: ShareSchema, lag: z._default(YearSchema, 0) }),
-]);
+const Cohort = z.union([Count, z.array(Count).check(z.minLength(1)), z.strictObject({ from: IdSchema, share: ShareSchema, lag: z._default(YearSchema, 0) })]);
 
 /**
  * A service delivered to cohorts of people over some years.
@@ -341,8 +326,11 @@ export const CostShuntSchema = z.pipe(
     })
     .check(
       z.superRefine((s, ctx) => {
-        const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(Boolean).length;
-        if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined)) ctx.addIssue({ code: "custom", message: "give amount (with optional years), or series, or outcome with amount per outcome" });
+        const ways = [s.series !== undefined, s.outcome !== undefined, s.series === undefined && s.outcome === undefined && s.amount !== undefined].filter(
+          Boolean,
+        ).length;
+        if (ways !== 1 || (s.outcome !== undefined && s.amount === undefined))
+          ctx.addIssue({ code: "custom", message: "give amount (with optional years), or series, or outcome with amount per outcome" });
       }),
     ),
   z.transform((s) => s as ShuntWays<typeof s>),

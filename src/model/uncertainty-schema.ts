@@ -139,7 +139,11 @@ export const DistributionSchema = z.pipe(
         case "lognormal": {
           const logForm = d.mu !== undefined || d.sigma !== undefined;
           const valueForm = d.mean !== undefined || d.sd !== undefined;
-          if (logForm === valueForm || (logForm && (d.mu === undefined || d.sigma === undefined)) || (valueForm && (d.mean === undefined || d.sd === undefined))) {
+          if (
+            logForm === valueForm ||
+            (logForm && (d.mu === undefined || d.sigma === undefined)) ||
+            (valueForm && (d.mean === undefined || d.sd === undefined))
+          ) {
             bad("give either mu and sigma (of the logarithm) or mean and sd (of the value)", "");
           }
           break;
@@ -160,7 +164,10 @@ export const DistributionSchema = z.pipe(
  * ScenarioSchema.safeParse({ "outcomes.custody.success": "low" }).success; // false (values are numbers)
  * ```
  */
-export const ScenarioSchema = z.record(z.string().check(z.minLength(1)), z.union([Finite, z.string().check(z.regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number"))]));
+export const ScenarioSchema = z.record(
+  z.string().check(z.minLength(1)),
+  z.union([Finite, z.string().check(z.regex(/^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/, "expected a number"))]),
+);
 
 /**
  * A rank (Spearman) correlation between two drawn inputs, induced with a Gaussian copula.

@@ -97,7 +97,11 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         d.results.forEach((r, j) => {
           outcome([...p, "results", j, "outcome"], r.outcome);
           const o = model.outcomes.find((x) => x.id === r.outcome);
-          if (o && o.intervention !== d.intervention) add([...p, "results", j, "outcome"], `outcome "${r.outcome}" belongs to intervention "${o.intervention}", not "${d.intervention}" (the deal's cases)`);
+          if (o && o.intervention !== d.intervention)
+            add(
+              [...p, "results", j, "outcome"],
+              `outcome "${r.outcome}" belongs to intervention "${o.intervention}", not "${d.intervention}" (the deal's cases)`,
+            );
           if (r.amount === undefined && !split) add([...p, "results", j, "amount"], "required unless perCase and attachmentShare set the results payment");
         });
         break;
@@ -134,7 +138,8 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         agency([...p, "to"], d.to);
         distinct([...p, "to"], d.from, d.to, "payer and recipient");
         if (d.series && d.years) add([...p, "years"], "series gives its own years: drop years");
-        if (d.series && d.series.length > last + 1) add([...p, "series"], `${d.series.length} yearly amounts given but the appraisal has ${last + 1} years (0..${last})`);
+        if (d.series && d.series.length > last + 1)
+          add([...p, "series"], `${d.series.length} yearly amounts given but the appraisal has ${last + 1} years (0..${last})`);
         span([...p, "years"], d.years);
         break;
       }
@@ -142,7 +147,8 @@ export function validateDeals(model: Model, last: number, add: Add): void {
         agency([...p, "lender"], d.lender);
         agency([...p, "borrower"], d.borrower);
         distinct([...p, "borrower"], d.lender, d.borrower, "lender and borrower");
-        if (d.graceYears >= d.term && d.repayment !== "bullet") add([...p, "graceYears"], `grace years (${d.graceYears}) must be fewer than the term (${d.term})`);
+        if (d.graceYears >= d.term && d.repayment !== "bullet")
+          add([...p, "graceYears"], `grace years (${d.graceYears}) must be fewer than the term (${d.term})`);
         if (d.drawdownYear + d.term > last) {
           add([...p, "term"], `repayments run to year ${d.drawdownYear + d.term}, beyond the appraisal period 0..${last}: extend appraisal.years`);
         }

@@ -27,14 +27,16 @@ export function validateEconomic(model: Model, years: number, add: Add, validate
       const path = [...prefix, "costs", i, "optimismBias"];
       if (c.confidence !== undefined) add(path, "give optimismBias (Green Book project category) or confidence (the model's grades table), not both");
       if (ob.mitigation !== undefined && ob.stage !== undefined) add([...path, "stage"], "give mitigation or stage, not both");
-      if (ob.category === "outsourcing" && ob.dimension === "duration") add([...path, "dimension"], "the guidance gives no works-duration figure for outsourcing");
+      if (ob.category === "outsourcing" && ob.dimension === "duration")
+        add([...path, "dimension"], "the guidance gives no works-duration figure for outsourcing");
     });
   outcomes(model.outcomes, []);
   costs(model.costs, []);
 
   model.agencies.forEach((a, i) =>
     a.budgets.forEach((b, j) => {
-      if (Array.isArray(b.available) && b.available.length > years) add(["agencies", i, "budgets", j, "available"], `${b.available.length} yearly amounts given but the appraisal has ${years} years`);
+      if (Array.isArray(b.available) && b.available.length > years)
+        add(["agencies", i, "budgets", j, "available"], `${b.available.length} yearly amounts given but the appraisal has ${years} years`);
     }),
   );
 
@@ -44,7 +46,8 @@ export function validateEconomic(model: Model, years: number, add: Add, validate
     const first = seen.get(opt.id);
     if (first !== undefined) add(["options", k, "id"], `duplicate option id "${opt.id}" (also at options[${first}])`);
     else seen.set(opt.id, k);
-    if (opt.id === "bau" || opt.id === "business-as-usual") add(["options", k, "id"], `"${opt.id}" names business as usual, which is the model itself: choose another id`);
+    if (opt.id === "bau" || opt.id === "business-as-usual")
+      add(["options", k, "id"], `"${opt.id}" names business as usual, which is the model itself: choose another id`);
     for (const list of OPTION_LISTS) {
       const ids = new Set((model[list] as readonly { id: string }[]).map((x) => x.id));
       (opt.remove?.[list] ?? []).forEach((id, j) => {
@@ -61,9 +64,19 @@ export function validateEconomic(model: Model, years: number, add: Add, validate
     for (const issue of validate(merged.model)) {
       if (bau.has(`${issue.path.join("/")}|${issue.message}`)) continue;
       const [head, index, ...rest] = issue.path;
-      const origin = typeof head === "string" && typeof index === "number" && (OPTION_LISTS as readonly string[]).includes(head) ? merged.origins[head as (typeof OPTION_LISTS)[number]][index] : undefined;
+      const origin =
+        typeof head === "string" && typeof index === "number" && (OPTION_LISTS as readonly string[]).includes(head)
+          ? merged.origins[head as (typeof OPTION_LISTS)[number]][index]
+          : undefined;
       if (origin && origin[0] === "options") add([...origin, ...rest], issue.message);
-      else add(["options", k], `with this option, ${issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "")}: ${issue.message}`);
+      else
+        add(
+          ["options", k],
+          `with this option, ${issue.path
+            .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+            .join("")
+            .replace(/^\./, "")}: ${issue.message}`,
+        );
     }
   });
 }

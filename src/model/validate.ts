@@ -114,7 +114,10 @@ export function validateModel(model: Model): Issue[] {
     }
     const other = item.priceBase !== undefined && item.priceBase !== appraisal.priceBase ? item.priceBase : null;
     if ((other !== null || item.prices === "nominal") && !appraisal.prices) {
-      add([...path, other !== null ? "priceBase" : "prices"], `converting ${other !== null ? `${other} prices` : "nominal amounts"} to the ${appraisal.priceBase} price base needs appraisal.prices ({ inflation } or { deflator })`);
+      add(
+        [...path, other !== null ? "priceBase" : "prices"],
+        `converting ${other !== null ? `${other} prices` : "nominal amounts"} to the ${appraisal.priceBase} price base needs appraisal.prices ({ inflation } or { deflator })`,
+      );
     }
     if (other !== null) needsConversion.push({ path: [...path, "priceBase"], priceBase: other });
   };
@@ -168,7 +171,10 @@ export function validateModel(model: Model): Issue[] {
   };
 
   // Costs and direct savings (timed the same way)
-  for (const [key, lines, what] of [["costs", model.costs, "cost"], ["savings", model.savings, "saving"]] as const) {
+  for (const [key, lines, what] of [
+    ["costs", model.costs, "cost"],
+    ["savings", model.savings, "saving"],
+  ] as const) {
     lines.forEach((c, i) => {
       const path = [key, i];
       checkAgency([...path, "agency"], c.agency, c.budget, "budget");
@@ -207,7 +213,8 @@ export function validateModel(model: Model): Issue[] {
     const path = ["costShunts", i];
     checkAgency([...path, "from"], s.from, s.fromBudget, "fromBudget");
     checkAgency([...path, "to"], s.to, s.toBudget, "toBudget");
-    if (s.from === s.to && (s.fromBudget ?? "") === (s.toBudget ?? "")) add([...path, "to"], "a cost shunt must move cost between different agencies or budgets");
+    if (s.from === s.to && (s.fromBudget ?? "") === (s.toBudget ?? ""))
+      add([...path, "to"], "a cost shunt must move cost between different agencies or budgets");
     if (s.outcome !== undefined && !outcomes.has(s.outcome)) add([...path, "outcome"], `unknown outcome "${s.outcome}"`);
     checkSpan([...path, "years"], s.years);
     checkSeries([...path, "series"], s.series);
@@ -223,7 +230,9 @@ export function validateModel(model: Model): Issue[] {
   if (basis && "deflator" in basis) {
     const need = new Set<string>([appraisal.priceBase]);
     needsConversion.forEach((n) => need.add(n.priceBase));
-    const hasNominal = [...model.costs, ...model.savings, ...model.costShunts, ...model.outcomes.flatMap((o) => o.values), ...model.deals].some((x) => "prices" in x && x.prices === "nominal");
+    const hasNominal = [...model.costs, ...model.savings, ...model.costShunts, ...model.outcomes.flatMap((o) => o.values), ...model.deals].some(
+      (x) => "prices" in x && x.prices === "nominal",
+    );
     if (hasNominal) {
       const base = parseFinancialYearSafe(appraisal.baseYear);
       if (base !== null) for (let t = 0; t <= last; t++) need.add(formatFinancialYear(base + t));

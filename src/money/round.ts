@@ -56,10 +56,7 @@ export function toPence(value: MoneyInput, mode: RoundingMode = "half-up"): Deci
  * formatPounds(20_600_000_000, { unit: "bn", places: 1 }); // "£20.6bn"
  * ```
  */
-export function formatPounds(
-  value: MoneyInput,
-  options: { unit?: "" | "k" | "m" | "bn"; places?: number; mode?: RoundingMode } = {},
-): string {
+export function formatPounds(value: MoneyInput, options: { unit?: "" | "k" | "m" | "bn"; places?: number; mode?: RoundingMode } = {}): string {
   const unit = options.unit ?? "";
   const divisor = { "": 1, k: 1e3, m: 1e6, bn: 1e9 }[unit];
   const places = options.places ?? (unit === "" ? 2 : 1);
@@ -82,4 +79,3 @@ export function decimalString(value: MoneyInput): string {
   const d = toDecimal(value);
   return d.isZero() ? "0" : d.toFixed();
 }
-

@@ -25,19 +25,13 @@ export interface SplitOptions {
  * splitExact("0.05", [0.5, 0.5]).map(String); // ["0.03", "0.02"]
  * ```
  */
-export function splitExact(
-  amount: MoneyInput,
-  weights: readonly MoneyInput[],
-  options: SplitOptions = {},
-): Decimal[] {
+export function splitExact(amount: MoneyInput, weights: readonly MoneyInput[], options: SplitOptions = {}): Decimal[] {
   const unit = toDecimal(options.unit ?? "0.01");
   if (unit.lte(0)) throw new RangeError(`unit must be positive, got ${unit.toString()}`);
   const total = toDecimal(amount);
   const units = total.div(unit);
   if (!units.isInteger()) {
-    throw new RangeError(
-      `amount ${total.toString()} is not a whole number of ${unit.toString()} units; round it first`,
-    );
+    throw new RangeError(`amount ${total.toString()} is not a whole number of ${unit.toString()} units; round it first`);
   }
   const w = weights.map((x, i) => {
     const d = toDecimal(x);
@@ -52,9 +46,7 @@ export function splitExact(
   const quotas = w.map((x) => n.times(x).div(weightTotal));
   const floors = quotas.map((q) => q.toDecimalPlaces(0, DecimalJs.ROUND_DOWN));
   let left = n.minus(floors.reduce((a, b) => a.plus(b), ZERO)).toNumber();
-  const order = quotas
-    .map((q, i) => ({ i, rem: q.minus(floors[i]!) }))
-    .sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
+  const order = quotas.map((q, i) => ({ i, rem: q.minus(floors[i]!) })).sort((a, b) => b.rem.comparedTo(a.rem) || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = floors[i]!.plus(1);
@@ -127,4 +119,3 @@ export function roundSeriesConserving(values: readonly MoneyInput[], options: Co
   }
   return floors.map((f) => f.times(unit));
 }
-

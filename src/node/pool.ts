@@ -3,7 +3,15 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InvalidModelError, type ModelError } from "../model";
-import { blockRange, planSimulation, summariseSimulation, type NpvSummary, type SimulateOptions, type SimulationResult, type SimulationSettings } from "../uncertainty";
+import {
+  blockRange,
+  planSimulation,
+  summariseSimulation,
+  type NpvSummary,
+  type SimulateOptions,
+  type SimulationResult,
+  type SimulationSettings,
+} from "../uncertainty";
 import type { FromWorker, ToWorker } from "./worker";
 
 /**
@@ -153,7 +161,9 @@ export class SimulationPool {
           if (msg.job !== job || settled) return;
           if (msg.type === "error") {
             const errors = msg.errors as ModelError[] | undefined;
-            return finish(msg.name === "InvalidModelError" && errors ? new InvalidModelError(errors) : Object.assign(new Error(msg.message), { name: msg.name }));
+            return finish(
+              msg.name === "InvalidModelError" && errors ? new InvalidModelError(errors) : Object.assign(new Error(msg.message), { name: msg.name }),
+            );
           }
           if (msg.type === "ready") return send(w);
           if (msg.type === "summaries") {

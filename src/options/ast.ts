@@ -51,7 +51,12 @@ const LENS_WORDS: Record<Lens, string> = {
 };
 
 function costsBenefits(f: OptionFigures): AstSection {
-  const rows = (["social", "economic", "fiscal"] as const).map((l) => [LENS_WORDS[l], pounds(f.byLens[l].pvCosts), pounds(f.byLens[l].pvSavings), pounds(f.byLens[l].net)]);
+  const rows = (["social", "economic", "fiscal"] as const).map((l) => [
+    LENS_WORDS[l],
+    pounds(f.byLens[l].pvCosts),
+    pounds(f.byLens[l].pvSavings),
+    pounds(f.byLens[l].net),
+  ]);
   rows.push(["Public sector (Exchequer), fiscal lens", pounds(f.publicSector.pvCosts), pounds(f.publicSector.pvSavings), pounds(f.publicSector.net)]);
   return {
     title: "Monetised costs and benefits, against business as usual",
@@ -97,7 +102,10 @@ export function appraisalSummaryTables(r: OptionsAppraisal): AppraisalSummaryTab
         ...Object.entries(v.agencies)
           .filter(([id, npv]) => !npv.isZero() || !o.absolute.agencies[id]!.isZero())
           .map(([id, npv]) => [names(id), pounds(npv)]),
-        ...o.incentiveGaps.map((g) => [`Incentive gap: ${g.agency}`, `loses ${pounds(g.npv.neg())} while society gains; a transfer of ${pounds(g.transferNeeded)} would close it`]),
+        ...o.incentiveGaps.map((g) => [
+          `Incentive gap: ${g.agency}`,
+          `loses ${pounds(g.npv.neg())} while society gains; a transfer of ${pounds(g.transferNeeded)} would close it`,
+        ]),
       ],
     };
     const ob: AstSection = {

@@ -169,7 +169,12 @@ export function optionModel(input: Model | unknown, id: string): Model {
   } catch (e) {
     if (!(e instanceof InvalidModelError)) throw e;
     throw new InvalidModelError(
-      e.errors.map((x): ModelError => (x.path in set ? { path: `options[${k}].set["${x.path}"]`, message: x.message } : { path: `options[${k}]`, message: `with this option, ${x.path || "(model)"}: ${x.message}` })),
+      e.errors.map(
+        (x): ModelError =>
+          x.path in set
+            ? { path: `options[${k}].set["${x.path}"]`, message: x.message }
+            : { path: `options[${k}]`, message: `with this option, ${x.path || "(model)"}: ${x.message}` },
+      ),
     );
   }
 }
@@ -180,12 +185,19 @@ function withoutOptimismBias(model: Model): Model {
   return loadModel({
     ...model,
     costs: model.costs.map(({ optimismBias: _, ...c }) => c),
-    tables: { ...model.tables, ...(grades ? { optimismBias: Object.fromEntries(Object.entries(grades).map(([k, g]) => [k, { ...g, costs: 0, benefits: 0 }])) } : {}) },
+    tables: {
+      ...model.tables,
+      ...(grades ? { optimismBias: Object.fromEntries(Object.entries(grades).map(([k, g]) => [k, { ...g, costs: 0, benefits: 0 }])) } : {}),
+    },
   });
 }
 
 function hasOptimismBias(model: Model): boolean {
-  return model.costs.some((c) => c.optimismBias || c.confidence !== undefined) || model.savings.some((s) => s.confidence !== undefined) || model.outcomes.some((o) => o.confidence !== undefined);
+  return (
+    model.costs.some((c) => c.optimismBias || c.confidence !== undefined) ||
+    model.savings.some((s) => s.confidence !== undefined) ||
+    model.outcomes.some((o) => o.confidence !== undefined)
+  );
 }
 
 const cb = (m: Metrics): CostsSavings => {
@@ -210,7 +222,11 @@ interface Measured {
 
 function measure(model: Model, horizon: number, lens: Lens, settings: OptionsSettings): Measured {
   const ledger = buildLedger(model);
-  const common = { horizons: [horizon], ...(settings.discount !== undefined ? { discount: settings.discount } : {}), ...(settings.timing ? { timing: settings.timing } : {}) };
+  const common = {
+    horizons: [horizon],
+    ...(settings.discount !== undefined ? { discount: settings.discount } : {}),
+    ...(settings.timing ? { timing: settings.timing } : {}),
+  };
   const by = {} as Record<Lens, Appraisal>;
   for (const l of ["fiscal", "economic", "social"] as const) by[l] = appraiseLedger(ledger, { ...common, lens: l, cashableOnly: false });
   const own = by[lens];
@@ -241,7 +257,11 @@ function measure(model: Model, horizon: number, lens: Lens, settings: OptionsSet
 }
 
 function minus(a: OptionFigures, b: OptionFigures): OptionFigures {
-  const d = (x: CostsSavings, y: CostsSavings): CostsSavings => ({ pvCosts: x.pvCosts.minus(y.pvCosts), pvSavings: x.pvSavings.minus(y.pvSavings), net: x.net.minus(y.net) });
+  const d = (x: CostsSavings, y: CostsSavings): CostsSavings => ({
+    pvCosts: x.pvCosts.minus(y.pvCosts),
+    pvSavings: x.pvSavings.minus(y.pvSavings),
+    net: x.net.minus(y.net),
+  });
   const pvCosts = a.pvCosts.minus(b.pvCosts);
   const pvSavings = a.pvSavings.minus(b.pvSavings);
   const { bcr, note } = bcrOf(pvSavings, pvCosts);
@@ -262,7 +282,11 @@ function minus(a: OptionFigures, b: OptionFigures): OptionFigures {
 const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1).toString()}%`;
 const money = (d: Decimal) => {
   const abs = d.abs();
-  const s = abs.gte(1e6) ? `£${abs.div(1e6).toDecimalPlaces(2).toString()}m` : abs.gte(1e3) ? `£${abs.div(1e3).toDecimalPlaces(1).toString()}k` : `£${abs.toDecimalPlaces(0).toString()}`;
+  const s = abs.gte(1e6)
+    ? `£${abs.div(1e6).toDecimalPlaces(2).toString()}m`
+    : abs.gte(1e3)
+      ? `£${abs.div(1e3).toDecimalPlaces(1).toString()}k`
+      : `£${abs.toDecimalPlaces(0).toString()}`;
   return d.isNegative() ? `−${s}` : s;
 };
 
@@ -278,15 +302,29 @@ function switchingPair(margin: Decimal, f: OptionFigures, against: string): [Swi
   const gap = margin.abs();
   const up = margin.gt(0);
   const benefits: SwitchingEntry = f.pvSavings.gt(0)
-    ? { description: `PV savings ${up ? "fall" : "rise"} by ${pct(gap.div(f.pvSavings))} (${money(gap)}) before ${up ? `${against} is as good` : `it matches ${against}`}`, share: gap.div(f.pvSavings), amount: gap }
-    : { description: up ? `no fall in benefits makes ${against} as good (the option adds no benefits)` : `PV savings would have to rise by ${money(gap)} to match ${against}`, share: null, amount: up ? null : gap };
+    ? {
+        description: `PV savings ${up ? "fall" : "rise"} by ${pct(gap.div(f.pvSavings))} (${money(gap)}) before ${up ? `${against} is as good` : `it matches ${against}`}`,
+        share: gap.div(f.pvSavings),
+        amount: gap,
+      }
+    : {
+        description: up
+          ? `no fall in benefits makes ${against} as good (the option adds no benefits)`
+          : `PV savings would have to rise by ${money(gap)} to match ${against}`,
+        share: null,
+        amount: up ? null : gap,
+      };
   const costs: SwitchingEntry = f.pvCosts.gt(0)
     ? up
       ? { description: `PV costs rise by ${pct(gap.div(f.pvCosts))} (${money(gap)}) before ${against} is as good`, share: gap.div(f.pvCosts), amount: gap }
       : gap.lte(f.pvCosts)
         ? { description: `PV costs fall by ${pct(gap.div(f.pvCosts))} (${money(gap)}) before it matches ${against}`, share: gap.div(f.pvCosts), amount: gap }
         : { description: `no cut in costs matches ${against}: the shortfall (${money(gap)}) exceeds the option's extra PV costs`, share: null, amount: null }
-    : { description: up ? `PV costs rise by ${money(gap)} before ${against} is as good` : `no change in costs matches ${against} (the option adds no costs)`, share: null, amount: up ? gap : null };
+    : {
+        description: up ? `PV costs rise by ${money(gap)} before ${against} is as good` : `no change in costs matches ${against} (the option adds no costs)`,
+        share: null,
+        amount: up ? gap : null,
+      };
   return [benefits, costs];
 }
 
@@ -329,9 +367,18 @@ function monteCarloRange(bau: Model, option: Model, horizon: number, mc: { draws
   const { kept } = sharedPaths(Object.keys(distributions), [bau, option]);
   if (kept.length === 0) return null;
   // The same inputs, seed and draws for both: each draw's difference is paired.
-  const only = (m: Model) => loadModel({ ...m, uncertainty: { ...m.uncertainty, distributions: Object.fromEntries(kept.map((p) => [p, distributions[p]!])), correlations: [] } });
+  const only = (m: Model) =>
+    loadModel({ ...m, uncertainty: { ...m.uncertainty, distributions: Object.fromEntries(kept.map((p) => [p, distributions[p]!])), correlations: [] } });
   const run = (m: Model) =>
-    simulate(only(m), { draws: mc.draws, seed: mc.seed ?? 1, keepDraws: true, lens: "social", horizons: [horizon], ...(settings.discount !== undefined ? { discount: settings.discount } : {}), ...(settings.timing ? { timing: settings.timing } : {}) }).samples!.system[0]!;
+    simulate(only(m), {
+      draws: mc.draws,
+      seed: mc.seed ?? 1,
+      keepDraws: true,
+      lens: "social",
+      horizons: [horizon],
+      ...(settings.discount !== undefined ? { discount: settings.discount } : {}),
+      ...(settings.timing ? { timing: settings.timing } : {}),
+    }).samples!.system[0]!;
   const a = run(option);
   const b = run(bau);
   const diff = a.map((v, i) => v - b[i]!);
@@ -381,7 +428,9 @@ export function appraiseOptions(input: Model | unknown, settings: OptionsSetting
     const incentiveGaps = Object.entries(vs.agencies)
       .filter(([id, npv]) => isIncentiveGap(systemOwn, npv, sectors.get(id) ?? "public"))
       .map(([agency, npv]) => ({ agency, npv, transferNeeded: npv.neg() }));
-    const risk = settings.monteCarlo ? monteCarloRange(bau, optionModels[k]!, horizon, settings.monteCarlo, settings) : scenarioRange(bau, optionModels[k]!, horizon, settings);
+    const risk = settings.monteCarlo
+      ? monteCarloRange(bau, optionModels[k]!, horizon, settings.monteCarlo, settings)
+      : scenarioRange(bau, optionModels[k]!, horizon, settings);
     return {
       id: o.id,
       name: o.name,
@@ -407,9 +456,11 @@ export function appraiseOptions(input: Model | unknown, settings: OptionsSetting
   const name = (id: string) => (id === ID_BAU ? "business as usual" : (results.find((r) => r.id === id)?.name ?? id));
   let note: string;
   if (!best) note = "The model has no options: business as usual only.";
-  else if (preferred === ID_BAU) note = `No option has a positive NPSV against business as usual over ${horizonLabel(horizon, years)}: business as usual is preferred.`;
+  else if (preferred === ID_BAU)
+    note = `No option has a positive NPSV against business as usual over ${horizonLabel(horizon, years)}: business as usual is preferred.`;
   else if (agree) note = `${name(best.id)} ranks first by NPSV and by BCR.`;
-  else note = `The rankings disagree: ${name(best.id)} has the highest NPSV, ${name(withBcr[0]!.id)} the highest BCR. The Green Book prefers the option with the highest net present social value; the BCR shows value per pound spent (it matters when budgets are fixed).`;
+  else
+    note = `The rankings disagree: ${name(best.id)} has the highest NPSV, ${name(withBcr[0]!.id)} the highest BCR. The Green Book prefers the option with the highest net present social value; the BCR shows value per pound spent (it matters when budgets are fixed).`;
 
   let switching: OptionsAppraisal["switching"] = null;
   if (best) {

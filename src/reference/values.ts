@@ -70,7 +70,17 @@ export function dataVersions(): DataVersion[] {
     }),
   );
   const tables = REFERENCE_TABLES.map(
-    (t: TableHeader): DataVersion => ({ id: t.id, title: t.title, source: t.source, url: t.url, edition: t.edition, date: t.date, priceYear: t.priceYear, unit: t.unit, file: FILES[t.id] ?? "" }),
+    (t: TableHeader): DataVersion => ({
+      id: t.id,
+      title: t.title,
+      source: t.source,
+      url: t.url,
+      edition: t.edition,
+      date: t.date,
+      priceYear: t.priceYear,
+      unit: t.unit,
+      file: FILES[t.id] ?? "",
+    }),
   );
   return [...schedules, ...tables];
 }
@@ -159,23 +169,39 @@ export function lookupReference(req: ReferenceRequest): ReferenceLookup {
   }
   const scenario = req.scenario ?? "central";
   if (name === "carbon") {
-    if (!CARBON.scenarios.includes(scenario)) return { ok: false, field: "scenario", message: `carbon has no scenario "${scenario}" (it has: ${CARBON.scenarios.join(", ")})` };
+    if (!CARBON.scenarios.includes(scenario))
+      return { ok: false, field: "scenario", message: `carbon has no scenario "${scenario}" (it has: ${CARBON.scenarios.join(", ")})` };
     const years = Object.keys(CARBON.byYear);
-    if (req.year === undefined) return { ok: false, field: "year", message: `carbon values change by year: give "year" (${years[0]} to ${years[years.length - 1]})` };
+    if (req.year === undefined)
+      return { ok: false, field: "year", message: `carbon values change by year: give "year" (${years[0]} to ${years[years.length - 1]})` };
     const row = CARBON.byYear[String(req.year)];
-    if (!row?.[scenario]) return { ok: false, field: "year", message: `no carbon value for ${req.year} (the bundled table covers ${years[0]} to ${years[years.length - 1]})` };
+    if (!row?.[scenario])
+      return { ok: false, field: "year", message: `no carbon value for ${req.year} (the bundled table covers ${years[0]} to ${years[years.length - 1]})` };
     return { ok: true, value: referenceValue("carbon", CARBON, scenario, req.year, row[scenario]!) };
   }
   const table = SCENARIO_TABLES[name as Exclude<ReferenceName, "carbon">];
   if (req.year !== undefined) return { ok: false, field: "year", message: `${name} does not change by year: drop "year"` };
   const value = table.scenarios[scenario];
-  if (value === undefined) return { ok: false, field: "scenario", message: `${name} has no scenario "${scenario}" (it has: ${Object.keys(table.scenarios).join(", ")})` };
+  if (value === undefined)
+    return { ok: false, field: "scenario", message: `${name} has no scenario "${scenario}" (it has: ${Object.keys(table.scenarios).join(", ")})` };
   return { ok: true, value: referenceValue(name as ReferenceName, table, scenario, null, value) };
 }
 
 function referenceValue(ref: ReferenceName, t: TableHeader, scenario: string, year: number | null, value: string): ReferenceValue {
   const priceYear = t.priceYear!;
-  return { ref, scenario, year, value, priceYear, priceYearLabel: priceYearLabel(priceYear), unit: t.unit, title: t.title, source: t.source, edition: t.edition, table: t.id };
+  return {
+    ref,
+    scenario,
+    year,
+    value,
+    priceYear,
+    priceYearLabel: priceYearLabel(priceYear),
+    unit: t.unit,
+    title: t.title,
+    source: t.source,
+    edition: t.edition,
+    table: t.id,
+  };
 }
 
 /**

@@ -72,7 +72,15 @@ export function tableColumns(unit: MoneyUnit, flag = " ⚠"): { header: string; 
 export function basisWords(a: Pick<Appraisal, "lens" | "cashableOnly" | "discount" | "timing" | "priceBase" | "baseYear">): string {
   const d = a.discount;
   const discount =
-    d === "stpr" ? "Green Book STPR" : d === "stpr-health" ? "Green Book STPR (health)" : Array.isArray(d) ? "custom discount bands" : `discount rate ${toDecimal((d as { rate: Decimal | number | string }).rate).times(100).toString()}%`;
+    d === "stpr"
+      ? "Green Book STPR"
+      : d === "stpr-health"
+        ? "Green Book STPR (health)"
+        : Array.isArray(d)
+          ? "custom discount bands"
+          : `discount rate ${toDecimal((d as { rate: Decimal | number | string }).rate)
+              .times(100)
+              .toString()}%`;
   const lens = `${a.lens[0]!.toUpperCase()}${a.lens.slice(1)} lens${a.cashableOnly ? " (cashable only)" : ""}`;
   return `${lens} · ${discount}, ${a.timing === "mid" ? "mid-year" : "end-of-year"} · ${a.priceBase} prices, present values at ${a.baseYear}`;
 }

@@ -82,15 +82,40 @@ export function summaryCsv(result: Appraisal, options: { unit?: MoneyUnit } = {}
   const unit = options.unit ?? "pence";
   const places = unit === "pence" ? 2 : 0;
   const header = [
-    "horizon", "party", "name", "position", "pv_costs", "pv_savings", "pv_transfers", "npv", "bcr", "roi",
-    "payback_year", "payback_financial_year", "discounted_payback_year", "discounted_payback_financial_year", "irr", "incentive_gap",
+    "horizon",
+    "party",
+    "name",
+    "position",
+    "pv_costs",
+    "pv_savings",
+    "pv_transfers",
+    "npv",
+    "bcr",
+    "roi",
+    "payback_year",
+    "payback_financial_year",
+    "discounted_payback_year",
+    "discounted_payback_financial_year",
+    "irr",
+    "incentive_gap",
   ];
   const rows = summaryRows(result, { unit }).map((r) => [
-    r.horizon, r.party, r.name, r.position,
-    fixed(r.pvCosts, places), fixed(r.pvSavings, places), fixed(r.pvTransfers, places), fixed(r.npv, places),
-    r.bcr === null ? null : fixed(r.bcr, 6), r.roi === null ? null : fixed(r.roi, 6),
-    r.paybackYear, r.paybackFinancialYear, r.discountedPaybackYear, r.discountedPaybackFinancialYear,
-    r.irr === null ? null : Number(r.irr.toPrecision(12)), r.incentiveGap,
+    r.horizon,
+    r.party,
+    r.name,
+    r.position,
+    fixed(r.pvCosts, places),
+    fixed(r.pvSavings, places),
+    fixed(r.pvTransfers, places),
+    fixed(r.npv, places),
+    r.bcr === null ? null : fixed(r.bcr, 6),
+    r.roi === null ? null : fixed(r.roi, 6),
+    r.paybackYear,
+    r.paybackFinancialYear,
+    r.discountedPaybackYear,
+    r.discountedPaybackFinancialYear,
+    r.irr === null ? null : Number(r.irr.toPrecision(12)),
+    r.incentiveGap,
   ]);
   return toCsv(header, rows);
 }

@@ -29,7 +29,9 @@ export function optionsHtml(r: OptionsAppraisal): string {
   const [ranking, ...ast] = optionsTables(r);
   const perOption = ast.length / Math.max(1, r.options.length);
   const parts = r.options.map((o, k) => {
-    const tables = ast.slice(k * perOption, (k + 1) * perOption).map((t, i) => tableHtml(i === 0 ? { ...t, title: t.title.replace(/^.*\. (Value for money)$/, "$1") } : t, "h4"));
+    const tables = ast
+      .slice(k * perOption, (k + 1) * perOption)
+      .map((t, i) => tableHtml(i === 0 ? { ...t, title: t.title.replace(/^.*\. (Value for money)$/, "$1") } : t, "h4"));
     return `<article class="ast"><h3>Appraisal Summary Table: ${escapeHtml(o.name)}</h3>${o.description ? `<p>${escapeHtml(o.description)}</p>` : ""}<p class="basis">Against business as usual, ${escapeHtml(r.horizonLabel)}, present values at ${escapeHtml(r.priceBase)} prices.</p>${tables.join("")}</article>`;
   });
   return `<section id="options"><h2>Options against business as usual</h2>${tableHtml(ranking!)}${parts.join("")}</section>`;
@@ -45,7 +47,9 @@ export function optionsHtml(r: OptionsAppraisal): string {
  * ```
  */
 export function financialCaseHtml(fc: FinancialCase): string {
-  return `<section id="financial"><h2>Financial case: affordability</h2><p>What each organisation's budgets pay and receive in cash of each year, undiscounted, beside the economic case above (real, discounted).</p>${financialCaseTables(fc)
+  return `<section id="financial"><h2>Financial case: affordability</h2><p>What each organisation's budgets pay and receive in cash of each year, undiscounted, beside the economic case above (real, discounted).</p>${financialCaseTables(
+    fc,
+  )
     .map((t) => tableHtml(t))
     .join("")}</section>`;
 }

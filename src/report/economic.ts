@@ -70,7 +70,9 @@ export function optionsTables(r: OptionsAppraisal): ReportTable[] {
         title: i === 0 ? `Appraisal Summary Table: ${a.name}. ${a.basis}. ${s.title}` : s.title,
         header: s.columns,
         rows: s.rows,
-        numeric: s.columns.map((_, c) => c > 0 && s.rows.some((row) => (row[c] ?? "") !== "") && s.rows.every((row) => /^(−?£[\d,]+|[\d.]+|n\/a.*|)$/.test(row[c] ?? ""))),
+        numeric: s.columns.map(
+          (_, c) => c > 0 && s.rows.some((row) => (row[c] ?? "") !== "") && s.rows.every((row) => /^(−?£[\d,]+|[\d.]+|n\/a.*|)$/.test(row[c] ?? "")),
+        ),
         ...(s.note ? { note: s.note } : {}),
       }),
     ),
@@ -86,7 +88,10 @@ function roundedColumns(values: readonly (readonly Decimal[])[], years: number, 
   const size = UNIT_SIZE[unit];
   const out = values.map(() => new Array<Decimal>(years));
   for (let t = 0; t < years; t++) {
-    const col = roundSeriesConserving(values.map((v) => v[t]!), { unit: size });
+    const col = roundSeriesConserving(
+      values.map((v) => v[t]!),
+      { unit: size },
+    );
     col.forEach((v, i) => (out[i]![t] = v));
   }
   return out;
@@ -125,16 +130,32 @@ export function financialCaseTables(fc: FinancialCase, options: { unit?: MoneyUn
       numeric,
       rows: [
         ...fc.budgets.flatMap((b, i) => (dropZero && pick(b).every((v) => v.isZero()) ? [] : [line(label(b), rounded[i]!)])),
-        line(["Public sector", ...blank], group((b) => b.sector === "public")),
-        line(["All organisations", ...blank], group(() => true)),
+        line(
+          ["Public sector", ...blank],
+          group((b) => b.sector === "public"),
+        ),
+        line(
+          ["All organisations", ...blank],
+          group(() => true),
+        ),
       ],
       note,
     };
   };
   const tables = [
-    block("Net cash by budget", (b) => b.net, "Cash received minus cash paid (+ receives, − pays), undiscounted. Fiscal lens, cash-releasing flows only (capacity freed without cash is left out), after deals; households are not budget holders and are not shown.", false),
+    block(
+      "Net cash by budget",
+      (b) => b.net,
+      "Cash received minus cash paid (+ receives, − pays), undiscounted. Fiscal lens, cash-releasing flows only (capacity freed without cash is left out), after deals; households are not budget holders and are not shown.",
+      false,
+    ),
     block("Cash spent by budget", (b) => b.spend, "Costs and transfers paid, in cash of each year (budgets that pay nothing are left out).", true),
-    block("Cash received by budget", (b) => b.income, "Cashable savings and transfers received, in cash of each year (budgets that receive nothing are left out).", true),
+    block(
+      "Cash received by budget",
+      (b) => b.income,
+      "Cashable savings and transfers received, in cash of each year (budgets that receive nothing are left out).",
+      true,
+    ),
   ];
   const funded = fc.budgets.filter((b) => b.available);
   if (funded.length) {
@@ -143,7 +164,13 @@ export function financialCaseTables(fc: FinancialCase, options: { unit?: MoneyUn
       header: ["Organisation", "Budget", "", ...fc.years.map((y) => `${y} ${u}`), `Total ${u}`],
       numeric: [false, false, false, ...fc.years.map(() => true), true],
       rows: funded.flatMap((b) => {
-        const row = (what: string, values: Decimal[]) => [b.agencyName, b.budgetName ?? b.budget, what, ...values.map((v) => money(v, unit)), money(sum(values), unit)];
+        const row = (what: string, values: Decimal[]) => [
+          b.agencyName,
+          b.budgetName ?? b.budget,
+          what,
+          ...values.map((v) => money(v, unit)),
+          money(sum(values), unit),
+        ];
         return [row("available", b.available!), row("net cash", b.net), row("headroom (− = shortfall)", b.headroom!)];
       }),
       note: "Headroom is the funding available plus the budget's net cash: what is left each year, or (negative) the shortfall to fund.",
@@ -183,7 +210,9 @@ export function unitMetricsTables(u: UnitMetrics): ReportTable[] {
     title: "Net outcomes achieved by year, and cost per outcome achieved",
     header: ["Intervention", "Outcome", ...u.years, "Total", "Cost per outcome £", "PV cost per outcome £"],
     numeric: [false, false, ...u.years.map(() => true), true, true, true],
-    rows: u.interventions.flatMap((v) => v.outcomes.map((o) => [v.name, o.label, ...o.achieved.map(count), count(o.total), pence(o.costPerOutcome), pence(o.pvCostPerOutcome)])),
+    rows: u.interventions.flatMap((v) =>
+      v.outcomes.map((o) => [v.name, o.label, ...o.achieved.map(count), count(o.total), pence(o.costPerOutcome), pence(o.pvCostPerOutcome)]),
+    ),
     note: "Attributable outcomes newly achieved each year: net of deadweight, attribution and displacement, after ramp-up and lag. Each outcome's cost is the intervention's whole cost (outcomes of one intervention share it).",
   };
   return [people, outcomes];
@@ -233,5 +262,12 @@ function plain(cell: string): string | number {
  * ```
  */
 export function tablesCsv(tables: readonly ReportTable[]): string {
-  return tables.map((t) => toCsv(["table", ...t.header], t.rows.map((r) => [t.title, ...r.map((c, i) => (t.numeric[i] ? plain(c) : c))]))).join("\r\n");
+  return tables
+    .map((t) =>
+      toCsv(
+        ["table", ...t.header],
+        t.rows.map((r) => [t.title, ...r.map((c, i) => (t.numeric[i] ? plain(c) : c))]),
+      ),
+    )
+    .join("\r\n");
 }

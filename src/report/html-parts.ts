@@ -36,11 +36,18 @@ export function headlineHtml(a: Appraisal): string {
   const gap = a.incentiveGaps.filter((g) => g.horizon === h.years);
   for (const g of gap) {
     const name = a.agencies.find((x) => x.id === g.agency)?.name ?? g.agency;
-    cards.push(["Transfer to close the gap", moneyWords(g.transferNeeded), `to ${name}${g.shareOfGainersSavings ? `: ${percentWords(g.shareOfGainersSavings)} of gainers' savings` : ""}`]);
+    cards.push([
+      "Transfer to close the gap",
+      moneyWords(g.transferNeeded),
+      `to ${name}${g.shareOfGainersSavings ? `: ${percentWords(g.shareOfGainersSavings)} of gainers' savings` : ""}`,
+    ]);
   }
   const cls = (v: string) => (v.startsWith("−") ? " neg" : "");
   return `<div class="cards">${cards
-    .map(([label, value, note]) => `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value${cls(value)}">${escapeHtml(value)}</div><div class="note">${escapeHtml(note)}</div></div>`)
+    .map(
+      ([label, value, note]) =>
+        `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value${cls(value)}">${escapeHtml(value)}</div><div class="note">${escapeHtml(note)}</div></div>`,
+    )
     .join("")}</div>`;
 }
 
@@ -103,12 +110,18 @@ export function assumptionsHtml(a: Appraisal, description?: string): string {
     ["Base year / price base", `${a.baseYear} / ${a.priceBase}`],
     ["Years appraised", `${a.years.length} years, ${a.years[0]} to ${a.years[a.years.length - 1]}`],
     ["Horizons", a.horizons.map((h) => `${h.years} year${h.years === 1 ? "" : "s"}`).join(", ")],
-    ...a.agencies.map((ag): [string, string] => [ag.name, `${ag.sector === "public" ? "public body" : ag.sector === "third-sector" ? "third sector (not Exchequer money)" : ag.sector}; budget settled ${ag.settlement.years === 1 ? "one year" : `${ag.settlement.years} years`} at a time`]),
+    ...a.agencies.map((ag): [string, string] => [
+      ag.name,
+      `${ag.sector === "public" ? "public body" : ag.sector === "third-sector" ? "third sector (not Exchequer money)" : ag.sector}; budget settled ${ag.settlement.years === 1 ? "one year" : `${ag.settlement.years} years`} at a time`,
+    ]),
   ];
   const notes = a.notes.length ? `<ol>${a.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ol>` : "<p>The model records no assumptions.</p>";
   const cliffs = a.fundingCliffs.length
     ? `<h3>Time-limited funding</h3><ul>${a.fundingCliffs
-        .map((c) => `<li>${escapeHtml(`${a.agencies.find((x) => x.id === c.agency)?.name ?? c.agency}, budget “${c.budget}”: funding ends ${c.fundingEndsFinancialYear}; ${moneyWords(c.pvCostsAfterEnd)} of costs and ${moneyWords(c.pvSavingsAfterEnd)} of savings (PV) fall after it${c.cliff ? " — a funding cliff" : ""}.`)}</li>`)
+        .map(
+          (c) =>
+            `<li>${escapeHtml(`${a.agencies.find((x) => x.id === c.agency)?.name ?? c.agency}, budget “${c.budget}”: funding ends ${c.fundingEndsFinancialYear}; ${moneyWords(c.pvCostsAfterEnd)} of costs and ${moneyWords(c.pvSavingsAfterEnd)} of savings (PV) fall after it${c.cliff ? " — a funding cliff" : ""}.`)}</li>`,
+        )
         .join("")}</ul>`
     : "";
   return `<section id="assumptions"><h2>Assumptions register</h2>${description ? `<p>${escapeHtml(description)}</p>` : ""}${notes}${cliffs}<h3>Settings</h3><table class="settings"><tbody>${settings

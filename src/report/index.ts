@@ -12,7 +12,15 @@ export { tidyRows, type TidyRow, type TidyOptions } from "./tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./csv";
 export { agencyRoles, cashflowData, cumulativeData, incentiveGapData } from "./charts/data";
 export { annualCashflowSpec, cumulativePositionSpec, incentiveGapSpec, VEGA_LITE_SCHEMA } from "./charts/specs";
-export { tornadoSpec, tornadoChartInput, distributionSpec, histogramSummary, type TornadoChartBar, type TornadoChartInput, type DistributionChartInput } from "./charts/uncertainty";
+export {
+  tornadoSpec,
+  tornadoChartInput,
+  distributionSpec,
+  histogramSummary,
+  type TornadoChartBar,
+  type TornadoChartInput,
+  type DistributionChartInput,
+} from "./charts/uncertainty";
 export { renderSvg } from "./charts/svg";
 export { escapeHtml, type SimulatedParty } from "./html-parts";
 export { buildReportHtml, reportCharts, type ReportInput, type ReportOptions, type ReportChart, type ChartScripts } from "./html";

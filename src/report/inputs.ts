@@ -29,13 +29,70 @@ export interface InputRow {
   note: string;
 }
 
-const SHARES = new Set(["reach", "engagement", "success", "deadweight", "attribution", "displacement", "dropOff", "realisation", "share", "threshold", "attachmentShare", "rampUp", "benefits"]);
+const SHARES = new Set([
+  "reach",
+  "engagement",
+  "success",
+  "deadweight",
+  "attribution",
+  "displacement",
+  "dropOff",
+  "realisation",
+  "share",
+  "threshold",
+  "attachmentShare",
+  "rampUp",
+  "benefits",
+]);
 const RATES = new Set(["growth", "inflation", "rate", "investmentPlus", "costs"]);
-const MONEY = new Set(["amount", "series", "value", "attachment", "perCase", "capPerCase", "capPerYear", "floorPerYear", "reserve", "above", "shareOf", "maximum"]);
+const MONEY = new Set([
+  "amount",
+  "series",
+  "value",
+  "attachment",
+  "perCase",
+  "capPerCase",
+  "capPerYear",
+  "floorPerYear",
+  "reserve",
+  "above",
+  "shareOf",
+  "maximum",
+]);
 const YEAR_INDEX = new Set(["startYear", "endYear", "year", "fundingEndsYear", "assessmentYear", "paymentYear", "byYear", "fromYear"]);
 const DURATION = new Set(["lag", "settlementYears", "horizons"]);
 // Strings that refer to other parts of the model, or are prose: not inputs in themselves.
-const NOT_INPUTS = new Set(["id", "name", "label", "title", "description", "notes", "$schema", "source", "agency", "budget", "intervention", "outcome", "unitCost", "from", "to", "pot", "payer", "recipient", "commissioner", "provider", "transferFrom", "transferFromBudget", "fromBudget", "toBudget", "between", "agencies", "outcomes", "interventions", "parties"]);
+const NOT_INPUTS = new Set([
+  "id",
+  "name",
+  "label",
+  "title",
+  "description",
+  "notes",
+  "$schema",
+  "source",
+  "agency",
+  "budget",
+  "intervention",
+  "outcome",
+  "unitCost",
+  "from",
+  "to",
+  "pot",
+  "payer",
+  "recipient",
+  "commissioner",
+  "provider",
+  "transferFrom",
+  "transferFromBudget",
+  "fromBudget",
+  "toBudget",
+  "between",
+  "agencies",
+  "outcomes",
+  "interventions",
+  "parties",
+]);
 
 const FIELD_WORDS: Record<string, string> = {
   success: "success rate",
@@ -78,7 +135,11 @@ const FIELD_WORDS: Record<string, string> = {
 
 /** "care-entry" → "Care entry"; "settlementYears" → "settlement years". */
 function words(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_.]+/g, " ").toLowerCase().trim();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_.]+/g, " ")
+    .toLowerCase()
+    .trim();
 }
 const sentence = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const oneLine = (s: string) => displayText(s, { oneLine: true }).trim();
@@ -189,7 +250,13 @@ export function inputLabel(model: Model, path: string): string {
   try {
     segs = resolveInput(model, path).segments;
   } catch {
-    return sentence(path.split(/[.[\]]+/).filter(Boolean).map(words).join(": "));
+    return sentence(
+      path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map(words)
+        .join(": "),
+    );
   }
   return labelOf(model, segs);
 }
@@ -269,7 +336,10 @@ function noteOf(model: Model, segs: readonly Segment[], distributions: ReadonlyM
   const d = distributions.get(path);
   if (d) notes.push(`Uncertain: ${d}`);
   const ref = model.references.find((r) => r.path === formatPath(segs));
-  if (ref) notes.push(`From the reference value ${ref.ref}${ref.scenario === "central" ? "" : ` (${ref.scenario})`}: ${ref.units} × ${ref.published} at ${ref.priceYear} prices, rebased × ${Number(Number(ref.factor).toPrecision(6))}.`);
+  if (ref)
+    notes.push(
+      `From the reference value ${ref.ref}${ref.scenario === "central" ? "" : ` (${ref.scenario})`}: ${ref.units} × ${ref.published} at ${ref.priceYear} prices, rebased × ${Number(Number(ref.factor).toPrecision(6))}.`,
+    );
   return oneLine(notes.join(" "));
 }
 
@@ -319,7 +389,14 @@ export function modelInputs(model: Model): InputRow[] {
     if (segs.length === 0 || (typeof key === "number" && typeof segs[segs.length - 2] === "string" && NOT_INPUTS.has(segs[segs.length - 2] as string))) return;
     const path = pathOf(model, segs);
     const unit = unitOf(model, segs, node);
-    rows.push({ path, label: labelOf(model, segs), value: typeof node === "string" ? oneLine(node) : node, unit: unit.unit, unitWords: unit.words, note: noteOf(model, segs, distributions, path) });
+    rows.push({
+      path,
+      label: labelOf(model, segs),
+      value: typeof node === "string" ? oneLine(node) : node,
+      unit: unit.unit,
+      unitWords: unit.words,
+      note: noteOf(model, segs, distributions, path),
+    });
   };
   // `references` is what the parser resolved (each listed under the reference values instead).
   for (const [k, v] of Object.entries(model)) if (!["id", "$schema", "title", "description", "notes", "references"].includes(k)) walk(v, [k]);
@@ -368,8 +445,20 @@ export function referenceValues(model: Model, schedules: readonly string[] = sch
   });
   for (const [grade, row] of Object.entries(model.tables.optimismBias ?? {})) {
     const source = oneLine(row.label ?? "") || "not stated";
-    out.push({ name: `Optimism bias, grade ${oneLine(grade)}: cost uplift`, value: row.costs, unit: "uplift (0.1 = 10%)", source, path: pathOf(model, ["tables", "optimismBias", grade, "costs"]) });
-    out.push({ name: `Optimism bias, grade ${oneLine(grade)}: benefit reduction`, value: row.benefits, unit: "share (0–1)", source, path: pathOf(model, ["tables", "optimismBias", grade, "benefits"]) });
+    out.push({
+      name: `Optimism bias, grade ${oneLine(grade)}: cost uplift`,
+      value: row.costs,
+      unit: "uplift (0.1 = 10%)",
+      source,
+      path: pathOf(model, ["tables", "optimismBias", grade, "costs"]),
+    });
+    out.push({
+      name: `Optimism bias, grade ${oneLine(grade)}: benefit reduction`,
+      value: row.benefits,
+      unit: "share (0–1)",
+      source,
+      path: pathOf(model, ["tables", "optimismBias", grade, "benefits"]),
+    });
   }
   const editions = new Map(dataVersions().map((d) => [d.id, d]));
   const cite = (table: string, fallback: string) => {
@@ -390,7 +479,13 @@ export function referenceValues(model: Model, schedules: readonly string[] = sch
   }
   const prices = model.appraisal.prices as { deflator?: Record<string, unknown>; source?: string } | string | undefined;
   if (prices && typeof prices === "object" && prices.deflator && prices.source) {
-    out.push({ name: "GDP deflator (price index by financial year)", value: String(prices.deflator[model.appraisal.priceBase] ?? ""), unit: `index at the price base, ${model.appraisal.priceBase}`, source: cite("gdp-deflator", prices.source), path: "appraisal.prices.deflator" });
+    out.push({
+      name: "GDP deflator (price index by financial year)",
+      value: String(prices.deflator[model.appraisal.priceBase] ?? ""),
+      unit: `index at the price base, ${model.appraisal.priceBase}`,
+      source: cite("gdp-deflator", prices.source),
+      path: "appraisal.prices.deflator",
+    });
   }
   const categories = new Set<string>();
   model.costs.forEach((c) => {
@@ -401,7 +496,12 @@ export function referenceValues(model: Model, schedules: readonly string[] = sch
     const bounds = ob.dimension === "duration" ? cat?.duration : cat?.capital;
     if (!cat || !bounds) return;
     for (const which of ["upper", "lower"] as const) {
-      out.push({ name: `Optimism bias, ${cat.label} (${ob.dimension ?? "capital"}): ${which} bound`, value: bounds[which], unit: "uplift (0.1 = 10%)", source: cite("optimism-bias", OPTIMISM_BIAS.source) });
+      out.push({
+        name: `Optimism bias, ${cat.label} (${ob.dimension ?? "capital"}): ${which} bound`,
+        value: bounds[which],
+        unit: "uplift (0.1 = 10%)",
+        source: cite("optimism-bias", OPTIMISM_BIAS.source),
+      });
     }
   });
   for (const id of schedules) {
@@ -409,7 +509,12 @@ export function referenceValues(model: Model, schedules: readonly string[] = sch
     if (!s) continue;
     s.bands.forEach((b, k) => {
       const next = s.bands[k + 1];
-      out.push({ name: `${s.title}, years ${b.fromYear}${next ? `–${next.fromYear - 1}` : " on"}`, value: b.rate, unit: "discount rate a year (0.035 = 3.5%)", source: s.source });
+      out.push({
+        name: `${s.title}, years ${b.fromYear}${next ? `–${next.fromYear - 1}` : " on"}`,
+        value: b.rate,
+        unit: "discount rate a year (0.035 = 3.5%)",
+        source: s.source,
+      });
     });
   }
   return out;

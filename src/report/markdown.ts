@@ -23,7 +23,11 @@ export interface MarkdownOptions {
  * ```
  */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
-  return rawTable(header.map(markdownText), rows.map((r) => r.map(markdownText)), numeric);
+  return rawTable(
+    header.map(markdownText),
+    rows.map((r) => r.map(markdownText)),
+    numeric,
+  );
 }
 
 /** A table from cells already written as Markdown. */
@@ -56,10 +60,21 @@ export function appraisalMarkdown(result: Appraisal, options: MarkdownOptions = 
       return r.party === "system" || r.party === "public-sector" ? cells.map((c) => (c ? `**${c}**` : c)) : cells;
     });
     const title = horizonWords(h.years, result.years);
-    parts.push(`### ${title}`, "", rawTable(columns.map((c) => markdownText(c.header)), body, columns.map((c) => c.numeric)), "");
+    parts.push(
+      `### ${title}`,
+      "",
+      rawTable(
+        columns.map((c) => markdownText(c.header)),
+        body,
+        columns.map((c) => c.numeric),
+      ),
+      "",
+    );
   }
   if (rows.some((r) => r.incentiveGap)) parts.push("⚠ loses while the whole system gains: the prevention penalty.", "");
   if (!options.omitFindings) parts.push(...penaltyStatements(result).map((s) => `- ${markdownText(s)}`), "");
-  parts.push("Agency figures are rounded so that each column adds up to the whole-system figure (largest-remainder rounding); the public sector is the sum of the public bodies' rows.");
+  parts.push(
+    "Agency figures are rounded so that each column adds up to the whole-system figure (largest-remainder rounding); the public sector is the sum of the public bodies' rows.",
+  );
   return `${parts.join("\n")}\n`;
 }

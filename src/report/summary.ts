@@ -76,7 +76,13 @@ export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" |
   for (const h of options.horizons ?? appraisal.horizons) {
     const ids = appraisal.agencies.map((a) => a.id);
     const rounded = Object.fromEntries(
-      PARTS.map((k) => [k, roundSeriesConserving(ids.map((id) => h.agencies[id]![k]), { unit })]),
+      PARTS.map((k) => [
+        k,
+        roundSeriesConserving(
+          ids.map((id) => h.agencies[id]![k]),
+          { unit },
+        ),
+      ]),
     ) as Record<(typeof MONEY)[number], Decimal[]>;
     rounded.npv = roundNpvColumn(
       ids.map((id) => h.agencies[id]!.npv),
@@ -160,7 +166,10 @@ export function summaryRows(appraisal: Pick<Appraisal, "agencies" | "horizons" |
 function roundNpvColumn(exact: readonly Decimal[], fromParts: readonly Decimal[], unit: string): Decimal[] {
   const u = new Decimal(unit);
   const floors = exact.map((v) => v.div(u).floor());
-  const target = exact.reduce((a, b) => a.plus(b), ZERO).div(u).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const target = exact
+    .reduce((a, b) => a.plus(b), ZERO)
+    .div(u)
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   let left = target.minus(floors.reduce((a, b) => a.plus(b), ZERO)).toNumber();
   const tier = (i: number) => {
     const parts = fromParts[i]!.div(u);

@@ -84,7 +84,10 @@ export function formatAppraisalTable(result: Appraisal, options: TextTableOption
   for (const h of result.horizons) {
     const mine = rows.filter((r) => r.horizon === h.years);
     const cells = [columns.map((c) => c.header), ...mine.map((r) => columns.map((c) => clean(c.cell(r))))];
-    const table = alignColumns(cells, columns.map((c) => c.numeric)).split("\n");
+    const table = alignColumns(
+      cells,
+      columns.map((c) => c.numeric),
+    ).split("\n");
     const width = Math.max(...table.map((l) => l.length));
     widest = Math.max(widest, width);
     // A rule above the public-sector and whole-system rows, which sum the agency rows above them.

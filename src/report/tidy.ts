@@ -62,7 +62,10 @@ export function tidyRows(ledger: Ledger, appraisal: Pick<Appraisal, "lens" | "ca
     amount = rows.map((r) => decimalString(r.amount));
     present = pv.map((v) => decimalString(v));
   } else {
-    amount = conserveByGroup(rows, rows.map((r) => r.amount));
+    amount = conserveByGroup(
+      rows,
+      rows.map((r) => r.amount),
+    );
     present = conserveByGroup(rows, pv);
   }
   return rows.map((r, i) => ({

@@ -64,27 +64,38 @@ export function penaltyStatements(appraisal: PenaltyInput): string[] {
     const share = g.shareOfGainersSavings === null ? "" : ` — ${percentWords(g.shareOfGainersSavings)} of their present-value savings —`;
     out.push(
       `Over ${horizonWords(g.horizon, appraisal.years)} the whole system gains ${moneyWords(g.systemNpv)}${g.publicSectorNpv === null ? "" : ` (the public sector ${g.publicSectorNpv.isNegative() ? "loses" : "gains"} ${moneyWords(g.publicSectorNpv.abs())})`}, but ${name(g.agency)} loses ${moneyWords(g.agencyNpv.neg())}.` +
-        (g.gainers.length ? ` ${listWords(g.gainers.map(name))} gain${g.gainers.length === 1 ? "s" : ""}; passing back ${moneyWords(g.transferNeeded)} in present value${share} would bring ${name(g.agency)} to break-even.` : ""),
+        (g.gainers.length
+          ? ` ${listWords(g.gainers.map(name))} gain${g.gainers.length === 1 ? "s" : ""}; passing back ${moneyWords(g.transferNeeded)} in present value${share} would bring ${name(g.agency)} to break-even.`
+          : ""),
     );
   }
   if (appraisal.incentiveGaps.length === 0) {
     const last = appraisal.horizons[appraisal.horizons.length - 1];
     if (last?.system.npv.gt(0)) out.push(`No prevention penalty: at every horizon where the whole system gains, no agency loses.`);
-    else if (last) out.push(`The whole system does not gain over ${horizonWords(last.years, appraisal.years)}: its net present value is ${moneyWords(last.system.npv)}.`);
+    else if (last)
+      out.push(`The whole system does not gain over ${horizonWords(last.years, appraisal.years)}: its net present value is ${moneyWords(last.system.npv)}.`);
   }
   const longest = appraisal.horizons[appraisal.horizons.length - 1];
   for (const a of appraisal.agencies) {
     const m = longest?.agencies[a.id];
     if (!m?.pvCosts.gt(0) || a.settlement.paybackInSettlement) continue;
     const cycle = a.settlement.years === 1 ? "one year at a time" : `${a.settlement.years} years at a time`;
-    const back = a.settlement.paybackYear === null ? "its own money does not come back within the appraisal" : `its own money comes back only in ${appraisal.years[a.settlement.paybackYear] ?? `year ${a.settlement.paybackYear}`}, outside that settlement`;
+    const back =
+      a.settlement.paybackYear === null
+        ? "its own money does not come back within the appraisal"
+        : `its own money comes back only in ${appraisal.years[a.settlement.paybackYear] ?? `year ${a.settlement.paybackYear}`}, outside that settlement`;
     out.push(`${a.name} sets its budget ${cycle}: ${back} (inside the settlement it sees ${moneyWords(a.settlement.npvInSettlement)}).`);
   }
   for (const c of appraisal.fundingCliffs) {
     if (!c.cliff) continue;
-    const payback = c.systemDiscountedPaybackYear === null ? "never pays back within the appraisal" : `pays back (discounted) only in ${appraisal.years[c.systemDiscountedPaybackYear] ?? c.systemDiscountedPaybackYear}`;
+    const payback =
+      c.systemDiscountedPaybackYear === null
+        ? "never pays back within the appraisal"
+        : `pays back (discounted) only in ${appraisal.years[c.systemDiscountedPaybackYear] ?? c.systemDiscountedPaybackYear}`;
     const share = c.shareOfSavingsAfterEnd === null ? "" : ` ${percentWords(c.shareOfSavingsAfterEnd)} of the savings arrive after the money stops, and`;
-    out.push(`Funding cliff: ${name(c.agency)}'s ${c.budget} funding ends in ${c.fundingEndsFinancialYear}, but what it pays for ${payback};${share} ${moneyWords(c.pvCostsAfterEnd)} of costs (present value) still fall after it.`);
+    out.push(
+      `Funding cliff: ${name(c.agency)}'s ${c.budget} funding ends in ${c.fundingEndsFinancialYear}, but what it pays for ${payback};${share} ${moneyWords(c.pvCostsAfterEnd)} of costs (present value) still fall after it.`,
+    );
   }
   out.push(...dealStatements(appraisal));
   return out;
@@ -101,7 +112,9 @@ function dealStatements(appraisal: PenaltyInput): string[] {
     const was = pre.agencies[a.id]?.npv;
     const now = after.agencies[a.id]?.npv;
     if (!was || !now || was.equals(now)) continue;
-    out.push(`With the deals, ${a.name}'s net present value over ${horizonWords(after.years, appraisal.years)} moves from ${moneyWords(was)} to ${moneyWords(now)}.`);
+    out.push(
+      `With the deals, ${a.name}'s net present value over ${horizonWords(after.years, appraisal.years)} moves from ${moneyWords(was)} to ${moneyWords(now)}.`,
+    );
   }
   return out;
 }

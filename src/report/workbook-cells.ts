@@ -41,7 +41,10 @@ const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Reads number text as a user types it: "1,200.50", "£51,000", "4%", "−0.5", " 12 ". Null when it is not a number. */
 export function numberText(text: string): Decimal | null {
-  let s = text.trim().replace(/[\u2212\u2012\u2013]/g, "-").replace(/^\((.*)\)$/, "-$1");
+  let s = text
+    .trim()
+    .replace(/[\u2212\u2012\u2013]/g, "-")
+    .replace(/^\((.*)\)$/, "-$1");
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
@@ -61,7 +64,13 @@ function exactValue(d: Decimal): number | string {
 }
 
 const describe = (v: CellValue): string =>
-  v instanceof Date ? `a date (${v.toISOString().slice(0, 10)})` : typeof v === "object" && v !== null ? `the error ${v.error}` : typeof v === "string" ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v);
+  v instanceof Date
+    ? `a date (${v.toISOString().slice(0, 10)})`
+    : typeof v === "object" && v !== null
+      ? `the error ${v.error}`
+      : typeof v === "string"
+        ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)
+        : String(v);
 
 const bad = (what: string, v: CellValue): Decoded => ({ ok: false, message: `expected ${what}, got ${describe(v)}` });
 
@@ -85,7 +94,10 @@ function parts(text: string): string[] {
 /** "key: value; key: value" (also "key = value", one pair per line). */
 function pairs(text: string): [string, string][] | null {
   const out: [string, string][] = [];
-  for (const part of text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)\s*[:=]\s*(.+)$/.exec(part);
     if (!m) return null;
     out.push([m[1]!.trim(), m[2]!.trim()]);
@@ -116,7 +128,7 @@ function financialYear(v: CellValue): Decoded {
   if (typeof v !== "string") return bad('a financial year such as "2025-26"', v);
   const s = v.trim();
   const m = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/.exec(s);
-  if (m && (Number(m[2]!.slice(-2)) === (Number(m[1]) + 1) % 100)) return { ok: true, value: `${m[1]}-${m[2]!.slice(-2)}` };
+  if (m && Number(m[2]!.slice(-2)) === (Number(m[1]) + 1) % 100) return { ok: true, value: `${m[1]}-${m[2]!.slice(-2)}` };
   return { ok: true, value: s }; // the model's own check names what is wrong
 }
 
@@ -127,7 +139,10 @@ function reference(text: string): Decoded | null {
   const m = REFERENCE.exec(text);
   if (!m) return null;
   const out: Record<string, unknown> = { ref: m[2] };
-  for (const part of (m[3] ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+  for (const part of (m[3] ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (/^\d{4}$/.test(part)) out.year = Number(part);
     else out.scenario = part;
   }
@@ -180,7 +195,9 @@ export function decodeCell(v: CellValue, kind: CellKind, choices: readonly strin
     case "share":
     case "rate": {
       const d = decimalOf(v);
-      return d ? { ok: true, value: exactValue(d) } : bad(kind === "money" ? "an amount in £" : kind === "share" ? "a share from 0 to 1 (or a percentage)" : "a rate (or a percentage)", v);
+      return d
+        ? { ok: true, value: exactValue(d) }
+        : bad(kind === "money" ? "an amount in £" : kind === "share" ? "a share from 0 to 1 (or a percentage)" : "a rate (or a percentage)", v);
     }
     case "bool":
       if (typeof v === "boolean") return { ok: true, value: v };
@@ -235,7 +252,7 @@ export function decodeCell(v: CellValue, kind: CellKind, choices: readonly strin
         const out: Record<string, unknown> = {};
         for (const [id, w] of list ?? []) {
           const d = numberText(w);
-          if (!d) return bad("weights by id, such as \"council: 2; nhs: 1\"", v);
+          if (!d) return bad('weights by id, such as "council: 2; nhs: 1"', v);
           out[id] = exactValue(d);
         }
         if (list) return { ok: true, value: out };

@@ -83,14 +83,24 @@ const SECTORS = ["public", "households", "business", "third-sector"] as const;
 const LENSES = ["fiscal", "economic", "social"] as const;
 const PRICES = ["real", "nominal"] as const;
 
-const id = (what: string, example: string) => col("id", `${what} id`, "id", `Short id the other sheets use: letters, digits, - _ . and no spaces (e.g. ${example}). Required.`, { required: true });
+const id = (what: string, example: string) =>
+  col("id", `${what} id`, "id", `Short id the other sheets use: letters, digits, - _ . and no spaces (e.g. ${example}). Required.`, { required: true });
 const label = (what = "Label") => col("label", what, "text", "Name shown in reports (optional).");
 const agency = (path: string, labelText: string, help: string, required = false) => col(path, labelText, "id", help, { ids: "agencies", required });
 const budget = (path: string, labelText: string, help: string) => col(path, labelText, "id", help, { ids: "budgets" });
-const lens = (path = "lens") => col(path, "Lens", "enum", "fiscal (public budgets), economic (+ earnings, output) or social (everything). Blank: fiscal.", { choices: LENSES });
-const prices = (path = "prices") => col(path, "Prices", "enum", "real (constant prices of the price base) or nominal (cash of each year). Blank: real.", { choices: PRICES });
-const priceBase = (path = "priceBase") => col(path, "Price base", "fy", 'Financial year whose prices the amounts are in, e.g. 2024-25. Blank: the appraisal\'s price base.');
-const discount = (path = "discount") => col(path, "Own discounting", "schedule", 'This line\'s own discount schedule: stpr, stpr-health (for QALY values), a flat rate (3.5%) or bands "0: 3.5%; 31: 3%". Blank: the appraisal\'s.');
+const lens = (path = "lens") =>
+  col(path, "Lens", "enum", "fiscal (public budgets), economic (+ earnings, output) or social (everything). Blank: fiscal.", { choices: LENSES });
+const prices = (path = "prices") =>
+  col(path, "Prices", "enum", "real (constant prices of the price base) or nominal (cash of each year). Blank: real.", { choices: PRICES });
+const priceBase = (path = "priceBase") =>
+  col(path, "Price base", "fy", "Financial year whose prices the amounts are in, e.g. 2024-25. Blank: the appraisal's price base.");
+const discount = (path = "discount") =>
+  col(
+    path,
+    "Own discounting",
+    "schedule",
+    "This line's own discount schedule: stpr, stpr-health (for QALY values), a flat rate (3.5%) or bands \"0: 3.5%; 31: 3%\". Blank: the appraisal's.",
+  );
 const span = (path: string, what: string): Column[] => [
   col(`${path}.0`, `${what} from`, "int", "First year, counted from the base year (0 = the base year). Give both ends or neither."),
   col(`${path}.1`, `${what} to`, "int", "Last year, inclusive."),
@@ -100,7 +110,13 @@ const basis = (prefix: string): Column[] => [
   col(`${prefix}.interventions`, "Only interventions", "ids", "Count only savings from these interventions (ids). Blank: all."),
   col(`${prefix}.cashableOnly`, "Cashable only", "bool", "TRUE: count only cash-releasing savings. Blank: FALSE."),
 ];
-const optionColumn = col("option", "Option", "id", "For an option's lines: the option's id (Options sheet). The line is added to business as usual in that option, or replaces the line with the same id. Blank: business as usual.", { ids: "options" });
+const optionColumn = col(
+  "option",
+  "Option",
+  "id",
+  "For an option's lines: the option's id (Options sheet). The line is added to business as usual in that option, or replaces the line with the same id. Blank: business as usual.",
+  { ids: "options" },
+);
 /** A table that options' lines share: its columns and the Option column last. */
 const withOptions = (section: Section): Section => ({ ...section, columns: [...section.columns, optionColumn], optionLines: true });
 const order = col("order", "Order", "int", "Deals are applied and reported in this order (1, 2, …). Blank: after the numbered ones, in sheet order.");
@@ -109,8 +125,15 @@ const confidence = col("confidence", "Confidence grade", "grade", "Grade looked 
 
 /** Timing and amount columns shared by costs and savings. */
 const scheduled = (what: "cost" | "saving"): Column[] => [
-  col("amount", "Amount (£)", "amount", `The ${what} in £: per year, per participant or once, as Per says; or a reference value, "ref qaly" (see the Read me). Give an amount, or amounts by year in the Year columns, not both.`),
-  col("per", "Per", "enum", "year (each year from From to To), participant (each participant starting, in their start year) or once. Blank: year.", { choices: ["year", "participant", "once"] }),
+  col(
+    "amount",
+    "Amount (£)",
+    "amount",
+    `The ${what} in £: per year, per participant or once, as Per says; or a reference value, "ref qaly" (see the Read me). Give an amount, or amounts by year in the Year columns, not both.`,
+  ),
+  col("per", "Per", "enum", "year (each year from From to To), participant (each participant starting, in their start year) or once. Blank: year.", {
+    choices: ["year", "participant", "once"],
+  }),
   ...span("years", "Years"),
   col("year", "Year (once)", "int", "Year of a one-off amount (Per: once), counted from the base year. Blank: the first year."),
   col("growth", "Growth a year", "rate", "Real growth of a recurring amount each year (e.g. 2%). Blank: none."),
@@ -129,15 +152,37 @@ const APPRAISAL: Section = {
     col("description", "Description", "text", "What is appraised, for whom, and why (optional)."),
     col("appraisal.baseYear", "Base year", "fy", "Financial year 0 of the appraisal, e.g. 2025-26. Required.", { required: true }),
     col("appraisal.priceBase", "Price base", "fy", "Financial year whose prices the results are in (real terms), e.g. 2025-26. Required.", { required: true }),
-    col("appraisal.discount", "Discounting", "schedule", 'stpr (HM Treasury Green Book: 3.5% to year 30, then 3%), stpr-health (1.5%, for health effects), a flat rate (e.g. 3.5%), or bands "0: 3.5%; 31: 3%". Blank: stpr.'),
+    col(
+      "appraisal.discount",
+      "Discounting",
+      "schedule",
+      'stpr (HM Treasury Green Book: 3.5% to year 30, then 3%), stpr-health (1.5%, for health effects), a flat rate (e.g. 3.5%), or bands "0: 3.5%; 31: 3%". Blank: stpr.',
+    ),
     col("appraisal.timing", "Timing", "enum", "When in each year flows happen: end (Green Book convention) or mid. Blank: end.", { choices: ["end", "mid"] }),
     col("appraisal.horizons", "Horizons (years)", "numbers", "Appraisal periods to report, in years, separated by commas: 5 means years 0–4. Blank: 1, 5, 10."),
     col("appraisal.years", "Years in the ledger", "int", "How many years to build (0 to this − 1). Blank: the longest horizon."),
-    col("appraisal.lens", "Lens", "enum", "Which flows count: fiscal (public budgets), economic (+ earnings, output), social (everything). Blank: fiscal.", { choices: LENSES }),
+    col("appraisal.lens", "Lens", "enum", "Which flows count: fiscal (public budgets), economic (+ earnings, output), social (everything). Blank: fiscal.", {
+      choices: LENSES,
+    }),
     col("appraisal.cashableOnly", "Cashable only", "bool", "TRUE: count only cash-releasing savings. Blank: FALSE."),
-    col("appraisal.prices.inflation", "Inflation", "rate", "Constant inflation a year, to convert nominal amounts or other price bases (e.g. 2%). Only needed when some amounts are nominal or in another price base."),
-    col("appraisal.prices.deflator", "Deflator index", "fyIndex", 'Or: a GDP deflator index by financial year, "2024-25: 98.2; 2025-26: 100"; or hmt for HM Treasury\'s GDP deflator (bundled). Give inflation or an index of your own, not both.'),
-    col("appraisal.prices.forecast", "Deflator forecast", "fyIndex", 'With hmt: index values for years after its last outturn (same base), e.g. the OBR forecast, "2026-27: 104.1"; later years grow at Inflation.'),
+    col(
+      "appraisal.prices.inflation",
+      "Inflation",
+      "rate",
+      "Constant inflation a year, to convert nominal amounts or other price bases (e.g. 2%). Only needed when some amounts are nominal or in another price base.",
+    ),
+    col(
+      "appraisal.prices.deflator",
+      "Deflator index",
+      "fyIndex",
+      'Or: a GDP deflator index by financial year, "2024-25: 98.2; 2025-26: 100"; or hmt for HM Treasury\'s GDP deflator (bundled). Give inflation or an index of your own, not both.',
+    ),
+    col(
+      "appraisal.prices.forecast",
+      "Deflator forecast",
+      "fyIndex",
+      'With hmt: index values for years after its last outturn (same base), e.g. the OBR forecast, "2026-27: 104.1"; later years grow at Inflation.',
+    ),
     col("appraisal.prices.source", "Deflator source", "text", "Where an index of your own comes from (optional)."),
     col("$schema", "JSON Schema", "text", "Only for model files written as JSON: the schema editors check them against. Leave blank."),
   ],
@@ -191,7 +236,8 @@ const OPTIONS: Section = {
 
 const AGENCIES: Section = {
   title: "Agencies and budgets",
-  intro: "Every party that pays or saves: one row per agency. For an agency with several budgets, add a row below it with the Agency id left blank for each further budget.",
+  intro:
+    "Every party that pays or saves: one row per agency. For an agency with several budgets, add a row below it with the Agency id left blank for each further budget.",
   target: "agencies",
   collect: { as: "list" },
   columns: [
@@ -202,9 +248,19 @@ const AGENCIES: Section = {
     col("settlementYears", "Settlement (years)", "int", "Length of the agency's budget settlement in years: 1 annual, 3 a spending review. Blank: 1."),
     col("budgets[].id", "Budget id", "id", "A budget of the agency. Blank on every row: one budget, core."),
     col("budgets[].name", "Budget name", "text", "The budget's name (optional)."),
-    col("budgets[].fundingEndsYear", "Funding ends (year)", "int", "Last year a time-limited budget (a grant) is funded for, counted from the base year. Blank: not time-limited."),
+    col(
+      "budgets[].fundingEndsYear",
+      "Funding ends (year)",
+      "int",
+      "Last year a time-limited budget (a grant) is funded for, counted from the base year. Blank: not time-limited.",
+    ),
     col("budgets[].funding", "Budget funding", "text", "Where the budget's money comes from, in words (the financial case shows it), e.g. DfE grant."),
-    col("budgets[].available", "Budget available (£)", "moneyOrList", "Cash available to the programme from this budget each year (nominal £): one amount for every year, or amounts by appraisal year separated by commas."),
+    col(
+      "budgets[].available",
+      "Budget available (£)",
+      "moneyOrList",
+      "Cash available to the programme from this budget each year (nominal £): one amount for every year, or amounts by appraisal year separated by commas.",
+    ),
   ],
 };
 
@@ -219,7 +275,12 @@ const INTERVENTIONS: Section = withOptions({
     col("description", "Description", "text", "What it is (optional)."),
     col("startYear", "Start year", "int", "First delivery year, counted from the base year. Blank: 0."),
     col("endYear", "End year", "int", "Last delivery year, inclusive. Blank: from the cohort list's length, else the start year."),
-    col("cohort", "Cohort", "countOrList", 'People starting each delivery year: one number for every year, or numbers by delivery year "400, 420, 440" ("[400]" for a list of one year). Or leave blank and use the next three columns.'),
+    col(
+      "cohort",
+      "Cohort",
+      "countOrList",
+      'People starting each delivery year: one number for every year, or numbers by delivery year "400, 420, 440" ("[400]" for a list of one year). Or leave blank and use the next three columns.',
+    ),
     col("cohort.from", "Cohort from", "id", "Or: the cohort is a share of another intervention's cohort: that intervention's id.", { ids: "interventions" }),
     col("cohort.share", "Cohort share", "share", "The share of that cohort (0–1)."),
     col("cohort.lag", "Cohort lag", "int", "Years after that cohort starts. Blank: 0."),
@@ -228,7 +289,8 @@ const INTERVENTIONS: Section = withOptions({
 
 const COSTS: Section = withOptions({
   title: "Costs",
-  intro: "What is spent, by whom, from which budget, and when: one row per cost line. Amounts are £ in real terms at the price base unless Prices or Price base say otherwise.",
+  intro:
+    "What is spent, by whom, from which budget, and when: one row per cost line. Amounts are £ in real terms at the price base unless Prices or Price base say otherwise.",
   target: "costs",
   collect: { as: "list" },
   series: { help: "£ in this appraisal year, instead of Amount (a blank between two amounts counts as 0)." },
@@ -244,17 +306,34 @@ const COSTS: Section = withOptions({
     priceBase(),
     prices(),
     confidence,
-    col("optimismBias.category", "OB category", "enum", "Or: optimism bias by Green Book project category (supplementary guidance), instead of a grade.", { choices: ["standard-buildings", "non-standard-buildings", "standard-civil-engineering", "non-standard-civil-engineering", "equipment-development", "outsourcing"] }),
+    col("optimismBias.category", "OB category", "enum", "Or: optimism bias by Green Book project category (supplementary guidance), instead of a grade.", {
+      choices: [
+        "standard-buildings",
+        "non-standard-buildings",
+        "standard-civil-engineering",
+        "non-standard-civil-engineering",
+        "equipment-development",
+        "outsourcing",
+      ],
+    }),
     col("optimismBias.mitigation", "OB mitigation", "share", "Share of the category's upper bound removed by risk management (0–1)."),
-    col("optimismBias.stage", "OB stage", "enum", "Or the business-case stage: strategic-outline-case (upper bound) or full-business-case (lower bound).", { choices: ["strategic-outline-case", "full-business-case"] }),
-    col("optimismBias.dimension", "OB dimension", "enum", "capital (expenditure, the default) or duration (works duration).", { choices: ["capital", "duration"] }),
+    col("optimismBias.stage", "OB stage", "enum", "Or the business-case stage: strategic-outline-case (upper bound) or full-business-case (lower bound).", {
+      choices: ["strategic-outline-case", "full-business-case"],
+    }),
+    col("optimismBias.dimension", "OB dimension", "enum", "capital (expenditure, the default) or duration (works duration).", {
+      choices: ["capital", "duration"],
+    }),
     discount(),
     notes,
   ],
 });
 
 const transferFrom = [
-  agency("transferFrom", "Transfer from", "A transfer: the party that loses what this line saves (benefits not paid: the household loses them). Blank: not a transfer."),
+  agency(
+    "transferFrom",
+    "Transfer from",
+    "A transfer: the party that loses what this line saves (benefits not paid: the household loses them). Blank: not a transfer.",
+  ),
   budget("transferFromBudget", "Transfer from budget", "That party's budget. Blank: its first."),
 ];
 
@@ -293,7 +372,13 @@ const OUTCOMES: Section = withOptions({
     id("Outcome", "custody"),
     label(),
     col("intervention", "Intervention", "id", "The intervention whose participants achieve it. Required.", { ids: "interventions", required: true }),
-    col("success", "Success", "share", "Share of engaged participants achieving the outcome (0–1, or a percentage). Required, unless Rate with and Rate without are given.", { required: true }),
+    col(
+      "success",
+      "Success",
+      "share",
+      "Share of engaged participants achieving the outcome (0–1, or a percentage). Required, unless Rate with and Rate without are given.",
+      { required: true },
+    ),
     col("reach", "Reach", "share", "Share of the cohort reached (0–1). Blank: 1."),
     col("engagement", "Engagement", "share", "Share of those reached who engage (0–1). Blank: 1."),
     col("deadweight", "Deadweight", "share", "Share that would have happened anyway (0–1). Blank: 0."),
@@ -301,7 +386,9 @@ const OUTCOMES: Section = withOptions({
     col("displacement", "Displacement", "share", "Share of the benefit lost elsewhere (0–1). Blank: 0."),
     col("rate.with", "Rate with", "share", "Or, instead of Success and Deadweight: the outcome's rate among participants (e.g. reconviction 44%)…"),
     col("rate.without", "Rate without", "share", "…and among comparable people without the intervention (e.g. 52%)."),
-    col("rate.better", "Better", "enum", "Which way is an improvement: lower (reconviction) or higher (employment). Blank: the way the two rates move.", { choices: ["lower", "higher"] }),
+    col("rate.better", "Better", "enum", "Which way is an improvement: lower (reconviction) or higher (employment). Blank: the way the two rates move.", {
+      choices: ["lower", "higher"],
+    }),
     col("rampUp", "Ramp-up", "shares", 'Multipliers for the first delivery years while the service beds in, "0.25, 0.5, 0.75". Blank: none.'),
     col("lag", "Lag (years)", "int", "Years between delivery and the first effect. Blank: 0."),
     col("persistence.years", "Persists (years)", "int", "Years each successful outcome keeps producing value. Blank: 1."),
@@ -311,7 +398,12 @@ const OUTCOMES: Section = withOptions({
     agency("values[].agency", "Value: agency", "Whose budget the outcome saves (or who gains): an agency id. Each outcome needs at least one value.", true),
     budget("values[].budget", "Value: budget", "Which of that agency's budgets. Blank: its first."),
     col("values[].label", "Value: label", "text", "What the value is, e.g. custody place avoided (optional)."),
-    col("values[].amount", "Value: £ per outcome a year", "amount", 'Worth of one attributable outcome each year while it lasts, or a reference value ("0.1 × ref wellby"). Give this or a unit cost.'),
+    col(
+      "values[].amount",
+      "Value: £ per outcome a year",
+      "amount",
+      'Worth of one attributable outcome each year while it lasts, or a reference value ("0.1 × ref wellby"). Give this or a unit cost.',
+    ),
     col("values[].unitCost", "Value: unit cost", "id", "Or: a unit cost id from the Unit costs sheet.", { ids: "unitCosts" }),
     lens("values[].lens"),
     col("values[].cashable", "Value: cashable", "bool", "TRUE if the saving releases cash. Blank: FALSE."),
@@ -370,7 +462,9 @@ const DEALS: Section[] = [
       col("cap.investmentPlus", "Cap: investment plus", "rate", "Or: cap at the receivers' investment plus this return (e.g. 10%)."),
       col("capPerYear", "Cap a year (£)", "money", "Cap on what is paid each year (optional)."),
       col("floorPerYear", "Floor a year (£)", "money", "Guaranteed minimum paid each year of the deal (optional)."),
-      col("splitBy", "Split by", "choiceOrWeights", 'How receivers split it: investment (pro rata, the default), equal, or weights "council: 2; nhs: 1".', { choices: ["investment", "equal"] }),
+      col("splitBy", "Split by", "choiceOrWeights", 'How receivers split it: investment (pro rata, the default), equal, or weights "council: 2; nhs: 1".', {
+        choices: ["investment", "equal"],
+      }),
       col("clawback.outcome", "Clawback: outcome", "id", "Repay part of what was received if this outcome falls short.", { ids: "outcomes" }),
       col("clawback.target", "Clawback: target", "number", "Attributable outcomes expected, cumulative, by the year below."),
       col("clawback.byYear", "Clawback: by year", "int", "The year the target is checked."),
@@ -380,13 +474,16 @@ const DEALS: Section[] = [
   }),
   withOptions({
     title: "Pooled budgets",
-    intro: "Contributors fund a pot (an agency of the model) that pays for agreed costs. One contribution per row: rows below with the Deal id blank add contributions.",
+    intro:
+      "Contributors fund a pot (an agency of the model) that pays for agreed costs. One contribution per row: rows below with the Deal id blank add contributions.",
     target: "deals",
     collect: { as: "deals", type: "pooled-budget" },
     columns: [
       dealId,
       label(),
-      col("mode", "Mode", "enum", "pooled (one pot, money moves), aligned (planned together) or virtual (joint accounting only). Blank: pooled.", { choices: ["pooled", "aligned", "virtual"] }),
+      col("mode", "Mode", "enum", "pooled (one pot, money moves), aligned (planned together) or virtual (joint accounting only). Blank: pooled.", {
+        choices: ["pooled", "aligned", "virtual"],
+      }),
       dealParty("pot", "Pot", "The agency that holds the pot."),
       agency("contributions[].agency", "Contribution: agency", "A contributor (one per row)."),
       col("contributions[].amount", "Contribution: £ a year", "money", "A fixed amount each year. Or a share:"),
@@ -396,7 +493,13 @@ const DEALS: Section[] = [
       col("savingsReturn.share", "Savings returned: share", "share", "Share of participants' savings returned to the pot (optional)."),
       col("savingsReturn.agencies", "Savings returned: agencies", "ids", "Only these agencies' savings. Blank: all participants."),
       ...basis("savingsReturn.basis").map((c) => ({ ...c, label: `Savings returned: ${c.label.toLowerCase()}` })),
-      col("distribute", "Surplus", "choiceOrWeights", 'What happens to the surplus each year: reinvest (the default), by-contribution, equal, or weights "council: 2; nhs: 1".', { choices: ["reinvest", "by-contribution", "equal"] }),
+      col(
+        "distribute",
+        "Surplus",
+        "choiceOrWeights",
+        'What happens to the surplus each year: reinvest (the default), by-contribution, equal, or weights "council: 2; nhs: 1".',
+        { choices: ["reinvest", "by-contribution", "equal"] },
+      ),
       col("reserve", "Reserve (£)", "money", "Balance kept before any distribution. Blank: 0."),
       col("overdraft", "Overdraft", "bool", "May the pot go overdrawn? Blank: FALSE (contributors top it up)."),
       ...span("years", "Years"),
@@ -405,7 +508,8 @@ const DEALS: Section[] = [
   }),
   withOptions({
     title: "Payment by results",
-    intro: "A commissioner pays a provider an attachment fee per case and payments per result. One result per row: rows below with the Deal id blank add results.",
+    intro:
+      "A commissioner pays a provider an attachment fee per case and payments per result. One result per row: rows below with the Deal id blank add results.",
     target: "deals",
     collect: { as: "deals", type: "payment-by-results" },
     columns: [
@@ -419,7 +523,9 @@ const DEALS: Section[] = [
       col("attachmentShare", "Attachment share", "shareOrList", "The share of the price paid up front (0–1), or shares by delivery year."),
       col("results[].outcome", "Result: outcome", "id", "An outcome paid for (one per row).", { ids: "outcomes" }),
       col("results[].amount", "Result: £ per result", "moneyOrList", "Payment per result: one amount, or by delivery year separated by commas."),
-      col("results[].basis", "Result: basis", "enum", "attributable (the default) or gross (as claimed, before deadweight and attribution).", { choices: ["attributable", "gross"] }),
+      col("results[].basis", "Result: basis", "enum", "attributable (the default) or gross (as claimed, before deadweight and attribution).", {
+        choices: ["attributable", "gross"],
+      }),
       col("capPerCase", "Cap per case (£)", "money", "No case earns more than this in total (optional)."),
       order,
     ],
@@ -466,7 +572,8 @@ const DEALS: Section[] = [
   }),
   withOptions({
     title: "Outcomes contracts",
-    intro: "Payers pay a social investor per outcome achieved. One price per row: a row with a Payer starts that payer's prices; rows below with the Payer blank add more prices for it.",
+    intro:
+      "Payers pay a social investor per outcome achieved. One price per row: a row with a Payer starts that payer's prices; rows below with the Payer blank add more prices for it.",
     target: "deals",
     collect: { as: "deals", type: "outcomes-contract" },
     columns: [
@@ -525,23 +632,36 @@ const DISTRIBUTIONS = ["fixed", "uniform", "triangular", "pert", "normal", "logn
 const UNCERTAINTY: Section[] = [
   {
     title: "Scenarios",
-    intro: 'Named sets of inputs to try (e.g. low, high): one input per row; rows with the Scenario blank belong to the scenario above. An input path names one number of the model, e.g. outcomes.custody.success or costs.staff.amount.',
+    intro:
+      "Named sets of inputs to try (e.g. low, high): one input per row; rows with the Scenario blank belong to the scenario above. An input path names one number of the model, e.g. outcomes.custody.success or costs.staff.amount.",
     target: "uncertainty.scenarios",
     collect: { as: "scenarios" },
     columns: [
       col("name", "Scenario", "text", "The scenario's name, e.g. low."),
-      col("inputs[].path", "Input path", "text", "The input: outcomes.<id>.success, costs.<id>.amount, interventions.<id>.cohort[0], … (see docs/uncertainty.md)."),
+      col(
+        "inputs[].path",
+        "Input path",
+        "text",
+        "The input: outcomes.<id>.success, costs.<id>.amount, interventions.<id>.cohort[0], … (see docs/uncertainty.md).",
+      ),
       col("inputs[].value", "Value", "number", "The input's value in this scenario."),
     ],
   },
   {
     title: "Distributions",
-    intro: "A probability distribution for each uncertain input, for Monte Carlo simulation and sensitivity: one input per row, with the parameters its type needs.",
+    intro:
+      "A probability distribution for each uncertain input, for Monte Carlo simulation and sensitivity: one input per row, with the parameters its type needs.",
     target: "uncertainty.distributions",
     collect: { as: "record", key: "path" },
     columns: [
       col("path", "Input path", "text", "The input, e.g. outcomes.custody.success."),
-      col("type", "Type", "enum", "fixed (value), uniform (min, max), triangular or pert (min, mode, max), normal (mean, sd, optional min/max), lognormal (mean and sd, or mu and sigma), beta (alpha, beta, optional min/max).", { choices: DISTRIBUTIONS, required: true }),
+      col(
+        "type",
+        "Type",
+        "enum",
+        "fixed (value), uniform (min, max), triangular or pert (min, mode, max), normal (mean, sd, optional min/max), lognormal (mean and sd, or mu and sigma), beta (alpha, beta, optional min/max).",
+        { choices: DISTRIBUTIONS, required: true },
+      ),
       col("value", "Value", "number", "fixed: the value."),
       col("min", "Min", "number", "Lowest value."),
       col("mode", "Mode", "number", "Most likely value (triangular, pert)."),

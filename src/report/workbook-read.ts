@@ -43,7 +43,11 @@ function cellValue(cell: ExcelJS.Cell): CellValue | { noResult: string } {
   if ("error" in o) return { error: String(o.error) };
   if ("text" in o) {
     const t = o.text as unknown;
-    return typeof t === "string" ? t : Array.isArray((t as { richText?: unknown })?.richText) ? ((t as { richText: { text: string }[] }).richText.map((x) => x.text).join("")) : String(t);
+    return typeof t === "string"
+      ? t
+      : Array.isArray((t as { richText?: unknown })?.richText)
+        ? (t as { richText: { text: string }[] }).richText.map((x) => x.text).join("")
+        : String(t);
   }
   return null;
 }
@@ -62,7 +66,11 @@ function gridOf(ws: ExcelJS.Worksheet, problems: CellProblem[]): Grid {
       if (cell.isMerged && cell.master.address !== cell.address) return; // the merged area's other cells
       const v = cellValue(cell);
       if (v !== null && typeof v === "object" && "noResult" in v) {
-        problems.push({ ref: cellRef(ws.name, cell.address), path: "", message: `the formula =${v.noResult} has no saved result: open the workbook in Excel or LibreOffice and save it, so its value is stored` });
+        problems.push({
+          ref: cellRef(ws.name, cell.address),
+          path: "",
+          message: `the formula =${v.noResult} has no saved result: open the workbook in Excel or LibreOffice and save it, so its value is stored`,
+        });
         return;
       }
       cells.set(c, { value: v, address: cell.address });
@@ -74,8 +82,16 @@ function gridOf(ws: ExcelJS.Worksheet, problems: CellProblem[]): Grid {
 
 const textOf = (v: CellValue | undefined): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 /** A header's or title's first line, normalised for matching. */
-const key = (text: string) => text.split("\n")[0]!.trim().replace(/\s*\*$/, "").replace(/:$/, "").replace(/\s+/g, " ").toLowerCase();
-const blankRow = (cells: Map<number, { value: CellValue }>) => [...cells.values()].every((c) => c.value === null || (typeof c.value === "string" && c.value.trim() === ""));
+const key = (text: string) =>
+  text
+    .split("\n")[0]!
+    .trim()
+    .replace(/\s*\*$/, "")
+    .replace(/:$/, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
+const blankRow = (cells: Map<number, { value: CellValue }>) =>
+  [...cells.values()].every((c) => c.value === null || (typeof c.value === "string" && c.value.trim() === ""));
 
 /** Finds each section's rows in a sheet: its title row, then its header row, then data until the next title. */
 function sectionsOf(grid: Grid, layout: SheetLayout): Map<Section, { header: number; data: number[] }> {
@@ -98,7 +114,8 @@ function sectionsOf(grid: Grid, layout: SheetLayout): Map<Section, { header: num
     }
     if (!current) {
       // No title above (deleted?): a sheet of one section starts at its header row.
-      if (layout.sections.length === 1 && first && matchesHeader(layout.sections[0]!, textOf(first.value))) current = { section: layout.sections[0]!, header: r, data: [] };
+      if (layout.sections.length === 1 && first && matchesHeader(layout.sections[0]!, textOf(first.value)))
+        current = { section: layout.sections[0]!, header: r, data: [] };
       continue;
     }
     if (current.header === null) {
@@ -137,7 +154,11 @@ function tableRows(grid: Grid, section: Section, at: { header: number; data: num
     const ref = cellRef(grid.name, cell.address);
     if (!column) {
       const known = section.columns.map((x) => x.label).join(", ");
-      problems.push({ ref, path: "", message: `unknown column "${text.split("\n")[0]}" in ${section.title}: it is not read. The columns are: ${known}${section.series ? ", Year 0, Year 1, …" : ""}. Keep your own working on a sheet of your own.` });
+      problems.push({
+        ref,
+        path: "",
+        message: `unknown column "${text.split("\n")[0]}" in ${section.title}: it is not read. The columns are: ${known}${section.series ? ", Year 0, Year 1, …" : ""}. Keep your own working on a sheet of your own.`,
+      });
       continue;
     }
     const id = "year" in column ? `year ${column.year}` : column.path;
@@ -155,7 +176,8 @@ function tableRows(grid: Grid, section: Section, at: { header: number; data: num
       const column = columns.get(c);
       const read: ReadCell = { value: cell.value, ref: cellRef(grid.name, cell.address) };
       if (!column) {
-        if (!blankRow(new Map([[c, cell]]))) problems.push({ ref: read.ref, path: "", message: `this cell is under no known column of ${section.title}, so it is not read; move it or clear it` });
+        if (!blankRow(new Map([[c, cell]])))
+          problems.push({ ref: read.ref, path: "", message: `this cell is under no known column of ${section.title}, so it is not read; move it or clear it` });
         continue;
       }
       if ("year" in column) row.series.set(column.year, read);
@@ -185,12 +207,17 @@ function formCells(grid: Grid, section: Section, at: { header: number; data: num
     const name = textOf(cells.get(1)?.value);
     if (name.trim() === "") {
       const stray = [...cells.entries()].find(([, c]) => !blankRow(new Map([[0, c]])));
-      if (stray) problems.push({ ref: cellRef(grid.name, stray[1].address), path: "", message: `this value has no setting name in column A, so it is not read` });
+      if (stray)
+        problems.push({ ref: cellRef(grid.name, stray[1].address), path: "", message: `this value has no setting name in column A, so it is not read` });
       continue;
     }
     const column = section.columns.find((c) => key(c.label) === key(name) || c.path.toLowerCase() === key(name));
     if (!column) {
-      problems.push({ ref: cellRef(grid.name, `A${r}`), path: "", message: `unknown setting "${name}" in ${section.title}. The settings are: ${section.columns.map((c) => c.label).join(", ")}` });
+      problems.push({
+        ref: cellRef(grid.name, `A${r}`),
+        path: "",
+        message: `unknown setting "${name}" in ${section.title}. The settings are: ${section.columns.map((c) => c.label).join(", ")}`,
+      });
       continue;
     }
     const value = cells.get(2);
@@ -327,7 +354,10 @@ export function readWorkbookObject(wb: ExcelJS.Workbook): WorkbookParseResult {
           for (const x of items) lines.push({ item: x, section, seq: seq++ });
           break;
         case "strings":
-          setTarget(target, items.map((x) => x.value[c.column]));
+          setTarget(
+            target,
+            items.map((x) => x.value[c.column]),
+          );
           items.forEach((x, i) => place(base(i), { ...x, cells: new Map([["", x.cells.get(c.column) ?? x.cells.get("")!]]) }, section));
           break;
         case "record": {
@@ -416,7 +446,11 @@ export function readWorkbookObject(wb: ExcelJS.Workbook): WorkbookParseResult {
     if (item.option) {
       const k = optionIndex.get(item.option.id);
       if (k === undefined) {
-        problems.push({ ref: item.option.ref, path: "options", message: `Option: "${item.option.id}" is not an option on the Options sheet${optionIndex.size ? ` (options: ${[...optionIndex.keys()].join(", ")})` : ""}` });
+        problems.push({
+          ref: item.option.ref,
+          path: "options",
+          message: `Option: "${item.option.id}" is not an option on the Options sheet${optionIndex.size ? ` (options: ${[...optionIndex.keys()].join(", ")})` : ""}`,
+        });
         continue;
       }
       owner = `options.${k}.`;
@@ -482,7 +516,11 @@ function fieldName(path: string, placed: string): string {
 /** "success must be between 0 and 1, got 1.4" for a share out of range; otherwise "field: message". */
 function phrase(field: string, message: string, column?: Column): string {
   const got = /, got (.*)$/.exec(message)?.[1];
-  if (column && (column.kind === "share" || column.kind === "shares" || column.kind === "shareOrList") && /expected a (number [≤≥<>]|share from 0 to 1)/.test(message)) {
+  if (
+    column &&
+    (column.kind === "share" || column.kind === "shares" || column.kind === "shareOrList") &&
+    /expected a (number [≤≥<>]|share from 0 to 1)/.test(message)
+  ) {
     return `${field} must be between 0 and 1${got ? `, got ${got}` : ""}`;
   }
   return `${field}: ${message}`;

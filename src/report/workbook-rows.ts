@@ -249,7 +249,11 @@ export function readItems(section: Section, rows: readonly ReadRow[], problems: 
         return;
       }
       if (!setAt(item.value, segments, decoded.value)) {
-        problems.push({ ref: cell.ref, path: rel, message: `${column.label}: this conflicts with another column of the same row that gives the same field another way; fill in one of them` });
+        problems.push({
+          ref: cell.ref,
+          path: rel,
+          message: `${column.label}: this conflicts with another column of the same row that gives the same field another way; fill in one of them`,
+        });
         return;
       }
       // Remember the cell for the field and for each of its parents not yet placed.

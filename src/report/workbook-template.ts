@@ -64,7 +64,8 @@ function formatOf(c: Column, value: unknown): string | undefined {
 
 /** Column width in characters: the label, the kind of value, not too wide. */
 function widthOf(c: Column): number {
-  const base = c.kind === "text" ? 26 : c.kind === "ids" || c.kind === "schedule" || c.kind === "fyIndex" || c.kind === "choiceOrWeights" ? 20 : c.kind === "id" ? 16 : 13;
+  const base =
+    c.kind === "text" ? 26 : c.kind === "ids" || c.kind === "schedule" || c.kind === "fyIndex" || c.kind === "choiceOrWeights" ? 20 : c.kind === "id" ? 16 : 13;
   return Math.min(30, Math.max(base, c.label.length + 2));
 }
 
@@ -84,7 +85,12 @@ const helpLines = (text: string, width: number, scale = 1.45) => {
 
 function header(ws: ExcelJS.Worksheet, row: number, col: number, label: string, help: string, fill: string): void {
   const cell = ws.getCell(row, col);
-  cell.value = { richText: [{ text: label, font: { name: FONT, bold: true, size: 10, color: { argb: "FF000000" } } }, { text: `\n${help}`, font: { name: FONT, size: 8, color: { argb: COLOURS.help } } }] };
+  cell.value = {
+    richText: [
+      { text: label, font: { name: FONT, bold: true, size: 10, color: { argb: "FF000000" } } },
+      { text: `\n${help}`, font: { name: FONT, size: 8, color: { argb: COLOURS.help } } },
+    ],
+  };
   cell.alignment = { wrapText: true, vertical: "top" };
   cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   cell.border = { bottom: { style: "thin", color: { argb: COLOURS.line } }, right: { style: "hair", color: { argb: COLOURS.line } } };
@@ -92,7 +98,12 @@ function header(ws: ExcelJS.Worksheet, row: number, col: number, label: string, 
 
 function title(ws: ExcelJS.Worksheet, row: number, section: Section, width: number): void {
   const cell = ws.getCell(row, 1);
-  cell.value = { richText: [{ text: section.title, font: { name: FONT, bold: true, size: 13, color: { argb: COLOURS.title } } }, { text: `\n${section.intro}`, font: { name: FONT, size: 9, color: { argb: COLOURS.help } } }] };
+  cell.value = {
+    richText: [
+      { text: section.title, font: { name: FONT, bold: true, size: 13, color: { argb: COLOURS.title } } },
+      { text: `\n${section.intro}`, font: { name: FONT, size: 9, color: { argb: COLOURS.help } } },
+    ],
+  };
   cell.alignment = { wrapText: true, vertical: "top" };
   const span = Math.max(1, Math.min(width, MAX_TITLE_COLUMNS));
   if (span > 1) ws.mergeCells(row, 1, row, span);
@@ -104,13 +115,45 @@ function title(ws: ExcelJS.Worksheet, row: number, section: Section, width: numb
 /** A list validation: the choices of an enum, TRUE/FALSE, or the ids of another table. */
 function validationOf(c: Column, idRanges: Map<string, string>): ExcelJS.DataValidation | null {
   const base = { allowBlank: true, showErrorMessage: true } as const;
-  if (c.choices && c.kind === "enum") return { ...base, type: "list", formulae: [`"${c.choices.join(",")}"`], errorStyle: "stop", errorTitle: c.label, error: `Choose one of: ${c.choices.join(", ")}` };
-  if (c.choices && c.kind === "choiceOrWeights") return { ...base, type: "list", formulae: [`"${c.choices.join(",")}"`], errorStyle: "information", error: `Choose one of ${c.choices.join(", ")}, or type weights such as "council: 2; nhs: 1"` };
+  if (c.choices && c.kind === "enum")
+    return {
+      ...base,
+      type: "list",
+      formulae: [`"${c.choices.join(",")}"`],
+      errorStyle: "stop",
+      errorTitle: c.label,
+      error: `Choose one of: ${c.choices.join(", ")}`,
+    };
+  if (c.choices && c.kind === "choiceOrWeights")
+    return {
+      ...base,
+      type: "list",
+      formulae: [`"${c.choices.join(",")}"`],
+      errorStyle: "information",
+      error: `Choose one of ${c.choices.join(", ")}, or type weights such as "council: 2; nhs: 1"`,
+    };
   if (c.kind === "bool") return { ...base, type: "list", formulae: ['"TRUE,FALSE"'], errorStyle: "stop", errorTitle: c.label, error: "TRUE or FALSE" };
-  if (c.kind === "share") return { ...base, type: "decimal", operator: "between", formulae: [0, 1], errorStyle: "stop", errorTitle: c.label, error: "A share from 0 to 1 (0% to 100%)" };
+  if (c.kind === "share")
+    return {
+      ...base,
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 1],
+      errorStyle: "stop",
+      errorTitle: c.label,
+      error: "A share from 0 to 1 (0% to 100%)",
+    };
   if (c.ids && c.kind === "id") {
     const range = idRanges.get(c.ids);
-    if (range) return { ...base, type: "list", formulae: [range], errorStyle: "warning", errorTitle: c.label, error: `Not an id listed on the ${ID_SOURCES[c.ids].sheet} sheet (yet): keep it only if you will add it there.` };
+    if (range)
+      return {
+        ...base,
+        type: "list",
+        formulae: [range],
+        errorStyle: "warning",
+        errorTitle: c.label,
+        error: `Not an id listed on the ${ID_SOURCES[c.ids].sheet} sheet (yet): keep it only if you will add it there.`,
+      };
   }
   return null;
 }
@@ -129,7 +172,15 @@ interface Placed {
 }
 
 /** Writes a table section from `row`; returns the next free row. */
-function writeTable(ws: ExcelJS.Worksheet, section: Section, items: Record<string, unknown>[], row: number, years: { count: number; label: (t: number) => string }, spare: number, placed: Placed[]): number {
+function writeTable(
+  ws: ExcelJS.Worksheet,
+  section: Section,
+  items: Record<string, unknown>[],
+  row: number,
+  years: { count: number; label: (t: number) => string },
+  spare: number,
+  placed: Placed[],
+): number {
   const seriesYears = section.series ? Math.max(years.count, ...items.map((i) => (Array.isArray(i.series) ? i.series.length : 0))) : 0;
   const width = section.columns.length + seriesYears;
   const headerRow = row + 1;
@@ -276,11 +327,26 @@ function lastUsedRow(ws: ExcelJS.Worksheet): number {
 }
 
 const README: [string, string][] = [
-  ["What this is", "A model for invest-to-save, the appraisal of prevention spending across agencies: who pays, whose budgets save, and when. Each sheet holds one part of the model. Appraise it with: invest-to-save appraise model.xlsx — or make the report, the live deal explorer (report model.xlsx --interactive --out explorer.html), a simulation or an export."],
-  ["Filling it in", "The example rows (a family support service funded by a council) show the form: replace them with your own. Blue headers are an item's own fields; green headers a list within it (an agency's budgets, an outcome's values, a deal's tiers): a row with the id left blank adds one more entry to the item above. Yellow Year columns hold amounts by appraisal year (Year 0 is the base year). Each header says what the column means, its unit and its default: a blank cell takes the default."],
-  ["Values", "Amounts are £ in real terms at the price base unless a line says otherwise. Shares are 0–1 or percentages (4% = 0.04). Several ids or numbers in one cell are separated by commas. Financial years are written 2025-26. Drop-down lists offer the ids of other sheets and the allowed words."],
-  ["Checking", "invest-to-save validate model.xlsx checks the workbook and names each problem's cell, e.g. Outcomes!D7: success must be between 0 and 1, got 1.4."],
-  ["Your own working", "Formulas are fine in any cell (their result is read). Keep extra columns and calculations on sheets of your own: other sheets are not read."],
+  [
+    "What this is",
+    "A model for invest-to-save, the appraisal of prevention spending across agencies: who pays, whose budgets save, and when. Each sheet holds one part of the model. Appraise it with: invest-to-save appraise model.xlsx — or make the report, the live deal explorer (report model.xlsx --interactive --out explorer.html), a simulation or an export.",
+  ],
+  [
+    "Filling it in",
+    "The example rows (a family support service funded by a council) show the form: replace them with your own. Blue headers are an item's own fields; green headers a list within it (an agency's budgets, an outcome's values, a deal's tiers): a row with the id left blank adds one more entry to the item above. Yellow Year columns hold amounts by appraisal year (Year 0 is the base year). Each header says what the column means, its unit and its default: a blank cell takes the default.",
+  ],
+  [
+    "Values",
+    "Amounts are £ in real terms at the price base unless a line says otherwise. Shares are 0–1 or percentages (4% = 0.04). Several ids or numbers in one cell are separated by commas. Financial years are written 2025-26. Drop-down lists offer the ids of other sheets and the allowed words.",
+  ],
+  [
+    "Checking",
+    "invest-to-save validate model.xlsx checks the workbook and names each problem's cell, e.g. Outcomes!D7: success must be between 0 and 1, got 1.4.",
+  ],
+  [
+    "Your own working",
+    "Formulas are fine in any cell (their result is read). Keep extra columns and calculations on sheets of your own: other sheets are not read.",
+  ],
   ["More", "docs/workbook.md describes every sheet and column; docs/model.md the model itself."],
 ];
 
@@ -306,7 +372,15 @@ function writeReadme(ws: ExcelJS.Worksheet, title: string): void {
   });
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 100;
-  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: `A$1:B$${r + MODEL_WORKBOOK.length}` };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 1,
+    printArea: `A$1:B$${r + MODEL_WORKBOOK.length}`,
+  };
 }
 
 /**

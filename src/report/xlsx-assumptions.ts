@@ -56,7 +56,14 @@ export function writeAssumptionsSheet(ws: ExcelJS.Worksheet, model: Model, appra
     r.getCell(1).alignment = { vertical: "top", horizontal: "left" };
     r.getCell(2).alignment = { wrapText: true, vertical: "top" };
     // A merged cell does not grow to fit: the row gets the height its text needs across B:E.
-    r.height = Math.ceil(wrappedLines(cellText(n), widths.slice(1).reduce((a, b) => a + b, 0)) * 14.5 + 2);
+    r.height = Math.ceil(
+      wrappedLines(
+        cellText(n),
+        widths.slice(1).reduce((a, b) => a + b, 0),
+      ) *
+        14.5 +
+        2,
+    );
   });
 
   heading("Every input");
@@ -77,7 +84,13 @@ export function writeAssumptionsSheet(ws: ExcelJS.Worksheet, model: Model, appra
   if (refs.length === 0) put(["", "(none: the model has no reference tables, and its discounting is its own)"]);
   for (const ref of refs) {
     const unit: InputUnit = /^£/.test(ref.unit) ? "money" : /discount rate|uplift/.test(ref.unit) ? "rate" : /share/.test(ref.unit) ? "share" : "number";
-    const r = put([ref.path ?? "(library)", cellText(ref.name), cellValue(ref.value, unit), ref.unit, cellText(ref.note ? `${ref.source}. ${ref.note}` : ref.source)]);
+    const r = put([
+      ref.path ?? "(library)",
+      cellText(ref.name),
+      cellValue(ref.value, unit),
+      ref.unit,
+      cellText(ref.note ? `${ref.source}. ${ref.note}` : ref.source),
+    ]);
     r.getCell(3).numFmt = UNIT_FORMAT[unit];
     r.getCell(3).alignment = { horizontal: "right" };
     r.getCell(4).alignment = { horizontal: "left", indent: 1 };

@@ -27,15 +27,37 @@ export function writeOptionsSheet(ws: ExcelJS.Worksheet, r: OptionsAppraisal): v
     return x;
   };
   put([`Options against business as usual: ${r.title}`], { bold: true, size: 14 });
-  put([`${r.horizonLabel}, present values at ${r.priceBase} prices. NPSV and BCR: society, social lens; each option minus business as usual (incremental BCR).`]);
+  put([
+    `${r.horizonLabel}, present values at ${r.priceBase} prices. NPSV and BCR: society, social lens; each option minus business as usual (incremental BCR).`,
+  ]);
   row++;
   put(["Option", "PV costs £", "PV savings £", "NPSV £", "BCR", "Rank (NPSV)", "Rank (BCR)", "Public-sector net cost £", "Preferred"], bold);
   const b = r.businessAsUsual.figures;
-  const bau = put(["Business as usual (on its own)", b.pvCosts.toNumber(), b.pvSavings.toNumber(), b.npsv.toNumber(), num(b.bcr), "", "", b.publicSectorNetCost.toNumber(), r.ranking.preferred === "business-as-usual" ? "yes" : ""]);
+  const bau = put([
+    "Business as usual (on its own)",
+    b.pvCosts.toNumber(),
+    b.pvSavings.toNumber(),
+    b.npsv.toNumber(),
+    num(b.bcr),
+    "",
+    "",
+    b.publicSectorNetCost.toNumber(),
+    r.ranking.preferred === "business-as-usual" ? "yes" : "",
+  ]);
   bau.font = { italic: true };
   for (const o of r.options) {
     const v = o.vsBau;
-    put([o.name, v.pvCosts.toNumber(), v.pvSavings.toNumber(), v.npsv.toNumber(), num(v.bcr), o.rank.npsv, o.rank.bcr ?? "", v.publicSectorNetCost.toNumber(), r.ranking.preferred === o.id ? "yes" : ""]);
+    put([
+      o.name,
+      v.pvCosts.toNumber(),
+      v.pvSavings.toNumber(),
+      v.npsv.toNumber(),
+      num(v.bcr),
+      o.rank.npsv,
+      o.rank.bcr ?? "",
+      v.publicSectorNetCost.toNumber(),
+      r.ranking.preferred === o.id ? "yes" : "",
+    ]);
   }
   for (let c = 2; c <= 8; c++) ws.getColumn(c).numFmt = c === 5 ? FORMATS.ratio : c === 6 || c === 7 ? "0" : FORMATS.money;
   put([r.ranking.note]);
@@ -84,33 +106,79 @@ export function writeFinancialSheet(ws: ExcelJS.Worksheet, fc: FinancialCase, ca
       c.numFmt = FORMATS.money;
     }
     const total = ws.getCell(`${totalCol}${row}`);
-    total.value = value(`SUM(${col(0)}${row}:${col(n - 1)}${row})`, (values ?? []).reduce((a, b) => a + b, 0));
+    total.value = value(
+      `SUM(${col(0)}${row}:${col(n - 1)}${row})`,
+      (values ?? []).reduce((a, b) => a + b, 0),
+    );
     total.numFmt = FORMATS.money;
     if (emphasis) r.font = bold;
     return row++;
   };
   for (const b of fc.budgets) {
     const who = [b.agencyName, b.budgetName ?? b.budget, b.funding ?? ""];
-    const spend = line([...who, "Spent"], b.spend.map((d) => d.toNumber()), null);
-    const income = line([...who, "Received"], b.income.map((d) => d.toNumber()), null);
-    const net = line([...who, "Net"], b.net.map((d) => d.toNumber()), (t) => `${col(t)}${income}-${col(t)}${spend}`, true);
+    const spend = line(
+      [...who, "Spent"],
+      b.spend.map((d) => d.toNumber()),
+      null,
+    );
+    const income = line(
+      [...who, "Received"],
+      b.income.map((d) => d.toNumber()),
+      null,
+    );
+    const net = line(
+      [...who, "Net"],
+      b.net.map((d) => d.toNumber()),
+      (t) => `${col(t)}${income}-${col(t)}${spend}`,
+      true,
+    );
     netRows.push({ row: net, public: b.sector === "public" });
     if (b.available) {
-      const available = line([...who, "Available"], b.available.map((d) => d.toNumber()), null);
-      line([...who, "Headroom (− = shortfall)"], b.headroom!.map((d) => d.toNumber()), (t) => `${col(t)}${available}+${col(t)}${net}`);
+      const available = line(
+        [...who, "Available"],
+        b.available.map((d) => d.toNumber()),
+        null,
+      );
+      line(
+        [...who, "Headroom (− = shortfall)"],
+        b.headroom!.map((d) => d.toNumber()),
+        (t) => `${col(t)}${available}+${col(t)}${net}`,
+      );
     }
     row++;
   }
   const sumOf = (rows: number[], t: number) => (rows.length ? rows.map((r) => `${col(t)}${r}`).join("+") : "0");
   const pub = netRows.filter((x) => x.public).map((x) => x.row);
   const all = netRows.map((x) => x.row);
-  line(["Public sector", "", "", "Net"], fc.totals.publicSector.net.map((d) => d.toNumber()), (t) => sumOf(pub, t), true);
-  line(["All organisations", "", "", "Net"], fc.totals.organisations.net.map((d) => d.toNumber()), (t) => sumOf(all, t), true);
+  line(
+    ["Public sector", "", "", "Net"],
+    fc.totals.publicSector.net.map((d) => d.toNumber()),
+    (t) => sumOf(pub, t),
+    true,
+  );
+  line(
+    ["All organisations", "", "", "Net"],
+    fc.totals.organisations.net.map((d) => d.toNumber()),
+    (t) => sumOf(all, t),
+    true,
+  );
   const widthFor = (texts: string[], min: number, max: number) => Math.min(max, Math.max(min, ...texts.map((t) => t.length + 2)));
   [
-    widthFor(fc.budgets.map((b) => b.agencyName), 18, 52),
-    widthFor(fc.budgets.map((b) => b.budgetName ?? b.budget), 12, 40),
-    widthFor(fc.budgets.map((b) => b.funding ?? ""), 14, 44),
+    widthFor(
+      fc.budgets.map((b) => b.agencyName),
+      18,
+      52,
+    ),
+    widthFor(
+      fc.budgets.map((b) => b.budgetName ?? b.budget),
+      12,
+      40,
+    ),
+    widthFor(
+      fc.budgets.map((b) => b.funding ?? ""),
+      14,
+      44,
+    ),
     24,
     ...fc.years.map(() => 14),
     16,
@@ -138,7 +206,8 @@ export function writeUnitMetricsSheet(ws: ExcelJS.Worksheet, u: UnitMetrics): vo
     ws.getCell(`F${at}`).value = { formula: `IF(B${at}=0,"n/a",E${at}/B${at})`, result: v.pvCostPerParticipant?.toNumber() ?? "n/a" };
     for (const c of ["C", "D", "E", "F"]) ws.getCell(`${c}${at}`).numFmt = FORMATS.money;
   }
-  if (u.unattributed.lines.length) put([`Costs naming no intervention (${u.unattributed.lines.join(", ")}): ${u.unattributed.cost.toFixed(2)}; not in any unit cost.`], { italic: true });
+  if (u.unattributed.lines.length)
+    put([`Costs naming no intervention (${u.unattributed.lines.join(", ")}): ${u.unattributed.cost.toFixed(2)}; not in any unit cost.`], { italic: true });
   row++;
   put(["Intervention", "Outcome", ...u.years, "Total", "Cost per outcome £"], bold);
   const n = u.years.length;
@@ -148,7 +217,10 @@ export function writeUnitMetricsSheet(ws: ExcelJS.Worksheet, u: UnitMetrics): vo
       const at = r.number;
       const total = columnLetter(3 + n);
       ws.getCell(`${total}${at}`).value = { formula: `SUM(C${at}:${columnLetter(2 + n)}${at})`, result: o.total.toNumber() };
-      ws.getCell(`${columnLetter(4 + n)}${at}`).value = o.costPerOutcome === null ? "n/a" : { formula: `IF(${total}${at}=0,"n/a",${v.totalCost.toNumber()}/${total}${at})`, result: o.costPerOutcome.toNumber() };
+      ws.getCell(`${columnLetter(4 + n)}${at}`).value =
+        o.costPerOutcome === null
+          ? "n/a"
+          : { formula: `IF(${total}${at}=0,"n/a",${v.totalCost.toNumber()}/${total}${at})`, result: o.costPerOutcome.toNumber() };
       ws.getCell(`${columnLetter(4 + n)}${at}`).numFmt = FORMATS.money;
       for (let c = 3; c <= 3 + n; c++) ws.getCell(`${columnLetter(c)}${at}`).numFmt = "0.00";
     }

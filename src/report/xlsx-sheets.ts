@@ -37,7 +37,12 @@ export function headerText(text: string, max = 90): string {
  * tall as needed), the given rows repeated at the top of each page, and a header with the model
  * title and the price base (or the sheet's own basis) and a footer with the sheet and page number.
  */
-export function printSetup(ws: ExcelJS.Worksheet, appraisal: Pick<Appraisal, "title" | "priceBase">, titleRows?: string, basis = `${appraisal.priceBase} prices · present values in £`): void {
+export function printSetup(
+  ws: ExcelJS.Worksheet,
+  appraisal: Pick<Appraisal, "title" | "priceBase">,
+  titleRows?: string,
+  basis = `${appraisal.priceBase} prices · present values in £`,
+): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
@@ -147,15 +152,50 @@ export interface LedgerRange {
  * Writes the Ledger sheet: every ledger row (all lenses) with its amount as a number at full
  * precision, and a Counted column (1 when the appraisal's lens and cashable setting count the row).
  */
-export function writeLedgerSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisal: Pick<Appraisal, "lens" | "cashableOnly" | "title" | "priceBase">): LedgerRange {
+export function writeLedgerSheet(
+  ws: ExcelJS.Worksheet,
+  ledger: Ledger,
+  appraisal: Pick<Appraisal, "lens" | "cashableOnly" | "title" | "priceBase">,
+): LedgerRange {
   const counted = new Set(selectRows(ledger.rows, { lens: appraisal.lens, cashableOnly: appraisal.cashableOnly }));
   const names = new Map(ledger.plan.agencies.map((a) => [a.id, a.name]));
-  const titles = ["Agency", "Agency name", "Budget", "Year", "Financial year", "Line", "Label", "Kind", "Lens", "Cashable", "Category", "Intervention", "Amount £", "Counted", "Source", "Discount schedule"];
+  const titles = [
+    "Agency",
+    "Agency name",
+    "Budget",
+    "Year",
+    "Financial year",
+    "Line",
+    "Label",
+    "Kind",
+    "Lens",
+    "Cashable",
+    "Category",
+    "Intervention",
+    "Amount £",
+    "Counted",
+    "Source",
+    "Discount schedule",
+  ];
   header(ws, 1, titles);
   ledger.rows.forEach((r, i) => {
     ws.getRow(i + 2).values = [
-      r.agency, cellText(names.get(r.agency) ?? r.agency), r.budget, r.year, r.financialYear, r.line, cellText(r.label), r.kind, r.lens,
-      r.cashable ? "yes" : "no", r.category ?? "", r.intervention ?? "", r.amount.toNumber(), counted.has(r) ? 1 : 0, r.source, r.discount,
+      r.agency,
+      cellText(names.get(r.agency) ?? r.agency),
+      r.budget,
+      r.year,
+      r.financialYear,
+      r.line,
+      cellText(r.label),
+      r.kind,
+      r.lens,
+      r.cashable ? "yes" : "no",
+      r.category ?? "",
+      r.intervention ?? "",
+      r.amount.toNumber(),
+      counted.has(r) ? 1 : 0,
+      r.source,
+      r.discount,
     ];
   });
   ws.getColumn(13).numFmt = FORMATS.pence;
@@ -202,7 +242,19 @@ export function writeInputsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, appraisa
   for (const s of settings) put(s);
   row++;
   styleHeader(put(["Agency", "Name", "Kind", "Sector", "Settlement years", "Budgets"]), 6);
-  for (const a of m.agencies) fitRow(ws, put([a.id, a.name, a.kind ?? "", a.sector, a.settlementYears, a.budgets.map((b) => `${b.id}${b.fundingEndsYear === undefined ? "" : ` (funding ends year ${b.fundingEndsYear})`}`).join(", ")]), [2, 6]);
+  for (const a of m.agencies)
+    fitRow(
+      ws,
+      put([
+        a.id,
+        a.name,
+        a.kind ?? "",
+        a.sector,
+        a.settlementYears,
+        a.budgets.map((b) => `${b.id}${b.fundingEndsYear === undefined ? "" : ` (funding ends year ${b.fundingEndsYear})`}`).join(", "),
+      ]),
+      [2, 6],
+    );
   row++;
   put(["How each ledger line is built"], { bold: true, size: 12 });
   styleHeader(put(["Line", "Label", "Source", "Factor", "Value"]), 5);

@@ -5,7 +5,19 @@ import { selectRows, type Ledger } from "../ledger";
 import type { Appraisal, Metrics } from "../appraise";
 import { basisWords } from "./columns";
 import { loadPeer } from "./peers";
-import { cellText, columnLetter, fitRow, font, FORMATS, formulaText, printSetup, styleHeader, writeInputsSheet, writeLedgerSheet, type LedgerRange } from "./xlsx-sheets";
+import {
+  cellText,
+  columnLetter,
+  fitRow,
+  font,
+  FORMATS,
+  formulaText,
+  printSetup,
+  styleHeader,
+  writeInputsSheet,
+  writeLedgerSheet,
+  type LedgerRange,
+} from "./xlsx-sheets";
 import { writeAssumptionsSheet } from "./xlsx-assumptions";
 import { summaryRows } from "./summary";
 import { horizonWords } from "./words";
@@ -64,7 +76,8 @@ function sumsBySchedule(rows: Ledger["rows"], years: number): Map<string, number
 function writeFlowsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, a: Appraisal, range: LedgerRange, cached: boolean): FlowsLayout {
   const n = ledger.years;
   const col = (t: number) => columnLetter(FIRST_YEAR_COL + t);
-  const value = (formula: string, result: number | Decimal) => (cached ? { formula, result: typeof result === "number" ? result : result.toNumber() } : { formula });
+  const value = (formula: string, result: number | Decimal) =>
+    cached ? { formula, result: typeof result === "number" ? result : result.toNumber() } : { formula };
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 28;
   for (let t = 0; t <= n; t++) ws.getColumn(FIRST_YEAR_COL + t).width = 13;
@@ -156,7 +169,9 @@ function writeFlowsSheet(ws: ExcelJS.Worksheet, ledger: Ledger, a: Appraisal, ra
     ws.getCell(`A${rows.net}`).value = cellText(p.name);
     ws.getCell(`B${rows.net}`).value = "Net";
     for (let t = 0; t < n; t++) {
-      const terms = a.schedules.map((u) => `${col(t)}${rows.flows.savings[u.key]}-${col(t)}${rows.flows.costs[u.key]}+${col(t)}${rows.flows.transfers[u.key]}`).join("+");
+      const terms = a.schedules
+        .map((u) => `${col(t)}${rows.flows.savings[u.key]}-${col(t)}${rows.flows.costs[u.key]}+${col(t)}${rows.flows.transfers[u.key]}`)
+        .join("+");
       const c = ws.getCell(`${col(t)}${rows.net}`);
       c.value = value(terms, flows.net[t]!);
       c.numFmt = FORMATS.money;
@@ -190,14 +205,16 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
   ws.getCell("A1").value = cellText(a.title);
   ws.getCell("A1").font = font({ bold: true, size: 14 });
   ws.getCell("A2").value = basisWords(a);
-  ws.getCell("A3").value = "Every money figure and ratio below is a live formula over the Flows sheet (agency × year flows and discount factors), which sums the Ledger sheet.";
+  ws.getCell("A3").value =
+    "Every money figure and ratio below is a live formula over the Flows sheet (agency × year flows and discount factors), which sums the Ledger sheet.";
   ws.getCell("A3").font = font({ italic: true, color: { argb: "FF5F6368" } });
   [10, 36, 15, 15, 15, 15, 8, 8, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const titles = ["Horizon (years)", "Party", "PV costs", "PV savings", "PV transfers", "NPV", "BCR", "ROI", "Discounted payback"];
   let row = 5;
   ws.getRow(row).values = titles;
   styleHeader(ws.getRow(row++), titles.length);
-  for (const c of [1, 3, 4, 5, 6, 7, 8, 9]) ws.getRow(5).getCell(c).alignment = { horizontal: c === 1 ? "center" : "right", vertical: "bottom", wrapText: true };
+  for (const c of [1, 3, 4, 5, 6, 7, 8, 9])
+    ws.getRow(5).getCell(c).alignment = { horizontal: c === 1 ? "center" : "right", vertical: "bottom", wrapText: true };
   const col = (t: number) => columnLetter(FIRST_YEAR_COL + t);
   const rounded = summaryRows(a, { unit: "pence" });
   for (const h of a.horizons) {
@@ -211,7 +228,10 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
       const last = h.years - 1;
       const pv = (flow: Flow) =>
         a.schedules
-          .map((u) => `SUMPRODUCT(Flows!$${col(0)}$${rows.flows[flow][u.key]}:$${col(last)}$${rows.flows[flow][u.key]},Flows!$${col(0)}$${flows.factorRows[u.key]}:$${col(last)}$${flows.factorRows[u.key]})`)
+          .map(
+            (u) =>
+              `SUMPRODUCT(Flows!$${col(0)}$${rows.flows[flow][u.key]}:$${col(last)}$${rows.flows[flow][u.key]},Flows!$${col(0)}$${flows.factorRows[u.key]}:$${col(last)}$${flows.factorRows[u.key]})`,
+          )
           .join("+");
       const cell = (c: string, formula: string, result: number | string, format: string) => {
         const x = ws.getCell(`${c}${row}`);
@@ -235,7 +255,8 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, a: Appraisal, flows: FlowsLayo
       const summary = rounded.find((r) => r.horizon === h.years && r.party === id);
       const payback = ws.getCell(`I${row}`);
       payback.alignment = { horizontal: "right" };
-      if (m.discountedPaybackYear === 0 && m.pvCosts.isZero()) payback.note = "Empty: nothing to pay back — this party bears no costs and its position is never below zero.";
+      if (m.discountedPaybackYear === 0 && m.pvCosts.isZero())
+        payback.note = "Empty: nothing to pay back — this party bears no costs and its position is never below zero.";
       else if (m.discountedPaybackYear === null) payback.note = `Empty: no discounted payback within ${horizonWords(h.years, a.years)}.`;
       else payback.value = a.years[m.discountedPaybackYear] ?? "";
       const r = ws.getRow(row);
@@ -308,10 +329,15 @@ export async function buildWorkbook(ledger: Ledger, appraisal: Appraisal, option
   if (options.financialCase) writeFinancialSheet(wb.addWorksheet("Financial case"), options.financialCase, cached);
   if (options.unitMetrics) writeUnitMetricsSheet(wb.addWorksheet("Unit metrics"), options.unitMetrics);
   // The economic-case sheets say their own basis in their first rows (the financial case is cash).
-  for (const ws of wb.worksheets.slice(5)) printSetup(ws, appraisal, undefined, ws.name === "Financial case" ? "cash £ (nominal)" : `${appraisal.priceBase} price base`);
+  for (const ws of wb.worksheets.slice(5))
+    printSetup(ws, appraisal, undefined, ws.name === "Financial case" ? "cash £ (nominal)" : `${appraisal.priceBase} price base`);
   // Every font names the workbook's typeface: a bare { bold: true } prints in a serif in Calc.
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    if (cell.font && !cell.font.name) cell.font = font(cell.font);
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.font && !cell.font.name) cell.font = font(cell.font);
+      }),
+    ),
+  );
   return wb;
 }

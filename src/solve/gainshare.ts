@@ -1,4 +1,4 @@
-import { Decimal, ONE, ZERO, sum, } from "../money";
+import { Decimal, ONE, ZERO, sum } from "../money";
 import type { z } from "zod";
 import { GainshareSchema, loadModel, type Deal, type Gainshare, type Model } from "../model";
 import { annualFlows, buildLedger, selectEntries, type Ledger } from "../ledger";
@@ -215,7 +215,13 @@ export function equaliseShare(input: Model | unknown, options: ShareSolveOptions
   if (top.diff === null || top.diff.isNegative()) {
     return { ok: false, horizon, measure, message: `even at 100% the receivers' ${measure.toUpperCase()} stays below the payers'` };
   }
-  const share = crossing((s) => gap(s).diff, (d) => d !== null && !d.isNegative(), ZERO, ONE, tol);
+  const share = crossing(
+    (s) => gap(s).diff,
+    (d) => d !== null && !d.isNegative(),
+    ZERO,
+    ONE,
+    tol,
+  );
   const at = gap(share);
   return { ok: true, horizon, measure, share, receiversRatio: at.r!, payersRatio: at.q! };
 }

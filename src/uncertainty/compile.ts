@@ -54,7 +54,8 @@ export function kernelSettings(model: Model, options: KernelOptions = {}) {
   const years = appraisalYears(model);
   const horizons = [...new Set(options.horizons ?? a.horizons)].sort((x, y) => x - y);
   const bad = horizons.findIndex((h) => !Number.isInteger(h) || h < 1 || h > years);
-  if (bad >= 0) throw new InvalidModelError([{ path: "options.horizons", message: `expected whole numbers of years from 1 to ${years}, got ${horizons[bad]}` }]);
+  if (bad >= 0)
+    throw new InvalidModelError([{ path: "options.horizons", message: `expected whole numbers of years from 1 to ${years}, got ${horizons[bad]}` }]);
   return {
     years,
     horizons,
@@ -150,7 +151,9 @@ function fastKernel(model: Model, inputs: readonly ResolvedInput[], s: Settings)
   const AG = agencies.length;
   const H = s.horizons.length;
   const maxH = s.horizons[H - 1]!;
-  const df = Object.fromEntries(Object.entries(plan.schedules).map(([key, sch]) => [key, discountFactorsFloat(n - 1, key === "appraisal" ? s.discount : sch, { timing: s.timing })]));
+  const df = Object.fromEntries(
+    Object.entries(plan.schedules).map(([key, sch]) => [key, discountFactorsFloat(n - 1, key === "appraisal" ? s.discount : sch, { timing: s.timing })]),
+  );
   const widest = LENS_ORDER[s.lens];
 
   // Lines counted under the lens, each split into the parts the kernel sums.

@@ -85,7 +85,12 @@ export function copulaFor(model: Model, inputs: readonly UncertainInput[], extra
   }
   const cholesky = choleskyFactor(matrix, m);
   if (!cholesky) {
-    throw new InvalidModelError([{ path: pairs[0]!.at.replace(/\[\d+\]$/, ""), message: "these correlations cannot all hold at once (the correlation matrix is not positive definite): weaken some of them" }]);
+    throw new InvalidModelError([
+      {
+        path: pairs[0]!.at.replace(/\[\d+\]$/, ""),
+        message: "these correlations cannot all hold at once (the correlation matrix is not positive definite): weaken some of them",
+      },
+    ]);
   }
   return { indices, cholesky };
 }

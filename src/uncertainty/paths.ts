@@ -86,9 +86,11 @@ function domainOf(segments: (string | number)[]): InputDomain {
   const real = (description: string): InputDomain => ({ min: -Infinity, max: Infinity, minOpen: false, integer: false, description });
   if (key === "rampUp" || SHARES.has(String(key))) return { min: 0, max: 1, minOpen: false, integer: false, description: "a share from 0 to 1" };
   if (RATES.has(String(key))) return { min: -1, max: Infinity, minOpen: true, integer: false, description: "a rate above −1" };
-  if (key === "years" && parent === "persistence") return { min: 1, max: 500, minOpen: false, integer: true, description: "a whole number of years from 1 to 500" };
+  if (key === "years" && parent === "persistence")
+    return { min: 1, max: 500, minOpen: false, integer: true, description: "a whole number of years from 1 to 500" };
   if (key === "settlementYears") return { min: 1, max: 50, minOpen: false, integer: true, description: "a whole number of years from 1 to 50" };
-  if (WHOLE.has(String(key)) || key === "years" || key === "horizons") return { min: 0, max: 500, minOpen: false, integer: true, description: "a whole number of years from 0 to 500" };
+  if (WHOLE.has(String(key)) || key === "years" || key === "horizons")
+    return { min: 0, max: 500, minOpen: false, integer: true, description: "a whole number of years from 0 to 500" };
   if (key === "cohort") return { min: 0, max: Infinity, minOpen: false, integer: false, description: "a count ≥ 0" };
   if (key === "lambda") return { min: 0, max: Infinity, minOpen: true, integer: false, description: "a number > 0" };
   return real("a finite number");
@@ -140,7 +142,8 @@ export function resolveInput(model: Model, path: string): ResolvedInput {
       k += used - 1;
       continue;
     }
-    if (node === null || typeof node !== "object") fail(path, `${here} is a single value; it has no "${t.kind === "index" ? t.index : t.kind === "id" ? t.id : t.name}"`);
+    if (node === null || typeof node !== "object")
+      fail(path, `${here} is a single value; it has no "${t.kind === "index" ? t.index : t.kind === "id" ? t.id : t.name}"`);
     const key = t.kind === "index" ? String(t.index) : t.kind === "id" ? t.id : t.name;
     const obj = node as Record<string, unknown>;
     if (!(key in obj) || obj[key] === undefined) {
@@ -157,7 +160,10 @@ export function resolveInput(model: Model, path: string): ResolvedInput {
   const canonical = formatPath(segments);
   const value = typeof node === "number" ? node : typeof node === "string" && node.trim() !== "" ? Number(node) : NaN;
   if (!Number.isFinite(value)) {
-    fail(path, `${canonical} is ${Array.isArray(node) ? "a list" : typeof node === "object" ? "an object" : JSON.stringify(node)}, not a number (name one number, e.g. ${canonical}${Array.isArray(node) ? "[0]" : ".…"})`);
+    fail(
+      path,
+      `${canonical} is ${Array.isArray(node) ? "a list" : typeof node === "object" ? "an object" : JSON.stringify(node)}, not a number (name one number, e.g. ${canonical}${Array.isArray(node) ? "[0]" : ".…"})`,
+    );
   }
   return { path, canonical, segments, value, domain: domainOf(segments) };
 }
@@ -231,7 +237,9 @@ export function setInputs(model: Model, overrides: Readonly<Record<string, numbe
     return loadModel(copy);
   } catch (e) {
     if (!(e instanceof InvalidModelError)) throw e;
-    const list = Object.entries(overrides).map(([p, v]) => `${p} = ${v}`).join(", ");
+    const list = Object.entries(overrides)
+      .map(([p, v]) => `${p} = ${v}`)
+      .join(", ");
     throw new InvalidModelError(e.errors.map((x) => ({ path: x.path, message: `${x.message} (after setting ${list})` })));
   }
 }

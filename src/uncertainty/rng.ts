@@ -53,7 +53,7 @@ export function checkSeed(seed: number): void {
  */
 export function seedStream(seed: number): RandomStream {
   checkSeed(seed);
-  const lo = seed % 0x100000000 | 0;
+  const lo = (seed % 0x100000000) | 0;
   const hi = Math.floor(seed / 0x100000000) | 0;
   const state: number[] = [0, 1, 2, 3].map((i: number): number => mix32(mix32(lo + Math.imul(i + 1, 0x9e3779b9)) ^ mix32(hi + i * 0x632be5ab)));
   if (!state.some((w) => w !== 0)) state[0] = 1;

@@ -64,7 +64,9 @@ export function scenarioTable(results: readonly ScenarioResult[]): ScenarioTable
     horizons: first.appraisal.horizons.map((h, k) => ({
       years: h.years,
       system: Object.fromEntries(results.map((r) => [r.name, r.appraisal.horizons[k]!.system.npv])),
-      agencies: Object.fromEntries(Object.keys(h.agencies).map((id) => [id, Object.fromEntries(results.map((r) => [r.name, r.appraisal.horizons[k]!.agencies[id]!.npv]))])),
+      agencies: Object.fromEntries(
+        Object.keys(h.agencies).map((id) => [id, Object.fromEntries(results.map((r) => [r.name, r.appraisal.horizons[k]!.agencies[id]!.npv]))]),
+      ),
     })),
   };
 }

@@ -53,7 +53,8 @@ interface Range {
 function rangesOf(model: Model, specs: readonly SensitivitySpec[] | undefined, percentiles: [number, number]): Range[] {
   const dists = new Map(uncertainInputs(model).map((i) => [i.canonical, i]));
   const list: SensitivitySpec[] = specs ? [...specs] : [...dists.values()].map((i) => i.path);
-  if (list.length === 0) throw new InvalidModelError([{ path: "inputs", message: "no inputs to vary: name some, or give the model uncertainty.distributions" }]);
+  if (list.length === 0)
+    throw new InvalidModelError([{ path: "inputs", message: "no inputs to vary: name some, or give the model uncertainty.distributions" }]);
   const [pl, ph] = percentiles;
   return list.map((spec) => {
     const path = typeof spec === "string" ? spec : spec.path;
@@ -69,7 +70,10 @@ function rangesOf(model: Model, specs: readonly SensitivitySpec[] | undefined, p
       else [low, high, source] = [input.value * 0.9, input.value * 1.1, "±10%"];
     }
     if (input.domain.integer) [low, high] = [Math.round(low), Math.round(high)];
-    for (const [v, which] of [[low, "low"], [high, "high"]] as const) {
+    for (const [v, which] of [
+      [low, "low"],
+      [high, "high"],
+    ] as const) {
       const problem = checkValue(input, v);
       if (problem) throw new InvalidModelError([{ path, message: `${which} value: ${problem}` }]);
     }

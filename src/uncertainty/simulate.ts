@@ -152,7 +152,16 @@ export function blockRange(plan: SimulationPlan, first: number, last: number): {
  * summariseSimulation(plan, npvs, null).horizons[2].system.p50 === simulate(model, { draws: 3000, seed: 4 }).horizons[2].system.p50; // true
  * ```
  */
-export function runBlocks(plan: SimulationPlan, first: number, last: number, npvs: Float64Array, stride: number, offset: number, inputs?: Float64Array | null, each?: (block: number) => void): void {
+export function runBlocks(
+  plan: SimulationPlan,
+  first: number,
+  last: number,
+  npvs: Float64Array,
+  stride: number,
+  offset: number,
+  inputs?: Float64Array | null,
+  each?: (block: number) => void,
+): void {
   const theta = new Float64Array(plan.inputs.length);
   const { sampler, kernel } = plan;
   const k = plan.inputs.length;
@@ -208,7 +217,12 @@ function outOfRange(plan: SimulationPlan, draw: number, theta: Float64Array, val
  * summariseSimulation(plan, npvs, null).draws; // 1000
  * ```
  */
-export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, inputs: Float64Array | null, summaries: (NpvSummary | undefined)[] = []): SimulationResult {
+export function summariseSimulation(
+  plan: SimulationPlan,
+  npvs: Float64Array,
+  inputs: Float64Array | null,
+  summaries: (NpvSummary | undefined)[] = [],
+): SimulationResult {
   const { kernel, model } = plan;
   const n = plan.settings.draws;
   const H = kernel.horizons.length;
@@ -254,8 +268,18 @@ export function summariseSimulation(plan: SimulationPlan, npvs: Float64Array, in
     reasons: [...kernel.reasons],
     lens: settings.lens ?? model.appraisal.lens,
     cashableOnly: settings.cashableOnly ?? model.appraisal.cashableOnly,
-    inputs: plan.inputs.map((i) => ({ path: i.path, canonical: i.canonical, distribution: i.distribution, modelValue: i.value, central: centralValue(i.distribution), ...moments(i.distribution) })),
-    correlations: [...(model.uncertainty?.correlations ?? []), ...(settings.correlations ?? [])].map((c) => ({ between: [c.between[0], c.between[1]], rho: c.rho })),
+    inputs: plan.inputs.map((i) => ({
+      path: i.path,
+      canonical: i.canonical,
+      distribution: i.distribution,
+      modelValue: i.value,
+      central: centralValue(i.distribution),
+      ...moments(i.distribution),
+    })),
+    correlations: [...(model.uncertainty?.correlations ?? []), ...(settings.correlations ?? [])].map((c) => ({
+      between: [c.between[0], c.between[1]],
+      rho: c.rho,
+    })),
     agencies: model.agencies.map((a) => ({ id: a.id, name: a.name })),
     horizons,
     samples: settings.keepDraws

@@ -54,7 +54,8 @@ function defaultBounds(input: ResolvedInput): [number, number] {
   const v = input.value;
   const lo = Number.isFinite(d.min) ? (d.minOpen ? d.min + 1e-9 * Math.max(1, Math.abs(d.min)) : d.min) : v >= 0 ? 0 : 100 * v;
   const hi = Number.isFinite(d.max) ? d.max : v > 0 ? 100 * v : v < 0 ? 0 : NaN;
-  if (!Number.isFinite(hi) || !(lo < hi)) throw new InvalidModelError([{ path: input.path, message: `give bounds: ${input.canonical} is ${v} and has no natural range` }]);
+  if (!Number.isFinite(hi) || !(lo < hi))
+    throw new InvalidModelError([{ path: input.path, message: `give bounds: ${input.canonical} is ${v} and has no natural range` }]);
   return [lo, Math.max(hi, v)];
 }
 
@@ -81,10 +82,13 @@ export function switchingValue(input: Model | unknown, path: string, options: Sw
   const { agency, horizon: h, bounds: given, xtol: xt, grid: g, ...appraiseOptions } = options;
   const horizon = h ?? Math.max(...(appraiseOptions.horizons ?? model.appraisal.horizons));
   if (agency !== undefined && agency !== "public-sector" && !model.agencies.some((a) => a.id === agency)) {
-    throw new InvalidModelError([{ path: "options.agency", message: `unknown agency "${agency}" (agencies are: ${model.agencies.map((a) => a.id).join(", ")}; or "public-sector")` }]);
+    throw new InvalidModelError([
+      { path: "options.agency", message: `unknown agency "${agency}" (agencies are: ${model.agencies.map((a) => a.id).join(", ")}; or "public-sector")` },
+    ]);
   }
   const bounds = given ?? defaultBounds(resolved);
-  if (!(bounds[0] < bounds[1])) throw new InvalidModelError([{ path: "options.bounds", message: `expected [low, high] with low < high, got [${bounds.join(", ")}]` }]);
+  if (!(bounds[0] < bounds[1]))
+    throw new InvalidModelError([{ path: "options.bounds", message: `expected [low, high] with low < high, got [${bounds.join(", ")}]` }]);
   let evaluations = 0;
   const cache = new Map<number, Decimal>();
   const npv = (x: number): Decimal => {
@@ -99,7 +103,16 @@ export function switchingValue(input: Model | unknown, path: string, options: Sw
   };
   const f = (x: number) => npv(x).toNumber();
   const baseNpv = npv(resolved.value);
-  const common: Common = { path, canonical: resolved.canonical, party: agency ?? "system", horizon, baseValue: resolved.value, baseNpv, bounds, evaluations: 0 };
+  const common: Common = {
+    path,
+    canonical: resolved.canonical,
+    party: agency ?? "system",
+    horizon,
+    baseValue: resolved.value,
+    baseNpv,
+    bounds,
+    evaluations: 0,
+  };
   const found = (value: number, tolerance: number): SwitchingValue => ({
     ...common,
     evaluations,

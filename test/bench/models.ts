@@ -6,7 +6,15 @@ import type { DistributionInput, ModelInput } from "../../src";
 
 type OutcomeInput = NonNullable<ModelInput["outcomes"]>[number];
 
-const outcome = (id: string, success: number, deadweight: number, lag: number, years: number, dropOff: number, values: OutcomeInput["values"]): OutcomeInput => ({
+const outcome = (
+  id: string,
+  success: number,
+  deadweight: number,
+  lag: number,
+  years: number,
+  dropOff: number,
+  values: OutcomeInput["values"],
+): OutcomeInput => ({
   id,
   intervention: "support",
   engagement: 0.85,
@@ -79,7 +87,12 @@ export function sizedModel(agencies: number, interventions: number, years: numbe
         deadweight: 0.3,
         lag: k,
         persistence: { years: 3, dropOff: 0.2 },
-        values: [0, 1].map((j) => ({ agency: ids[(i + k + j + 1) % agencies]!, amount: 3000 + 100 * j, cashable: j === 0, realisation: j === 0 ? undefined : 0.3 })),
+        values: [0, 1].map((j) => ({
+          agency: ids[(i + k + j + 1) % agencies]!,
+          amount: 3000 + 100 * j,
+          cashable: j === 0,
+          realisation: j === 0 ? undefined : 0.3,
+        })),
       })),
     ),
   };
@@ -94,7 +107,13 @@ export function linesModel(lines: number, years: number): ModelInput {
     appraisal: { baseYear: "2025-26", priceBase: "2025-26", horizons: [1, 10, years], years },
     agencies: ids.map((id) => ({ id, name: `Agency ${id}` })),
     interventions: [{ id: "v", name: "Programme", startYear: 0, endYear: years - 1, cohort: 1000 }],
-    costs: Array.from({ length: half }, (_, i) => ({ id: `c${i}`, agency: ids[i % 10]!, per: "year" as const, amount: 1000 + i, years: [0, years - 1] as [number, number] })),
+    costs: Array.from({ length: half }, (_, i) => ({
+      id: `c${i}`,
+      agency: ids[i % 10]!,
+      per: "year" as const,
+      amount: 1000 + i,
+      years: [0, years - 1] as [number, number],
+    })),
     outcomes: Array.from({ length: lines - half }, (_, i) => ({
       id: `o${i}`,
       intervention: "v",

@@ -69,7 +69,12 @@ const DRAWS = 100_000;
 {
   const ours = simulate(mcModel, { draws: 20_000, seed: 1, distributions: MC_DISTRIBUTIONS });
   const theirs = baselineMonteCarlo(20_000, 7);
-  results.mc_means_worst_z = meansWorstZ(ours, theirs, mcModel.agencies.map((a) => a.id), 20_000);
+  results.mc_means_worst_z = meansWorstZ(
+    ours,
+    theirs,
+    mcModel.agencies.map((a) => a.id),
+    20_000,
+  );
   if (results.mc_means_worst_z > 5) throw new Error(`the baseline's means differ from simulate's by ${results.mc_means_worst_z} standard errors`);
   results.mc_method_fast = ours.method === "fast" ? 1 : 0;
 }
@@ -100,7 +105,12 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
   const two = new SimulationPool({ workers: 2 });
   await one.simulate(mcModel, { ...opts, draws: 5000 });
   await two.simulate(mcModel, { ...opts, draws: 5000 });
-  const [t1, t2] = await paired(["pool of 1 worker, 400k draws", () => one.simulate(mcModel, opts)], ["pool of 2 workers, 400k draws", () => two.simulate(mcModel, opts)], quick ? 1 : 5, quick ? 1 : 2);
+  const [t1, t2] = await paired(
+    ["pool of 1 worker, 400k draws", () => one.simulate(mcModel, opts)],
+    ["pool of 2 workers, 400k draws", () => two.simulate(mcModel, opts)],
+    quick ? 1 : 5,
+    quick ? 1 : 2,
+  );
   // How many cores the 2-worker run keeps busy: process CPU time ÷ wall time (≈ 2 when both are).
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -146,7 +156,12 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
   };
   results.irr_correct = flows.filter((v, i) => isTrueRoot(ours(v), times[i]!, v)).length;
   results.irr_correct_formulajs = flows.filter((v, i) => isTrueRoot(theirs(v), times[i]!, v)).length;
-  const [tf, to] = await paired(["formulajs IRR × 1,000", () => flows.forEach(theirs)], ["excel.IRR × 1,000", () => flows.forEach(ours)], quick ? 1 : 3, quick ? 3 : 10);
+  const [tf, to] = await paired(
+    ["formulajs IRR × 1,000", () => flows.forEach(theirs)],
+    ["excel.IRR × 1,000", () => flows.forEach(ours)],
+    quick ? 1 : 3,
+    quick ? 3 : 10,
+  );
   ratio("irr_speedup_vs_formulajs", tf, to);
 }
 
@@ -157,7 +172,12 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
   const m = loadModel(input);
   results.appraise_loop_mismatches = loopMismatches(appraise(m), baselinePvs(input));
   if (results.appraise_loop_mismatches > 0) throw new Error(`the Decimal loop differs from appraise on ${results.appraise_loop_mismatches} figures`);
-  const [tA, tL] = await paired(["appraise 10 agencies × 20 interventions × 10 years", () => appraise(m)], ["hand-written Decimal loop, same PVs", () => baselinePvs(input)], quick ? 3 : 15, quick ? 5 : 10);
+  const [tA, tL] = await paired(
+    ["appraise 10 agencies × 20 interventions × 10 years", () => appraise(m)],
+    ["hand-written Decimal loop, same PVs", () => baselinePvs(input)],
+    quick ? 3 : 15,
+    quick ? 5 : 10,
+  );
   results.appraise_ms_10x20x10 = tA.min;
   results.decimal_loop_ms_10x20x10 = tL.min;
   ratio("appraise_ratio_vs_decimal_loop", tA, tL);
@@ -166,7 +186,12 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
   const h = appraise(m, { horizons: [10] }).horizons[0]!;
   const gainers = m.agencies.filter((a) => h.agencies[a.id]!.npv.isPositive()).map((a) => a.id);
   const loser = m.agencies.filter((a) => h.agencies[a.id]!.npv.isNegative())[0]!.id;
-  const [tS, tA2] = await paired(["shapleySurplus over 10 agencies", () => shapleySurplus(m, { horizon: 10 })], ["appraise (for the solver ratios)", () => appraise(m)], quick ? 2 : 5, quick ? 3 : 5);
+  const [tS, tA2] = await paired(
+    ["shapleySurplus over 10 agencies", () => shapleySurplus(m, { horizon: 10 })],
+    ["appraise (for the solver ratios)", () => appraise(m)],
+    quick ? 2 : 5,
+    quick ? 3 : 5,
+  );
   ratio("shapley_ratio_vs_appraise", tS, tA2);
   const [tG, tA3] = await paired(
     ["gainshareRange (3 payers to 1 receiver)", () => gainshareRange(m, { deal: { id: "gs", from: gainers, to: [loser] }, horizon: 10 })],
@@ -178,7 +203,12 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
 
   const small = loadModel(linesModel(1000, 30));
   const big = loadModel(linesModel(10_000, 30));
-  const [tb, ts] = await paired(["appraise 10,000 lines × 30 years", () => appraise(big)], ["appraise 1,000 lines × 30 years", () => appraise(small)], quick ? 1 : 2, quick ? 1 : 2);
+  const [tb, ts] = await paired(
+    ["appraise 10,000 lines × 30 years", () => appraise(big)],
+    ["appraise 1,000 lines × 30 years", () => appraise(small)],
+    quick ? 1 : 2,
+    quick ? 1 : 2,
+  );
   results.appraise_ms_1000x30 = ts.min;
   results.appraise_ms_10000x30 = tb.min;
   ratio("appraise_scaling", tb, ts);
@@ -199,15 +229,25 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
   // Two settings of an input (a success rate) the page moves between, and a deal share.
   const A = { "outcomes[1].success": 0.05, "deals[0].share": 0.3 };
   const B = { "outcomes[1].success": 0.045, "deals[0].share": 0.35 };
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
     await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 120_000 });
-    type Api = { explorer: { settled(): Promise<void>; timeRecompute(n: number, a: object, b: object, full?: boolean): number[]; timeMoves(path: string, values: number[]): Promise<number[]> } };
+    type Api = {
+      explorer: {
+        settled(): Promise<void>;
+        timeRecompute(n: number, a: object, b: object, full?: boolean): number[];
+        timeMoves(path: string, values: number[]): Promise<number[]>;
+      };
+    };
     await page.evaluate(() => (window as unknown as Api).explorer.settled());
     const each = quick ? 10 : 40;
-    const inPage = (full: boolean) => page.evaluate(([a, b, n, f]) => (window as unknown as Api).explorer.timeRecompute(n, a, b, f), [A, B, each, full] as const);
+    const inPage = (full: boolean) =>
+      page.evaluate(([a, b, n, f]) => (window as unknown as Api).explorer.timeRecompute(n, a, b, f), [A, B, each, full] as const);
     const mid = (x: number[]) => [...x].sort((p, q) => p - q)[Math.floor(x.length / 2)]!;
     const pageCompute: number[] = [];
     const pageFull: number[] = [];
@@ -223,11 +263,33 @@ ratio("mc_scaling_200k_vs_50k", t200, t50);
         nodeTimes.push(performance.now() - t);
       }
     }
-    const moves = await page.evaluate(() => (window as unknown as Api).explorer.timeMoves("outcomes[1].success", [0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.065]));
-    rows.push({ task: "explorer: appraisal in the page (family-support)", "median ms": mid(pageCompute).toFixed(1), "min ms": Math.min(...pageCompute).toFixed(1), samples: pageCompute.length });
-    rows.push({ task: "explorer: appraisal + redrawn figures in the page", "median ms": mid(pageFull).toFixed(1), "min ms": Math.min(...pageFull).toFixed(1), samples: pageFull.length });
-    rows.push({ task: "the same appraisal in Node", "median ms": mid(nodeTimes).toFixed(1), "min ms": Math.min(...nodeTimes).toFixed(1), samples: nodeTimes.length });
-    rows.push({ task: "explorer: slider input event to figures drawn", "median ms": mid(moves).toFixed(1), "min ms": Math.min(...moves).toFixed(1), samples: moves.length });
+    const moves = await page.evaluate(() =>
+      (window as unknown as Api).explorer.timeMoves("outcomes[1].success", [0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.065]),
+    );
+    rows.push({
+      task: "explorer: appraisal in the page (family-support)",
+      "median ms": mid(pageCompute).toFixed(1),
+      "min ms": Math.min(...pageCompute).toFixed(1),
+      samples: pageCompute.length,
+    });
+    rows.push({
+      task: "explorer: appraisal + redrawn figures in the page",
+      "median ms": mid(pageFull).toFixed(1),
+      "min ms": Math.min(...pageFull).toFixed(1),
+      samples: pageFull.length,
+    });
+    rows.push({
+      task: "the same appraisal in Node",
+      "median ms": mid(nodeTimes).toFixed(1),
+      "min ms": Math.min(...nodeTimes).toFixed(1),
+      samples: nodeTimes.length,
+    });
+    rows.push({
+      task: "explorer: slider input event to figures drawn",
+      "median ms": mid(moves).toFixed(1),
+      "min ms": Math.min(...moves).toFixed(1),
+      samples: moves.length,
+    });
     const timing = (x: number[]): Timing => ({ median: mid(x), min: Math.min(...x) });
     results.explorer_recompute_ms = Math.min(...pageFull);
     results.explorer_appraise_ms_in_node = Math.min(...nodeTimes);

@@ -66,7 +66,12 @@ describe("HTML report in Chromium", () => {
   it("shows the options ranking, each Appraisal Summary Table and the financial case", async () => {
     const model = read("options.json");
     const ledger = buildLedger(model);
-    const html = await buildReportHtml({ appraisal: appraise(model), options: appraiseOptions(model), financial: financialCase(ledger), unitMetrics: unitMetrics(ledger) });
+    const html = await buildReportHtml({
+      appraisal: appraise(model),
+      options: appraiseOptions(model),
+      financial: financialCase(ledger),
+      unitMetrics: unitMetrics(ledger),
+    });
     const file = join(dir, "options.html");
     writeFileSync(file, html);
     const executablePath = requireProgram(["chromium", "chromium-browser"], "chromium", "CHROMIUM_PATH");
@@ -75,7 +80,10 @@ describe("HTML report in Chromium", () => {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await page.goto(pathToFileURL(file).href);
       const titles = await page.locator("article.ast h3").allTextContents();
-      expect(titles).toEqual(["Appraisal Summary Table: Add volunteer-supported mentoring", "Appraisal Summary Table: Replace advice with intensive resettlement support"]);
+      expect(titles).toEqual([
+        "Appraisal Summary Table: Add volunteer-supported mentoring",
+        "Appraisal Summary Table: Replace advice with intensive resettlement support",
+      ]);
       const preferred = await page.locator("#options table").first().locator("tbody tr").nth(1).locator("td").first().textContent();
       expect(preferred).toBe("Replace advice with intensive resettlement support (preferred)");
       // Tables fit the page or scroll inside their own box: nothing wider than the main column.

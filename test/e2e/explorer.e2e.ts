@@ -66,14 +66,26 @@ const settled = (page: Page) => page.evaluate(() => (window as unknown as { expl
 /** Every NPV cell the page shows: party, horizon, the text and the exact pence. */
 const shownNpvs = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("#npv td[data-party]")].map((td) => ({ party: td.dataset.party!, horizon: Number(td.dataset.horizon), text: td.textContent!, exact: td.dataset.exact!, gap: td.classList.contains("gap") })),
+    [...document.querySelectorAll<HTMLElement>("#npv td[data-party]")].map((td) => ({
+      party: td.dataset.party!,
+      horizon: Number(td.dataset.horizon),
+      text: td.textContent!,
+      exact: td.dataset.exact!,
+      gap: td.classList.contains("gap"),
+    })),
   );
 
 /** The same cells from Node's appraisal of the same model. */
 function expectedNpvs(model: Model): { party: string; horizon: number; text: string; exact: string; gap: boolean }[] {
   const a = appraise(model);
   const gaps = new Set(a.incentiveGaps.map((g) => `${g.agency}|${g.horizon}`));
-  const cell = (party: string, years: number, npv: import("../../src").Decimal) => ({ party, horizon: years, text: formatPounds(npv, { places: 0 }), exact: roundTo(npv, 2).toFixed(2), gap: gaps.has(`${party}|${years}`) });
+  const cell = (party: string, years: number, npv: import("../../src").Decimal) => ({
+    party,
+    horizon: years,
+    text: formatPounds(npv, { places: 0 }),
+    exact: roundTo(npv, 2).toFixed(2),
+    gap: gaps.has(`${party}|${years}`),
+  });
   return [
     ...a.agencies.flatMap((ag) => a.horizons.map((h) => cell(ag.id, h.years, h.agencies[ag.id]!.npv))),
     ...a.horizons.map((h) => cell("public-sector", h.years, h.publicSector.npv)),
@@ -136,7 +148,11 @@ describe("the live deal explorer in headless Chromium", () => {
     expect(await page.locator("#findings").innerText()).toMatch(/No prevention penalty|no agency loses/i);
     // The charts were redrawn for these settings.
     const version = await page.evaluate(() => document.body.dataset.version);
-    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("figure[id^=chart-]")].map((f) => f.dataset.version))).toEqual([version, version, version]);
+    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("figure[id^=chart-]")].map((f) => f.dataset.version))).toEqual([
+      version,
+      version,
+      version,
+    ]);
     expect(await page.locator("figure[id^=chart-] svg").count()).toBe(3);
     await page.evaluate(() => {
       window.scrollTo(0, 0);
@@ -183,7 +199,10 @@ describe("the live deal explorer in headless Chromium", () => {
     const message = (five as { message: string }).message; // "no share closes the gap at 5 years: …"
     expect(await note.innerText()).toBe(`${message[0]!.toUpperCase()}${message.slice(1)}.`);
     expect(await page.locator(".feasible:not([hidden])").count()).toBe(0);
-    await page.locator(".control").first().screenshot({ path: join(dir, "explorer-no-share.png") });
+    await page
+      .locator(".control")
+      .first()
+      .screenshot({ path: join(dir, "explorer-no-share.png") });
     shot(join(dir, "explorer-no-share.png"), "explorer-no-share.png");
     expect(problems).toEqual([]);
   });
@@ -191,7 +210,11 @@ describe("the live deal explorer in headless Chromium", () => {
   it("from the packed package: npx invest-to-save report --interactive, with its built bundle", async () => {
     const app = installPackage(inject("tarball"));
     copyFileSync(FAMILY, join(app, "family-support.json"));
-    const run = spawnSync("npx", ["--no-install", "invest-to-save", "report", "family-support.json", "--interactive", "--out", "explorer.html"], { cwd: app, encoding: "utf8", timeout: 170_000 });
+    const run = spawnSync("npx", ["--no-install", "invest-to-save", "report", "family-support.json", "--interactive", "--out", "explorer.html"], {
+      cwd: app,
+      encoding: "utf8",
+      timeout: 170_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const { page, problems } = await open(join(app, "explorer.html"));
     expect(await shownNpvs(page)).toEqual(expectedNpvs(explorerModel(JSON.parse(readFileSync(FAMILY, "utf8"))).model));

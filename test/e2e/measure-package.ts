@@ -22,7 +22,10 @@ const install = installStats(app);
 console.log(`\nnpm install invest-to-save: ${install.packages.length} packages, ${MB(install.bytes)}`);
 for (const [name, bytes] of install.byPackage) console.log(`  ${name.padEnd(24)} ${MB(bytes).padStart(8)}`);
 
-for (const [label, source] of [["appraisal app (parseModel, appraise, toJSON)", APPRAISAL_APP], ["whole core entry (import *)", WHOLE_CORE]] as const) {
+for (const [label, source] of [
+  ["appraisal app (parseModel, appraise, toJSON)", APPRAISAL_APP],
+  ["whole core entry (import *)", WHOLE_CORE],
+] as const) {
   const b = await bundleStats(app, label.split(" ")[0]!, source);
   console.log(`\nbrowser bundle, ${label}: ${kB(b.bytes)} minified, ${kB(b.gzipBytes)} gzipped`);
   for (const [name, bytes] of b.byPackage) console.log(`  ${name.padEnd(24)} ${kB(bytes).padStart(9)} minified`);

@@ -55,7 +55,11 @@ function shown(nb: Notebook): unknown[] {
           ? { stream: o.name, text: text(o.text) }
           : o.output_type === "error"
             ? { error: `${o.ename}: ${o.evalue}` }
-            : { [o.output_type]: Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [k, typeof v === "string" || Array.isArray(v) ? text(v as string[]) : v])) },
+            : {
+                [o.output_type]: Object.fromEntries(
+                  Object.entries(o.data ?? {}).map(([k, v]) => [k, typeof v === "string" || Array.isArray(v) ? text(v as string[]) : v]),
+                ),
+              },
       ),
     );
 }

@@ -87,14 +87,23 @@ describe("installing the package", () => {
     expect(stats.packages.length, `too many packages for the core: ${stats.packages.join(", ")}`).toBeLessThan(MAX_PACKAGES);
     expect(stats.bytes, `the install is over its budget: ${sizes}`).toBeLessThan(MAX_INSTALL_BYTES);
     for (const heavy of ["exceljs", "vega", "vega-lite", "vega-embed", "commander", "@types/node"]) {
-      expect(stats.packages.some((p) => p.startsWith(`${heavy}@`)), heavy).toBe(false);
+      expect(
+        stats.packages.some((p) => p.startsWith(`${heavy}@`)),
+        heavy,
+      ).toBe(false);
     }
   });
 
   it("ships the model file's JSON Schema where the docs say (for a model's \"$schema\")", () => {
     const schema = JSON.parse(readFileSync(join(app, "node_modules/invest-to-save/dist/model.schema.json"), "utf8"));
     expect(schema.$schema).toContain("json-schema.org");
-    expect(node(["--input-type=module", "-e", 'import { createRequire } from "node:module"; process.stdout.write(createRequire(import.meta.url).resolve("invest-to-save/model.schema.json"));'])).toMatch(/dist\/model\.schema\.json$/);
+    expect(
+      node([
+        "--input-type=module",
+        "-e",
+        'import { createRequire } from "node:module"; process.stdout.write(createRequire(import.meta.url).resolve("invest-to-save/model.schema.json"));',
+      ]),
+    ).toMatch(/dist\/model\.schema\.json$/);
   });
 
   it("ships the README's screenshot, which the README links by an absolute URL to the package's own file", () => {
@@ -119,7 +128,9 @@ describe("the core in a browser", () => {
       expect(b.inputs.some((i) => /node_modules\/(vega|vega-lite|exceljs)\//.test(i))).toBe(false);
     }
     const parts = appraisal.byPackage.map(([name, bytes]) => `${name} ${kB(bytes)}`).join(", ");
-    expect(appraisal.gzipBytes, `the appraisal app's browser bundle (minified: ${parts}) is over its budget; see docs/performance.md`).toBeLessThan(MAX_APPRAISAL_BUNDLE_GZIP);
+    expect(appraisal.gzipBytes, `the appraisal app's browser bundle (minified: ${parts}) is over its budget; see docs/performance.md`).toBeLessThan(
+      MAX_APPRAISAL_BUNDLE_GZIP,
+    );
   });
 
   it("appraises the example in headless Chromium to exactly Node's figures (ESM and CJS), and rejects a bad model alike", async () => {
@@ -176,7 +187,11 @@ describe("the command line, out of the box", () => {
     page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(`console ${m.type()}: ${m.text()}`));
     page.on("request", (r) => !r.url().startsWith("file:") && problems.push(`network request: ${r.url()}`));
     await page.goto(pathToFileURL(join(app, "report.html")).href, { waitUntil: "load" });
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"),
+      null,
+      { timeout: 60_000 },
+    );
     const charts = await page.evaluate(() => [...document.querySelectorAll("figure[data-chart] .chart-body svg")].length);
     await context.close();
     expect(charts).toBeGreaterThanOrEqual(3);
@@ -221,8 +236,14 @@ process.stdout.write(JSON.stringify(out));`;
     for (const format of ["esm", "cjs"] as const) {
       const out = run(app, format);
       expect(out.spec).toContain("vega-lite");
-      expect(out.svg).toEqual({ name: "MissingPeerError", message: "renderSvg needs the optional packages vega and vega-lite, which are not installed: npm install vega vega-lite" });
-      expect(out.xlsx).toEqual({ name: "MissingPeerError", message: "buildWorkbook needs the optional package exceljs, which is not installed: npm install exceljs" });
+      expect(out.svg).toEqual({
+        name: "MissingPeerError",
+        message: "renderSvg needs the optional packages vega and vega-lite, which are not installed: npm install vega vega-lite",
+      });
+      expect(out.xlsx).toEqual({
+        name: "MissingPeerError",
+        message: "buildWorkbook needs the optional package exceljs, which is not installed: npm install exceljs",
+      });
     }
   });
 

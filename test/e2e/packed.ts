@@ -31,6 +31,9 @@ export function installPackage(tarball: string, extra: readonly string[] = [], t
   const app = mkdtempSync(join(tmpdir(), "its-app-"));
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type }, null, 2));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", tarball, ...extra], { cwd: app, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", tarball, ...extra], {
+    cwd: app,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return app;
 }

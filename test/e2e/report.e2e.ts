@@ -119,7 +119,11 @@ describe("HTML report in headless Chromium", () => {
   it("interactive: no console errors, no network, every chart drawn by vega-embed", async () => {
     const file = await report(["--out", join(dir, "report.html"), "--draws", "2000", "--seed", "11"]);
     const { page, problems } = await visit(file);
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"),
+      null,
+      { timeout: 30_000 },
+    );
     const charts = await chartState(page);
     expect(charts.map((c) => c.id)).toEqual(CHARTS);
     for (const c of charts) {
@@ -131,7 +135,11 @@ describe("HTML report in headless Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1200);
     // The penalty row: the council at 10 years (at 5 years the whole system does not yet gain either).
     expect(await page.locator("tr.gap").count()).toBe(1);
-    const shots = { "report-screenshot.png": join(dir, "report-screenshot.png"), "report-charts.png": join(dir, "report-charts.png"), "report-family-support.png": join(dir, "report-family-support.png") };
+    const shots = {
+      "report-screenshot.png": join(dir, "report-screenshot.png"),
+      "report-charts.png": join(dir, "report-charts.png"),
+      "report-family-support.png": join(dir, "report-family-support.png"),
+    };
     await page.screenshot({ path: shots["report-screenshot.png"], fullPage: false });
     await page.locator("#charts").screenshot({ path: shots["report-charts.png"] });
     await page.screenshot({ path: shots["report-family-support.png"], fullPage: true });
@@ -142,10 +150,20 @@ describe("HTML report in headless Chromium", () => {
 
   it("Cheshire West: every label readable (no overlaps, interactive and static), full-page screenshot", async () => {
     for (const flag of [[], ["--static"]]) {
-      const file = await report(["--out", join(dir, `cheshire-west${flag.length ? "-static" : ""}.html`), ...flag], join(ROOT, "examples/cases/cheshire-west.json"));
+      const file = await report(
+        ["--out", join(dir, `cheshire-west${flag.length ? "-static" : ""}.html`), ...flag],
+        join(ROOT, "examples/cases/cheshire-west.json"),
+      );
       const { page, problems } = await visit(file);
-      if (!flag.length) await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"), null, { timeout: 30_000 });
-      const paybacks = await page.evaluate(() => [...document.querySelectorAll("#cumulative svg text")].filter((t) => /payback/.test(t.textContent ?? "")).length);
+      if (!flag.length)
+        await page.waitForFunction(
+          () => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"),
+          null,
+          { timeout: 30_000 },
+        );
+      const paybacks = await page.evaluate(
+        () => [...document.querySelectorAll("#cumulative svg text")].filter((t) => /payback/.test(t.textContent ?? "")).length,
+      );
       // One label for each investor, the public sector and the whole system.
       expect(paybacks).toBe(cumulativeData(appraise(JSON.parse(readFileSync(join(ROOT, "examples/cases/cheshire-west.json"), "utf8")))).paybacks.length);
       expect(paybacks).toBeGreaterThanOrEqual(5);
@@ -184,21 +202,36 @@ describe("HTML report in headless Chromium", () => {
         void d.dismiss();
       });
       if (js) {
-        await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"), null, { timeout: 30_000 });
+        await page.waitForFunction(
+          () => [...document.querySelectorAll<HTMLElement>("figure[data-chart]")].every((f) => f.dataset.rendered === "interactive"),
+          null,
+          { timeout: 30_000 },
+        );
         // Hover over every mark of every chart so that the tooltips (which show names) are drawn.
         for (const id of CHARTS) {
           const marks = page.locator(`#${id} .chart-body svg path, #${id} .chart-body svg rect`);
           const n = Math.min(await marks.count(), 40);
-          for (let i = 0; i < n; i++) await marks.nth(i).hover({ force: true, timeout: 2000 }).catch(() => undefined);
+          for (let i = 0; i < n; i++)
+            await marks
+              .nth(i)
+              .hover({ force: true, timeout: 2000 })
+              .catch(() => undefined);
         }
       }
       const state = await page.evaluate(() => ({
         flag: (window as unknown as { __xss?: unknown }).__xss,
         // Elements the page itself never makes, and event-handler attributes anywhere.
-        injected: [...document.querySelectorAll("img, iframe, object, embed, video, audio, input, details, marquee, math, link, base, form:not(.vega-bindings)")].map((e) => e.outerHTML.slice(0, 80)),
+        injected: [
+          ...document.querySelectorAll("img, iframe, object, embed, video, audio, input, details, marquee, math, link, base, form:not(.vega-bindings)"),
+        ].map((e) => e.outerHTML.slice(0, 80)),
         handlers: [...document.querySelectorAll("*")].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
-        scripts: [...document.querySelectorAll("script")].filter((sc) => sc.src || (sc.type !== "application/json" && !/vega|vegaEmbed|document\.querySelectorAll\("figure\[data-chart\]"\)/.test(sc.textContent ?? ""))).length,
-        javascriptUrls: [...document.querySelectorAll("[href], [src], [xlink\\:href]")].filter((e) => /javascript:/i.test(e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("xlink:href") ?? "")).length,
+        scripts: [...document.querySelectorAll("script")].filter(
+          (sc) =>
+            sc.src || (sc.type !== "application/json" && !/vega|vegaEmbed|document\.querySelectorAll\("figure\[data-chart\]"\)/.test(sc.textContent ?? "")),
+        ).length,
+        javascriptUrls: [...document.querySelectorAll("[href], [src], [xlink\\:href]")].filter((e) =>
+          /javascript:/i.test(e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("xlink:href") ?? ""),
+        ).length,
         tooltip: document.querySelector("#vg-tooltip-element")?.innerHTML ?? "",
         text: document.body.innerText,
       }));
@@ -247,7 +280,7 @@ const PAYLOADS = [
   "<IMG SRC=JaVaScRiPt:window.__xss=1>",
   "<svg><script>window.__xss=1</script></svg>",
   '" onmouseover="window.__xss=1',
-  "<svg><a xlink:href=\"javascript:window.__xss=1\"><text x=20 y=20>x</text></a></svg>",
+  '<svg><a xlink:href="javascript:window.__xss=1"><text x=20 y=20>x</text></a></svg>',
   "%3Cscript%3Ewindow.__xss=1%3C/script%3E",
   "<base href=http://127.0.0.1:9/>",
   "datum.x + (window.__xss=1)",

@@ -25,7 +25,12 @@ function canonical(v: unknown): unknown {
   if (typeof v === "number") return new Decimal(v).toString();
   if (typeof v === "string" && DECIMAL.test(v)) return new Decimal(v.trim()).toString();
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, canonical(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   return v;
 }
 
@@ -48,7 +53,8 @@ async function written(model: unknown, name: string, edit?: (wb: ExcelJS.Workboo
 
 /** The cell in the column headed `label` on the row whose first cell is `id`. */
 function cellOf(ws: ExcelJS.Worksheet, label: string, id: string): ExcelJS.Cell {
-  const first = (v: ExcelJS.CellValue) => (v && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : String(v ?? "")).split("\n")[0];
+  const first = (v: ExcelJS.CellValue) =>
+    (v && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : String(v ?? "")).split("\n")[0];
   let col = 0;
   ws.getRow(2).eachCell((c, n) => void (first(c.value) === label && (col = n)));
   let row = 0;
@@ -89,7 +95,10 @@ describe("a model workbook saved by LibreOffice Calc", () => {
     // Unsaved formulas are an error that says what to do…
     const before = await readModelWorkbook(readFileSync(file));
     expect(before.ok).toBe(false);
-    if (!before.ok) expect(before.errors[0]!.message).toMatch(/^Costs!\w+: the formula =100000\*1\.5 has no saved result: open the workbook in Excel or LibreOffice and save it/);
+    if (!before.ok)
+      expect(before.errors[0]!.message).toMatch(
+        /^Costs!\w+: the formula =100000\*1\.5 has no saved result: open the workbook in Excel or LibreOffice and save it/,
+      );
     // …and once LibreOffice has calculated and saved them, the model reads with their values.
     const out = join(dir, "lo-formulas");
     soffice(file, "xlsx:Calc MS Excel 2007 XML", out);
@@ -131,19 +140,51 @@ describe("a model workbook saved by LibreOffice Calc", () => {
             const header = (c: number) => String((ws.getCell(2, c).value as { richText?: { text: string }[] })?.richText?.[0]?.text ?? "");
             for (let c = 5; !header(c).startsWith("Value: agency"); c++) ws.getColumn(c).hidden = true;
           }
-          ws.pageSetup = { ...ws.pageSetup, printArea: area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"), fitToPage: true, fitToWidth: 1, fitToHeight: 1, showRowColHeaders: true, showGridLines: true, orientation: "landscape" };
+          ws.pageSetup = {
+            ...ws.pageSetup,
+            printArea: area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 1,
+            showRowColHeaders: true,
+            showGridLines: true,
+            orientation: "landscape",
+          };
           ws.headerFooter.oddFooter = "";
         }
       });
       soffice(shotFile, "pdf", out);
       const base = join(out, name.replace(/\.png$/, ""));
       // Crop to the printed cells: the words' bounding box (pdftotext), with a margin.
-      const boxes = [...execFileSync("pdftotext", ["-bbox", "-f", "1", "-l", "1", `${base}.pdf`, "-"], { encoding: "utf8" }).matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+      const boxes = [
+        ...execFileSync("pdftotext", ["-bbox", "-f", "1", "-l", "1", `${base}.pdf`, "-"], { encoding: "utf8" }).matchAll(
+          /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g,
+        ),
+      ].map((m) => m.slice(1).map(Number));
       const dpi = 130;
       const px = (pt: number) => Math.round((pt * dpi) / 72);
       const [x0, y0] = [Math.min(...boxes.map((b) => b[0]!)) - 14, Math.min(...boxes.map((b) => b[1]!)) - 10];
       const [x1, y1] = [Math.max(...boxes.map((b) => b[2]!)) + 14, Math.max(...boxes.map((b) => b[3]!)) + 10];
-      execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-x", String(px(x0)), "-y", String(px(y0)), "-W", String(px(x1 - x0)), "-H", String(px(y1 - y0)), "-singlefile", `${base}.pdf`, base]);
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        String(dpi),
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-x",
+        String(px(x0)),
+        "-y",
+        String(px(y0)),
+        "-W",
+        String(px(x1 - x0)),
+        "-H",
+        String(px(y1 - y0)),
+        "-singlefile",
+        `${base}.pdf`,
+        base,
+      ]);
       if (process.env.REPORT_SCREENSHOT_DIR) copyFileSync(`${base}.png`, join(process.env.REPORT_SCREENSHOT_DIR, name));
       process.stdout.write(`workbook screenshot: ${base}.png\n`);
     }

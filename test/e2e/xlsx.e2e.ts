@@ -90,7 +90,11 @@ async function check(name: string, model: unknown, options: AppraiseOptions): Pr
   const flows = sheets.Flows!;
   const factors = flows.find((r) => r[0]?.startsWith("Discount factor"))!;
   a.discountFactors.forEach((f, t) => expect(Number(factors[2 + t]), `factor ${t}`).toBeCloseTo(f.toNumber(), 12));
-  for (const [party, annual] of [...a.agencies.map((ag) => [ag.name, a.annual.agencies[ag.id]!] as const), ["Public sector", a.annual.publicSector] as const, ["Whole system", a.annual.system] as const]) {
+  for (const [party, annual] of [
+    ...a.agencies.map((ag) => [ag.name, a.annual.agencies[ag.id]!] as const),
+    ["Public sector", a.annual.publicSector] as const,
+    ["Whole system", a.annual.system] as const,
+  ]) {
     for (const flow of ["costs", "savings", "transfers", "net"] as const) {
       const label = flow === "net" ? "Net" : `${flow[0]!.toUpperCase()}${flow.slice(1)}`;
       const r = flows.find((x) => x[0] === party && x[1] === label)!;
@@ -123,7 +127,9 @@ const profileArg = () => `-env:UserInstallation=${pathToFileURL(join(dir, "lo-pr
 /** Text of each page of a PDF (pdftotext puts a form feed between pages). */
 function pdfPages(pdf: string): string[] {
   const pdftotext = requireProgram(["pdftotext"], "poppler-utils", "PDFTOTEXT_PATH");
-  return execFileSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim() !== "");
+  return execFileSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((p) => p.trim() !== "");
 }
 
 describe("XLSX printed by LibreOffice Calc", () => {
@@ -142,7 +148,13 @@ describe("XLSX printed by LibreOffice Calc", () => {
     expect(pages).toHaveLength(count);
     // Each page's footer names its sheet; every sheet is one page wide, so no sheet's columns
     // spill onto extra pages: the page count per sheet is its rows' worth only.
-    const sheetOf = (page: string) => page.trim().split("\n").at(-1)!.trim().split(/\s{2,}/)[0]!;
+    const sheetOf = (page: string) =>
+      page
+        .trim()
+        .split("\n")
+        .at(-1)!
+        .trim()
+        .split(/\s{2,}/)[0]!;
     const perSheet = new Map<string, number>();
     for (const p of pages) perSheet.set(sheetOf(p), (perSheet.get(sheetOf(p)) ?? 0) + 1);
     expect([...perSheet.keys()]).toEqual(["Summary", "Assumptions", "Flows", "Ledger", "Inputs"]);
@@ -162,12 +174,19 @@ describe("XLSX printed by LibreOffice Calc", () => {
     if (process.env.WORKBOOK_PAGES_DIR) {
       const pdftoppm = requireProgram(["pdftoppm"], "poppler-utils", "PDFTOPPM_PATH");
       execFileSync(pdftoppm, ["-r", "100", "-png", "-f", "1", "-l", String(count), pdf, join(dir, "workbook-page")]);
-      const wanted = new Map([["Summary", 0], ["Assumptions", 0], ["Flows", 0], ["Ledger", 0]]);
+      const wanted = new Map([
+        ["Summary", 0],
+        ["Assumptions", 0],
+        ["Flows", 0],
+        ["Ledger", 0],
+      ]);
       pages.forEach((p, i) => {
         const sheet = sheetOf(p);
         if (wanted.get(sheet) === 0) wanted.set(sheet, i + 1);
       });
-      const pngs = readdirSync(dir).filter((f) => f.startsWith("workbook-page")).sort();
+      const pngs = readdirSync(dir)
+        .filter((f) => f.startsWith("workbook-page"))
+        .sort();
       for (const [sheet, page] of wanted) {
         const png = pngs[page - 1]!;
         copyFileSync(join(dir, png), join(process.env.WORKBOOK_PAGES_DIR, `workbook-${sheet.toLowerCase()}.png`));
@@ -182,7 +201,7 @@ const HOSTILE = ['=HYPERLINK("http://x","y")', "+1+2", "-3+4", "@SUM(1,2)", "\t=
 function hostileModel(): string {
   const model = example();
   model.agencies = model.agencies.map((a: { name: string }, i: number) => (i < HOSTILE.length ? { ...a, name: HOSTILE[i] } : a));
-  model.costs[0].label = "=HYPERLINK(\"http://x\",\"cost\")";
+  model.costs[0].label = '=HYPERLINK("http://x","cost")';
   const path = join(dir, "hostile.json");
   writeFileSync(path, JSON.stringify(model));
   return path;
@@ -192,7 +211,16 @@ function hostileModel(): string {
 async function openInCalc(file: string, csv: boolean): Promise<ExcelJS.Workbook> {
   // CSV import: comma, double quote, UTF-8, line 1, standard columns, default language, quoted
   // fields not forced to text, special numbers detected, …, token 13: evaluate formulas = true.
-  const args = [profileArg(), "--headless", ...(csv ? ["--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true"] : []), "--convert-to", "xlsx", "--outdir", join(dir, "calc"), file];
+  const args = [
+    profileArg(),
+    "--headless",
+    ...(csv ? ["--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true"] : []),
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    join(dir, "calc"),
+    file,
+  ];
   execFileSync(soffice(), args, { stdio: "pipe", timeout: 120_000 });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, "calc", file.replace(/^.*[\\/]/, "").replace(/\.(csv|xlsx)$/, ".xlsx")));

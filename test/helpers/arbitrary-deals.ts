@@ -13,14 +13,22 @@ export function withArbitraryDeals(model: ModelInput): fc.Arbitrary<ModelInput> 
   const outcomes = (model.outcomes ?? []).map((o) => o.id);
   const interventions = (model.interventions ?? []).map((v) => v.id);
   const two = fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)).filter(([a, b]) => a !== b);
-  const span = fc.tuple(fc.integer({ min: 0, max: years }), fc.integer({ min: 0, max: years })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+  const span = fc
+    .tuple(fc.integer({ min: 0, max: years }), fc.integer({ min: 0, max: years }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
   const gainshare = (i: number) =>
     fc
       .record({
         parties: two,
         share,
         years: fc.option(span, { nil: undefined }),
-        cap: fc.option(fc.oneof(money.map((amount) => ({ amount })), share.map((investmentPlus) => ({ investmentPlus }))), { nil: undefined }),
+        cap: fc.option(
+          fc.oneof(
+            money.map((amount) => ({ amount })),
+            share.map((investmentPlus) => ({ investmentPlus })),
+          ),
+          { nil: undefined },
+        ),
         capPerYear: fc.option(money, { nil: undefined }),
         cashableOnly: fc.boolean(),
       })
@@ -39,7 +47,13 @@ export function withArbitraryDeals(model: ModelInput): fc.Arbitrary<ModelInput> 
     fc
       .record({
         contributors: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: ids.length }),
-        amounts: fc.array(fc.oneof(money.map((amount) => ({ amount })), share.map((s) => ({ share: s }))), { minLength: ids.length, maxLength: ids.length }),
+        amounts: fc.array(
+          fc.oneof(
+            money.map((amount) => ({ amount })),
+            share.map((s) => ({ share: s })),
+          ),
+          { minLength: ids.length, maxLength: ids.length },
+        ),
         fund: fc.subarray(interventions),
         returnShare: fc.option(share, { nil: undefined }),
         distribute: fc.constantFrom("reinvest" as const, "by-contribution" as const, "equal" as const),
@@ -76,11 +90,29 @@ export function withArbitraryDeals(model: ModelInput): fc.Arbitrary<ModelInput> 
     }));
   const loan = (i: number) =>
     fc
-      .record({ parties: two, principal: money, rate: fc.integer({ min: 0, max: 150 }).map((x) => x / 1000), term: fc.integer({ min: 1, max: Math.max(1, years) }), kind: fc.constantFrom("annuity" as const, "bullet" as const, "straight-line" as const) })
+      .record({
+        parties: two,
+        principal: money,
+        rate: fc.integer({ min: 0, max: 150 }).map((x) => x / 1000),
+        term: fc.integer({ min: 1, max: Math.max(1, years) }),
+        kind: fc.constantFrom("annuity" as const, "bullet" as const, "straight-line" as const),
+      })
       .filter((l) => l.term <= years)
-      .map((l) => ({ type: "loan" as const, id: `l${i}`, lender: l.parties[0], borrower: l.parties[1], principal: l.principal, rate: l.rate, term: l.term, repayment: l.kind, prices: "real" as const }));
+      .map((l) => ({
+        type: "loan" as const,
+        id: `l${i}`,
+        lender: l.parties[0],
+        borrower: l.parties[1],
+        principal: l.principal,
+        rate: l.rate,
+        term: l.term,
+        repayment: l.kind,
+        prices: "real" as const,
+      }));
   const grant = (i: number) =>
-    fc.record({ parties: two, amount: money, years: span }).map((g) => ({ type: "grant" as const, id: `gr${i}`, from: g.parties[0], to: g.parties[1], amount: g.amount, years: g.years }));
+    fc
+      .record({ parties: two, amount: money, years: span })
+      .map((g) => ({ type: "grant" as const, id: `gr${i}`, from: g.parties[0], to: g.parties[1], amount: g.amount, years: g.years }));
   const makers = [gainshare, pooled, earnBack, loan, grant, ...(outcomes.length ? [contract] : [])];
   return fc
     .array(fc.integer({ min: 0, max: makers.length - 1 }), { minLength: 1, maxLength: 3 })

@@ -46,16 +46,18 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
       const interventionIds = Array.from({ length: nInterventions }, (_, i) => `v${i}`);
       const year = fc.integer({ min: 0, max: years });
       const span = fc.tuple(year, year).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
-      const agencyRef = fc.integer({ min: 0, max: nAgencies - 1 }).chain((i) =>
-        fc.record({ agency: fc.constant(`a${i}`), budget: fc.constantFrom(`b0`, ...(i % 2 === 0 ? ["b1"] : [])) }),
-      );
+      const agencyRef = fc
+        .integer({ min: 0, max: nAgencies - 1 })
+        .chain((i) => fc.record({ agency: fc.constant(`a${i}`), budget: fc.constantFrom(`b0`, ...(i % 2 === 0 ? ["b1"] : [])) }));
       const intervention = (id: string) =>
-        fc.record({
-          id: fc.constant(id),
-          name: fc.constant(`Intervention ${id}`),
-          startYear: fc.integer({ min: 0, max: Math.max(0, years - 1) }),
-          cohort: fc.oneof(fc.integer({ min: 0, max: 500 }), fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 3 })),
-        }).map((v) => (Array.isArray(v.cohort) ? { ...v, cohort: v.cohort.slice(0, years - v.startYear + 1) } : v));
+        fc
+          .record({
+            id: fc.constant(id),
+            name: fc.constant(`Intervention ${id}`),
+            startYear: fc.integer({ min: 0, max: Math.max(0, years - 1) }),
+            cohort: fc.oneof(fc.integer({ min: 0, max: 500 }), fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 3 })),
+          })
+          .map((v) => (Array.isArray(v.cohort) ? { ...v, cohort: v.cohort.slice(0, years - v.startYear + 1) } : v));
       /** Who pays or saves, and when: the timing fields costs and direct savings share. */
       const scheduled = fc
         .record({
@@ -93,16 +95,18 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
           ...transfer(c.agency, from),
           ...(discount === undefined ? {} : { discount }),
         }));
-      const value = fc.record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share, from: transferFrom, discount: lineDiscount }).map((v) => ({
-        agency: v.ref.agency,
-        budget: v.ref.budget,
-        amount: v.amount,
-        lens: v.lens,
-        cashable: v.cashable,
-        ...(v.cashable ? {} : { realisation: v.realisation }),
-        ...transfer(v.ref.agency, v.from),
-        ...(v.discount === undefined ? {} : { discount: v.discount }),
-      }));
+      const value = fc
+        .record({ ref: agencyRef, amount: money, lens, cashable: fc.boolean(), realisation: share, from: transferFrom, discount: lineDiscount })
+        .map((v) => ({
+          agency: v.ref.agency,
+          budget: v.ref.budget,
+          amount: v.amount,
+          lens: v.lens,
+          cashable: v.cashable,
+          ...(v.cashable ? {} : { realisation: v.realisation }),
+          ...transfer(v.ref.agency, v.from),
+          ...(v.discount === undefined ? {} : { discount: v.discount }),
+        }));
       const outcome = (i: number) =>
         fc.record({
           id: fc.constant(`o${i}`),
@@ -119,37 +123,44 @@ export function arbitraryModel(shape: ModelShape = {}): fc.Arbitrary<ModelInput>
           values: fc.array(value, { minLength: 1, maxLength: 3 }),
         });
       const shunt = (i: number) =>
-        fc.record({ from: agencyRef, to: agencyRef, amount: money, years: span }).filter((s) => s.from.agency !== s.to.agency).map((s) => ({
-          id: `s${i}`,
-          from: s.from.agency,
-          to: s.to.agency,
-          amount: s.amount,
-          years: s.years,
-        }));
-      return fc.record({
-        interventions: fc.tuple(...interventionIds.map(intervention)),
-        costs: listOf(4, cost),
-        savings: listOf(2, saving),
-        outcomes: listOf(4, outcome),
-        costShunts: shape.withShunts === false || nAgencies < 2 ? fc.constant([]) : listOf(2, shunt),
-        horizons: fc.uniqueArray(fc.integer({ min: 1, max: years + 1 }), { minLength: 1, maxLength: 3 }),
-        sectors: fc.array(fc.constantFrom(...sectors), { minLength: nAgencies, maxLength: nAgencies }),
-      }).map((parts): ModelInput => ({
-        title: "Random model",
-        appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: years + 1, horizons: parts.horizons },
-        agencies: agencyIds.map((id, i) => ({
-          id,
-          name: `Agency ${id}`,
-          // The first agency is always public, so every model has a public sector.
-          ...(i === 0 || parts.sectors[i] === "public" ? {} : { sector: parts.sectors[i] }),
-          settlementYears: 1 + (i % 3),
-          budgets: i % 2 === 0 ? [{ id: "b0" }, { id: "b1" }] : [{ id: "b0" }],
-        })),
-        interventions: [...parts.interventions],
-        costs: [...parts.costs],
-        savings: [...parts.savings],
-        outcomes: [...parts.outcomes],
-        costShunts: [...parts.costShunts],
-      }));
+        fc
+          .record({ from: agencyRef, to: agencyRef, amount: money, years: span })
+          .filter((s) => s.from.agency !== s.to.agency)
+          .map((s) => ({
+            id: `s${i}`,
+            from: s.from.agency,
+            to: s.to.agency,
+            amount: s.amount,
+            years: s.years,
+          }));
+      return fc
+        .record({
+          interventions: fc.tuple(...interventionIds.map(intervention)),
+          costs: listOf(4, cost),
+          savings: listOf(2, saving),
+          outcomes: listOf(4, outcome),
+          costShunts: shape.withShunts === false || nAgencies < 2 ? fc.constant([]) : listOf(2, shunt),
+          horizons: fc.uniqueArray(fc.integer({ min: 1, max: years + 1 }), { minLength: 1, maxLength: 3 }),
+          sectors: fc.array(fc.constantFrom(...sectors), { minLength: nAgencies, maxLength: nAgencies }),
+        })
+        .map(
+          (parts): ModelInput => ({
+            title: "Random model",
+            appraisal: { baseYear: "2025-26", priceBase: "2025-26", years: years + 1, horizons: parts.horizons },
+            agencies: agencyIds.map((id, i) => ({
+              id,
+              name: `Agency ${id}`,
+              // The first agency is always public, so every model has a public sector.
+              ...(i === 0 || parts.sectors[i] === "public" ? {} : { sector: parts.sectors[i] }),
+              settlementYears: 1 + (i % 3),
+              budgets: i % 2 === 0 ? [{ id: "b0" }, { id: "b1" }] : [{ id: "b0" }],
+            })),
+            interventions: [...parts.interventions],
+            costs: [...parts.costs],
+            savings: [...parts.savings],
+            outcomes: [...parts.outcomes],
+            costShunts: [...parts.costShunts],
+          }),
+        );
     });
 }

@@ -301,7 +301,6 @@ export function instrument(example: Example): { source: string; checks: Check[];
   return { source, checks, problems };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Every public export has an example
 
@@ -323,4 +322,3 @@ export function exportedValues(path: string): { name: string; line: number; hasE
   }
   return out;
 }
-

@@ -38,13 +38,78 @@ export function paths(doc: Json, prefix: Path = []): Path[] {
 
 /** Numbers that break naive code: huge, tiny, negative zero, the edges of each range. */
 const numbers = fc.constantFrom(
-  -1, 0, -0, 0.5, 1, 1.5, 2, 7, 49, 50, 51, 500, 501, 1e12, 1e15, -1e15, 1e15 + 1, 1e16, -1e16, 1e24, 1e28, 1e40, 1e300, -1e300,
-  Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 5e-324, 1e-300, 1e-13, -1e-9, 0.999999999999, 1.000000000001, -0.999999, 2 ** 53, 2 ** 53 + 2,
+  -1,
+  0,
+  -0,
+  0.5,
+  1,
+  1.5,
+  2,
+  7,
+  49,
+  50,
+  51,
+  500,
+  501,
+  1e12,
+  1e15,
+  -1e15,
+  1e15 + 1,
+  1e16,
+  -1e16,
+  1e24,
+  1e28,
+  1e40,
+  1e300,
+  -1e300,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  5e-324,
+  1e-300,
+  1e-13,
+  -1e-9,
+  0.999999999999,
+  1.000000000001,
+  -0.999999,
+  2 ** 53,
+  2 ** 53 + 2,
 );
 /** Strings that look like numbers or other fields' values. */
 const strings = fc.constantFrom(
-  "", " ", "x", "1e400", "-1e400", "1e-400", "1e15", "1e16", "1000000000000000.01", "0.0000000000001", "1e-13", "-0", "NaN", "Infinity", "-Infinity", "0x10", "1_000", "£12",
-  "2025-26", "1999-00", "2525-26", "2025/26", "stpr", "stpr-health", "nominal", "real", "fiscal", "social", "gainshare", "normal", "annuity", "undefined", "null",
+  "",
+  " ",
+  "x",
+  "1e400",
+  "-1e400",
+  "1e-400",
+  "1e15",
+  "1e16",
+  "1000000000000000.01",
+  "0.0000000000001",
+  "1e-13",
+  "-0",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "0x10",
+  "1_000",
+  "£12",
+  "2025-26",
+  "1999-00",
+  "2525-26",
+  "2025/26",
+  "stpr",
+  "stpr-health",
+  "nominal",
+  "real",
+  "fiscal",
+  "social",
+  "gainshare",
+  "normal",
+  "annuity",
+  "undefined",
+  "null",
 );
 /** Unknown members of the model's unions, and objects of the wrong kind. */
 const unions = fc.constantFrom<Json>(
@@ -98,8 +163,24 @@ const distribution: fc.Arbitrary<Json> = fc.oneof(
 /** Input paths a distribution may name in a model (by position and by id), and some that do not exist. */
 function inputPaths(doc: any): string[] {
   const list = (x: unknown): any[] => (Array.isArray(x) ? x.filter((v) => v && typeof v === "object") : []);
-  const m = { costs: list(doc?.costs), savings: list(doc?.savings), outcomes: list(doc?.outcomes), interventions: list(doc?.interventions), costShunts: list(doc?.costShunts) };
-  const out: string[] = ["outcomes.nope.success", "costs[99].amount", "appraisal.years", "agencies[0].name", "tables.optimismBias.9.costs", "", "..", "costs[", "outcomes[0]"];
+  const m = {
+    costs: list(doc?.costs),
+    savings: list(doc?.savings),
+    outcomes: list(doc?.outcomes),
+    interventions: list(doc?.interventions),
+    costShunts: list(doc?.costShunts),
+  };
+  const out: string[] = [
+    "outcomes.nope.success",
+    "costs[99].amount",
+    "appraisal.years",
+    "agencies[0].name",
+    "tables.optimismBias.9.costs",
+    "",
+    "..",
+    "costs[",
+    "outcomes[0]",
+  ];
   (m.costs ?? []).forEach((c: any, i: number) => out.push(`costs[${i}].amount`, `costs[${i}].growth`, `costs.${c.id}.amount`));
   (m.savings ?? []).forEach((_: unknown, i: number) => out.push(`savings[${i}].amount`, `savings[${i}].realisation`));
   (m.outcomes ?? []).forEach((o: any, i: number) => {
@@ -114,15 +195,25 @@ function inputPaths(doc: any): string[] {
 /** A distribution that suits the input at `path` (a share, a whole number of years, a rate, money or a count). */
 function sensible(path: string): fc.Arbitrary<Json> {
   const triangle = (lo: number, hi: number) =>
-    fc.tuple(fc.double({ min: lo, max: hi, noNaN: true }), fc.double({ min: lo, max: hi, noNaN: true }), fc.double({ min: lo, max: hi, noNaN: true })).map((xs) => {
-      const [min, mode, max] = xs.sort((a, b) => a - b);
-      return { type: "triangular", min, mode, max };
-    });
-  if (/(success|deadweight|reach|dropOff|realisation)$/.test(path)) return fc.oneof(triangle(0, 1), fc.record({ type: fc.constant("beta"), alpha: fc.double({ min: 0.5, max: 20, noNaN: true }), beta: fc.double({ min: 0.5, max: 20, noNaN: true }) }));
+    fc
+      .tuple(fc.double({ min: lo, max: hi, noNaN: true }), fc.double({ min: lo, max: hi, noNaN: true }), fc.double({ min: lo, max: hi, noNaN: true }))
+      .map((xs) => {
+        const [min, mode, max] = xs.sort((a, b) => a - b);
+        return { type: "triangular", min, mode, max };
+      });
+  if (/(success|deadweight|reach|dropOff|realisation)$/.test(path))
+    return fc.oneof(
+      triangle(0, 1),
+      fc.record({ type: fc.constant("beta"), alpha: fc.double({ min: 0.5, max: 20, noNaN: true }), beta: fc.double({ min: 0.5, max: 20, noNaN: true }) }),
+    );
   if (/(lag|persistence\.years)$/.test(path)) return fc.constant({ type: "uniform", min: 1, max: 3 });
   if (/growth$/.test(path)) return triangle(-0.1, 0.1);
   if (/cohort(\[0\])?$/.test(path)) return triangle(0, 1000);
-  return fc.oneof(triangle(0, 1e6), fc.record({ type: fc.constant("lognormal"), mean: fc.double({ min: 100, max: 1e6, noNaN: true }), sd: fc.double({ min: 0, max: 1e5, noNaN: true }) }), fc.record({ type: fc.constant("normal"), mean: fc.double({ min: 0, max: 1e6, noNaN: true }), sd: fc.double({ min: 0, max: 1e4, noNaN: true }) }));
+  return fc.oneof(
+    triangle(0, 1e6),
+    fc.record({ type: fc.constant("lognormal"), mean: fc.double({ min: 100, max: 1e6, noNaN: true }), sd: fc.double({ min: 0, max: 1e5, noNaN: true }) }),
+    fc.record({ type: fc.constant("normal"), mean: fc.double({ min: 0, max: 1e6, noNaN: true }), sd: fc.double({ min: 0, max: 1e4, noNaN: true }) }),
+  );
 }
 
 /** A model with an uncertainty block: one to four distributions on its inputs, and sometimes a scenario. */
@@ -172,7 +263,25 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .record({ type: fc.constantFrom("gainshare", "pooled-budget", "payment-by-results", "reward-grant", "earn-back", "outcomes-contract", "loan", "grant", "social-impact-bond", 7, null), id: fc.constantFrom("d1", "d2", ""), extra: fc.dictionary(fc.constantFrom("from", "to", "share", "amount", "principal", "rate", "term", "payer", "recipient", "pot", "years"), hostile, { maxKeys: 4 }) })
+      .record({
+        type: fc.constantFrom(
+          "gainshare",
+          "pooled-budget",
+          "payment-by-results",
+          "reward-grant",
+          "earn-back",
+          "outcomes-contract",
+          "loan",
+          "grant",
+          "social-impact-bond",
+          7,
+          null,
+        ),
+        id: fc.constantFrom("d1", "d2", ""),
+        extra: fc.dictionary(fc.constantFrom("from", "to", "share", "amount", "principal", "rate", "term", "payer", "recipient", "pot", "years"), hostile, {
+          maxKeys: 4,
+        }),
+      })
       .map(({ type, id, extra }) => ({ kind: "deal" as const, deal: { type, id, ...extra } })),
   },
   { weight: 1, arbitrary: fc.record({ path: fc.nat(), distribution }).map((d) => ({ kind: "distribution" as const, ...d })) },
@@ -208,7 +317,8 @@ export function mutate(doc: Json, path: Path, m: Mutation): Json {
   } else if (m.kind === "scale") {
     const v = parent[key];
     if (typeof v === "number") parent[key] = v === 0 ? 10 ** m.power : v * 10 ** m.power;
-    else if (typeof v === "string" && /^-?[\d.]+(e-?\d+)?$/.test(v)) parent[key] = `${v}e${m.power}`.replace(/e(-?\d+)e(-?\d+)$/, (_, a, b) => `e${Number(a) + Number(b)}`);
+    else if (typeof v === "string" && /^-?[\d.]+(e-?\d+)?$/.test(v))
+      parent[key] = `${v}e${m.power}`.replace(/e(-?\d+)e(-?\d+)$/, (_, a, b) => `e${Number(a) + Number(b)}`);
   }
   return copy;
 }
@@ -219,11 +329,25 @@ export const mutatedModel: fc.Arbitrary<Json> = baseModel.chain((m) =>
     .oneof(
       // About a third of the models are left valid (or mutated only where a model stays valid).
       { weight: 2, arbitrary: fc.constant([] as [number, Mutation][]) },
-      { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(), fc.oneof(fc.integer({ min: -12, max: 9 }).map((power) => ({ kind: "scale" as const, power })), fc.record({ kind: fc.constant("distribution" as const), path: fc.nat(), distribution }))), { minLength: 1, maxLength: 3 }) },
+      {
+        weight: 1,
+        arbitrary: fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.oneof(
+              fc.integer({ min: -12, max: 9 }).map((power) => ({ kind: "scale" as const, power })),
+              fc.record({ kind: fc.constant("distribution" as const), path: fc.nat(), distribution }),
+            ),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+      },
       { weight: 4, arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 5 }) },
     )
-    .map((edits) => edits.reduce<Json>((doc, [pick, edit]) => {
-      const all = paths(doc);
-      return mutate(doc, all[pick % all.length]!, edit);
-    }, m)),
+    .map((edits) =>
+      edits.reduce<Json>((doc, [pick, edit]) => {
+        const all = paths(doc);
+        return mutate(doc, all[pick % all.length]!, edit);
+      }, m),
+    ),
 );

@@ -21,9 +21,7 @@ export function chartNumber(value: Decimal): number {
  * ```
  */
 export function agencyRoles(appraisal: Pick<Appraisal, "agencies" | "annual">): Record<string, "investor" | "beneficiary"> {
-  return Object.fromEntries(
-    appraisal.agencies.map((a) => [a.id, appraisal.annual.agencies[a.id]!.costs.some((c) => c.gt(0)) ? "investor" : "beneficiary"]),
-  );
+  return Object.fromEntries(appraisal.agencies.map((a) => [a.id, appraisal.annual.agencies[a.id]!.costs.some((c) => c.gt(0)) ? "investor" : "beneficiary"]));
 }
 
 /** One bar segment of the annual cashflow chart. */
@@ -99,8 +97,16 @@ export function cumulativeData(appraisal: Pick<Appraisal, "agencies" | "annual" 
     if (!mark) return;
     const last = series.length - 1;
     const payback = paybackYear(pv);
-    if (payback === null) paybacks.push({ party, t: last, year: appraisal.years[last]!, cumulative: chartNumber(series[last]!), text: `no payback by ${appraisal.years[last]}` });
-    else paybacks.push({ party, t: payback, year: appraisal.years[payback]!, cumulative: chartNumber(series[payback]!), text: `payback ${appraisal.years[payback]}` });
+    if (payback === null)
+      paybacks.push({ party, t: last, year: appraisal.years[last]!, cumulative: chartNumber(series[last]!), text: `no payback by ${appraisal.years[last]}` });
+    else
+      paybacks.push({
+        party,
+        t: payback,
+        year: appraisal.years[payback]!,
+        cumulative: chartNumber(series[payback]!),
+        text: `payback ${appraisal.years[payback]}`,
+      });
   };
   for (const s of partyStyles(appraisal)) {
     if (s.id === "system") add(s.name, appraisal.annual.system.pv.net, true);

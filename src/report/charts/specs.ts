@@ -77,7 +77,14 @@ export function annualCashflowSpec(appraisal: Chartable): TopLevelSpec {
   const bars = cashflowData(appraisal);
   const totals = styles
     .filter((s) => s.neutral)
-    .flatMap((s) => (s.id === "system" ? appraisal.annual.system : appraisal.annual.publicSector).net.map((v, t) => ({ t, year: appraisal.years[t]!, party: s.name, net: chartNumber(v) })));
+    .flatMap((s) =>
+      (s.id === "system" ? appraisal.annual.system : appraisal.annual.publicSector).net.map((v, t) => ({
+        t,
+        year: appraisal.years[t]!,
+        party: s.name,
+        net: chartNumber(v),
+      })),
+    );
   const shown = new Set([...bars.map((b) => b.agency), ...totals.map((t) => t.party)]);
   const sc = scales(styles, shown);
   const order = { field: "t", op: "min" } as const;
@@ -85,7 +92,10 @@ export function annualCashflowSpec(appraisal: Chartable): TopLevelSpec {
   const colour = (field: string) => ({ field, type: "nominal", title: "Party", scale: sc.colour, legend: { symbolType: "square", ...LEGEND } }) as const;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: "Annual cashflow by agency", subtitle: `Net money to each agency each year (undiscounted, ${realTerms(appraisal)}); lines: the whole system and the public sector` },
+    title: {
+      text: "Annual cashflow by agency",
+      subtitle: `Net money to each agency each year (undiscounted, ${realTerms(appraisal)}); lines: the whole system and the public sector`,
+    },
     width: WIDTH,
     height: HEIGHT,
     config: CHART_CONFIG,
@@ -155,7 +165,11 @@ export function cumulativePositionSpec(appraisal: Chartable): TopLevelSpec {
     return next && next.party === p.party ? [[px(p.t), py(p.cumulative), px(next.t), py(next.cumulative)] as const] : [];
   });
   // The whole system first (it matters most), then the public sector, then the investors.
-  const ordered = [...paybacks].sort((a, b) => Number(byName.get(b.party)?.neutral ?? 0) - Number(byName.get(a.party)?.neutral ?? 0) || (a.party === "Whole system" ? -1 : b.party === "Whole system" ? 1 : 0));
+  const ordered = [...paybacks].sort(
+    (a, b) =>
+      Number(byName.get(b.party)?.neutral ?? 0) - Number(byName.get(a.party)?.neutral ?? 0) ||
+      (a.party === "Whole system" ? -1 : b.party === "Whole system" ? 1 : 0),
+  );
   const texts = ordered.map((p) => `${shortName(p.party)}: ${p.text}`);
   const placed = placeLabels(
     ordered.map((p, i) => ({ x: px(p.t), y: py(p.cumulative), text: texts[i]! })),
@@ -165,11 +179,31 @@ export function cumulativePositionSpec(appraisal: Chartable): TopLevelSpec {
     const at = placed[i];
     if (!at) return [];
     const colour = byName.get(p.party)?.colour ?? "#222222";
-    return [{ party: p.party, text: texts[i]!, lx: at.lx, ly: at.ly, align: at.align, ink: darker(colour), x: px(p.t), y: py(p.cumulative), leader: at.leader, ex: at.align === "left" ? at.box.x0 : at.box.x1 }];
+    return [
+      {
+        party: p.party,
+        text: texts[i]!,
+        lx: at.lx,
+        ly: at.ly,
+        align: at.align,
+        ink: darker(colour),
+        x: px(p.t),
+        y: py(p.cumulative),
+        leader: at.leader,
+        ex: at.align === "left" ? at.box.x0 : at.box.x1,
+      },
+    ];
   });
   // A label that fits nowhere in the plot (very crowded charts) is listed under the title instead.
   const unplaced = texts.filter((_, i) => !placed[i]);
-  const x = { field: "year", type: "ordinal", sort: { field: "t", op: "min" }, title: "Financial year", scale: { type: "point", padding: 0.5 }, axis: { labelAngle: yearLabelAngle(n) } } as const;
+  const x = {
+    field: "year",
+    type: "ordinal",
+    sort: { field: "t", op: "min" },
+    title: "Financial year",
+    scale: { type: "point", padding: 0.5 },
+    axis: { labelAngle: yearLabelAngle(n) },
+  } as const;
   const y = { field: "cumulative", type: "quantitative", scale: { domain, nice: false, zero: false } } as const;
   const pixel = (field: string) => ({ field, type: "quantitative", scale: null }) as const;
   const textLayer = (align: "left" | "right") => ({
@@ -181,7 +215,10 @@ export function cumulativePositionSpec(appraisal: Chartable): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: "Cumulative discounted position",
-      subtitle: [`Present value to date (${realTerms(appraisal)}); ◆ marks the year each investor, the public sector and the whole system pay back`, ...(unplaced.length ? [`Also: ${unplaced.join("; ")}`] : [])],
+      subtitle: [
+        `Present value to date (${realTerms(appraisal)}); ◆ marks the year each investor, the public sector and the whole system pay back`,
+        ...(unplaced.length ? [`Also: ${unplaced.join("; ")}`] : []),
+      ],
     },
     width: WIDTH,
     height: HEIGHT,
@@ -207,7 +244,15 @@ export function cumulativePositionSpec(appraisal: Chartable): TopLevelSpec {
       {
         data: { values: paybacks },
         mark: { type: "point", shape: "diamond", size: 150, filled: true, stroke: "#000", strokeWidth: 1, opacity: 1 },
-        encoding: { x, y, color: { field: "party", type: "nominal", title: "Party", scale: sc.colour, legend: LEGEND }, tooltip: [{ field: "party", title: "Party" }, { field: "text", title: "Payback" }] },
+        encoding: {
+          x,
+          y,
+          color: { field: "party", type: "nominal", title: "Party", scale: sc.colour, legend: LEGEND },
+          tooltip: [
+            { field: "party", title: "Party" },
+            { field: "text", title: "Payback" },
+          ],
+        },
       },
       {
         data: { values: labels.filter((l) => l.leader) },

@@ -13,8 +13,24 @@ import { displayText } from "../safe";
  * ```
  */
 export const PARTY_COLOURS = [
-  "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
-  "#a0cbe8", "#ffbe7d", "#ff9d9a", "#86bcb6", "#8cd17d", "#f1ce63", "#d4a6c8", "#fabfd2", "#d7b5a6",
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#a0cbe8",
+  "#ffbe7d",
+  "#ff9d9a",
+  "#86bcb6",
+  "#8cd17d",
+  "#f1ce63",
+  "#d4a6c8",
+  "#fabfd2",
+  "#d7b5a6",
 ] as const;
 
 /** How a party is drawn: its colour, and for the whole system and the public sector a neutral dashed style. */
@@ -63,7 +79,15 @@ export function partyStyles(appraisal: Styled): PartyStyle[] {
     const name = counts.get(n)! > 1 || reserved.has(n) ? `${n} (${a.id})` : n;
     return { id: a.id, name, colour: PARTY_COLOURS[i % PARTY_COLOURS.length]!, dash: [], width: 2, neutral: false };
   });
-  if (showPublic) styles.push({ id: "public-sector", name: "Public sector", colour: PUBLIC_SECTOR_STYLE.colour, dash: [...PUBLIC_SECTOR_STYLE.dash], width: PUBLIC_SECTOR_STYLE.width, neutral: true });
+  if (showPublic)
+    styles.push({
+      id: "public-sector",
+      name: "Public sector",
+      colour: PUBLIC_SECTOR_STYLE.colour,
+      dash: [...PUBLIC_SECTOR_STYLE.dash],
+      width: PUBLIC_SECTOR_STYLE.width,
+      neutral: true,
+    });
   styles.push({ id: "system", name: "Whole system", colour: SYSTEM_STYLE.colour, dash: [...SYSTEM_STYLE.dash], width: SYSTEM_STYLE.width, neutral: true });
   return styles;
 }

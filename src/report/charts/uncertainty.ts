@@ -109,7 +109,13 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
     { label: b.label, rank, side: "Input at low value", npv: b.low, input: b.lowInput ?? "low", base: input.base },
     { label: b.label, rank, side: "Input at high value", npv: b.high, input: b.highInput ?? "high", base: input.base },
   ]);
-  const y = { field: "label", type: "nominal", sort: { field: "rank", op: "min" }, title: null, axis: { labelExpr: wrapLabelExpr(40), labelLimit: 0, labelFontSize: 11 } } as const;
+  const y = {
+    field: "label",
+    type: "nominal",
+    sort: { field: "rank", op: "min" },
+    title: null,
+    axis: { labelExpr: wrapLabelExpr(40), labelLimit: 0, labelFontSize: 11 },
+  } as const;
   // The input's value at the outer end of each bar: left of a bar that ends below the central case.
   const endLabels = (align: "left" | "right") => ({
     data: { values },
@@ -119,7 +125,10 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
   });
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: `What moves the NPV: ${input.party}`, subtitle: "One input at a time, from its low to its high value (the values at the bar ends); the red line is the central case" },
+    title: {
+      text: `What moves the NPV: ${input.party}`,
+      subtitle: "One input at a time, from its low to its high value (the values at the bar ends); the red line is the central case",
+    },
     width: 560,
     height: { step: 36 },
     config: CONFIG,
@@ -131,7 +140,13 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
           y,
           x: { field: "npv", type: "quantitative", scale: { padding: 48 }, axis: poundsAxis(`Net present value (£), ${input.party}`) },
           x2: { field: "base" },
-          color: { field: "side", type: "nominal", title: null, scale: { domain: ["Input at low value", "Input at high value"], range: [lighter(colour), colour] }, legend: { orient: "bottom" } },
+          color: {
+            field: "side",
+            type: "nominal",
+            title: null,
+            scale: { domain: ["Input at low value", "Input at high value"], range: [lighter(colour), colour] },
+            legend: { orient: "bottom" },
+          },
           tooltip: [
             { field: "label", title: "Input" },
             { field: "input", title: "Value" },
@@ -174,7 +189,10 @@ export interface DistributionChartInput {
  * histogramSummary([1, 2, 3, 4], 2).bins.map((b) => b.count); // [2, 2]
  * ```
  */
-export function histogramSummary(draws: ArrayLike<number>, bins = 40): { bins: { start: number; end: number; count: number }[]; mean: number; p5: number; p95: number; probabilityPositive: number } {
+export function histogramSummary(
+  draws: ArrayLike<number>,
+  bins = 40,
+): { bins: { start: number; end: number; count: number }[]; mean: number; p5: number; p95: number; probabilityPositive: number } {
   const xs = Float64Array.from(draws);
   if (xs.length === 0) throw new RangeError("draws must not be empty");
   checkFinite(Array.from(xs), "draws");
@@ -248,7 +266,11 @@ export function distributionSpec(input: DistributionChartInput): TopLevelSpec {
       {
         data: { values: marks },
         mark: { type: "rule", color: "#222", strokeWidth: 1.5 },
-        encoding: { x: { field: "value", type: "quantitative" }, strokeDash: { condition: { test: "datum.label === 'mean'", value: [1, 0] }, value: [4, 3] }, tooltip: [{ field: "label" }, { field: "value", type: "quantitative", format: ",.0f" }] },
+        encoding: {
+          x: { field: "value", type: "quantitative" },
+          strokeDash: { condition: { test: "datum.label === 'mean'", value: [1, 0] }, value: [4, 3] },
+          tooltip: [{ field: "label" }, { field: "value", type: "quantitative", format: ",.0f" }],
+        },
       },
       {
         data: { values: marks },

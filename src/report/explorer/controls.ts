@@ -91,7 +91,15 @@ function within(r: ResolvedInput, lo: number, hi: number): [number, number] {
   return [a, Math.max(a, b)];
 }
 
-function control(model: Model, path: string, group: ExplorerControl["group"], lo: number, hi: number, range: string, gainshare?: string): ExplorerControl | null {
+function control(
+  model: Model,
+  path: string,
+  group: ExplorerControl["group"],
+  lo: number,
+  hi: number,
+  range: string,
+  gainshare?: string,
+): ExplorerControl | null {
   let r: ResolvedInput;
   try {
     r = resolveInput(model, path);
@@ -99,7 +107,8 @@ function control(model: Model, path: string, group: ExplorerControl["group"], lo
     return null; // a path that names no number of the model (the uncertainty layer reports it)
   }
   const key = String(r.segments.filter((s) => typeof s === "string").at(-1));
-  const unit: ExplorerControl["unit"] = r.domain.max === 1 && r.domain.min === 0 ? "share" : r.domain.min === -1 && r.domain.minOpen ? "rate" : isMoney(key) ? "money" : "number";
+  const unit: ExplorerControl["unit"] =
+    r.domain.max === 1 && r.domain.min === 0 ? "share" : r.domain.min === -1 && r.domain.minOpen ? "rate" : isMoney(key) ? "money" : "number";
   const [a, b] = within(r, Math.min(lo, r.value), Math.max(hi, r.value));
   const step = unit === "share" || unit === "rate" ? 0.001 : niceStep(b - a, r.domain.integer || unit === "money");
   // Ends on the step's grid, outward (and still within the input's domain).
@@ -144,13 +153,16 @@ export function explorerControls(model: Model): ExplorerControl[] {
     };
     switch (d.type) {
       case "gainshare":
-        if (d.share !== undefined) out.push(named(control(model, `${at}.share`, "deal", 0, 1, "0–100%", d.id), `${d.label ?? d.id} — share of savings passed back`));
+        if (d.share !== undefined)
+          out.push(named(control(model, `${at}.share`, "deal", 0, 1, "0–100%", d.id), `${d.label ?? d.id} — share of savings passed back`));
         else d.tiers.forEach((_, k) => out.push(control(model, `${at}.tiers[${k}].share`, "deal", 0, 1, "0–100%")));
         break;
       case "payment-by-results": {
         if (d.perCase !== undefined) money(`${at}.perCase`, d.perCase);
         const shares = d.attachmentShare === undefined ? [] : Array.isArray(d.attachmentShare) ? d.attachmentShare : [d.attachmentShare];
-        shares.forEach((_, k) => out.push(control(model, Array.isArray(d.attachmentShare) ? `${at}.attachmentShare[${k}]` : `${at}.attachmentShare`, "deal", 0, 1, "0–100%")));
+        shares.forEach((_, k) =>
+          out.push(control(model, Array.isArray(d.attachmentShare) ? `${at}.attachmentShare[${k}]` : `${at}.attachmentShare`, "deal", 0, 1, "0–100%")),
+        );
         const attachment = d.attachment === undefined ? [] : Array.isArray(d.attachment) ? d.attachment : [d.attachment];
         attachment.forEach((v, k) => money(Array.isArray(d.attachment) ? `${at}.attachment[${k}]` : `${at}.attachment`, v));
         d.results.forEach((r, k) => {
@@ -247,7 +259,11 @@ export function explorerFigures(model: Model, options: AppraiseOptions & { horiz
   const appraisal = appraise(model, appraiseOptions);
   const h = horizon ?? appraisal.horizons[appraisal.horizons.length - 1]!.years;
   const found: ExplorerRange[] = ranges
-    ? model.deals.flatMap((d) => (d.type === "gainshare" && d.share !== undefined ? [{ deal: d.id, horizon: h, range: gainshareRange(model, { ...appraiseOptions, deal: d.id, horizon: h, tolerance: 1e-7 }) }] : []))
+    ? model.deals.flatMap((d) =>
+        d.type === "gainshare" && d.share !== undefined
+          ? [{ deal: d.id, horizon: h, range: gainshareRange(model, { ...appraiseOptions, deal: d.id, horizon: h, tolerance: 1e-7 }) }]
+          : [],
+      )
     : [];
   return { appraisal, ranges: found };
 }

@@ -10,7 +10,16 @@ import { roundTo, formatPounds, toDecimal, type Decimal } from "../../money";
 import type { Appraisal, AppraiseOptions, HorizonResult } from "../../appraise";
 import { annualCashflowSpec, cumulativePositionSpec, incentiveGapSpec } from "../charts/specs";
 import { moneyWords, penaltyStatements, horizonWords } from "../words";
-import { applyControls, explorerControls, explorerFigures, explorerModel, modelWithControls, type ExplorerControl, type ExplorerModel, type ExplorerRange } from "./controls";
+import {
+  applyControls,
+  explorerControls,
+  explorerFigures,
+  explorerModel,
+  modelWithControls,
+  type ExplorerControl,
+  type ExplorerModel,
+  type ExplorerRange,
+} from "./controls";
 
 declare const vegaEmbed: ((el: HTMLElement, spec: unknown, opts: unknown) => Promise<{ view: { finalize(): void } }>) | undefined;
 
@@ -202,10 +211,16 @@ function buildControls(x: Explorer): void {
   const proposed = x.base.proposed
     ? `<p class="hint">The model has no gainshare to move, so the explorer proposes one: the parties that gain at the longest horizon pass a share of their savings to those that lose. At 0% it changes nothing.</p>`
     : "";
-  $("controls-deal").innerHTML = deals.length ? `${proposed}${deals.map(([c, i]) => controlHtml(c, i)).join("")}` : `<p class="hint">The model has no deal terms to move.</p>`;
-  $("controls-input").innerHTML = inputs.length ? inputs.map(([c, i]) => controlHtml(c, i)).join("") : `<p class="hint">The model names no uncertain inputs (add scenarios or distributions to move them here).</p>`;
+  $("controls-deal").innerHTML = deals.length
+    ? `${proposed}${deals.map(([c, i]) => controlHtml(c, i)).join("")}`
+    : `<p class="hint">The model has no deal terms to move.</p>`;
+  $("controls-input").innerHTML = inputs.length
+    ? inputs.map(([c, i]) => controlHtml(c, i)).join("")
+    : `<p class="hint">The model names no uncertain inputs (add scenarios or distributions to move them here).</p>`;
   const horizons = x.appraisal.horizons.map((h) => h.years);
-  $<HTMLSelectElement>("horizon").innerHTML = horizons.map((h) => `<option value="${h}"${h === x.horizon ? " selected" : ""}>${h} year${h === 1 ? "" : "s"}</option>`).join("");
+  $<HTMLSelectElement>("horizon").innerHTML = horizons
+    .map((h) => `<option value="${h}"${h === x.horizon ? " selected" : ""}>${h} year${h === 1 ? "" : "s"}</option>`)
+    .join("");
   x.controls.forEach((c, i) => {
     const slider = $<HTMLInputElement>(`c${i}`);
     const box = $<HTMLInputElement>(`b${i}`);
@@ -235,7 +250,9 @@ function syncControls(x: Explorer): void {
     $<HTMLInputElement>(`c${i}`).value = String(v);
     $<HTMLInputElement>(`b${i}`).value = toBox(c, v);
     $(`o${i}`).textContent = shown(c, v);
-    $(`c${i}`).closest(".control")!.classList.toggle("moved", v !== c.value);
+    $(`c${i}`)
+      .closest(".control")!
+      .classList.toggle("moved", v !== c.value);
   });
 }
 
