@@ -2,7 +2,8 @@ import { ONE, ZERO, toDecimal, type Decimal } from "../money";
 import { financialYearLabels } from "../time";
 import { loadModel, type Model } from "../model";
 import { chainFactor } from "./profiles";
-import { compilePlan, fillProfile, Transform, type Arith, type Plan, type PlanFactor, type PlanProfile, type PlanQuantity } from "./plan";
+import { compilePlan, Transform, type Plan, type PlanFactor, type PlanProfile, type PlanQuantity } from "./plan";
+import { fillProfile, type Arith } from "./plan-eval";
 import { cashPart, toLedgerPlaces as q } from "./cash";
 import type { Ledger, LedgerEntry, LedgerLine, LedgerRow, LineTrace } from "./rows";
 
