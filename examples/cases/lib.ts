@@ -123,9 +123,9 @@ export function at(result: Pick<Appraisal, "horizons">, years: number): HorizonR
 }
 
 const POSITION: Record<string, string> = {
-  "investor-loses": "pays, loses",
-  "investor-gains": "pays, gains",
-  "investor-breaks-even": "pays, breaks even",
+  "investor-loses": "invests, loses",
+  "investor-gains": "invests, gains",
+  "investor-breaks-even": "invests, breaks even",
   payer: "pays out",
   "beneficiary-gains": "gains",
   "beneficiary-loses": "loses",
