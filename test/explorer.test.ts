@@ -7,9 +7,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { appraise, gainshareRange, loadModel, parseModel, toJSON } from "../src";
+import { appraise, appraiseOptions, gainshareRange, loadModel, optionModel, parseModel, toJSON } from "../src";
 import { TEMPLATE_MODEL } from "../src/entries/xlsx";
-import { applyControls, explorerControls, explorerFigures, explorerModel, modelWithControls, PROPOSED_GAINSHARE } from "../src/report/explorer/controls";
+import {
+  applyControls,
+  explorerChoices,
+  explorerControls,
+  explorerFigures,
+  explorerModel,
+  explorerModelFor,
+  modelWithControls,
+  PROPOSED_GAINSHARE,
+} from "../src/report/explorer/controls";
 import { buildExplorerHtml } from "../src/report/explorer/html";
 import { runCli } from "../src/cli/program";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -130,6 +139,40 @@ describe("copy as model JSON", () => {
     expect(copied.ok).toBe(true);
     if (copied.ok) expect(toJSON(appraise(copied.model))).toEqual(toJSON(appraise(applyControls(explorer.model, values))));
     expect(JSON.parse(text).description).toBe(raw.description);
+  });
+});
+
+describe("the model's options", () => {
+  it("business as usual, then each option; none for a model without options", () => {
+    expect(explorerChoices(read("examples/options.json"))).toEqual([
+      { id: null, name: "Business as usual" },
+      { id: "mentoring", name: "Add volunteer-supported mentoring" },
+      { id: "intensive", name: "Replace advice with intensive resettlement support" },
+    ]);
+    expect(explorerChoices(read("examples/family-support.json"))).toEqual([]);
+  });
+
+  it("an option is appraised as appraiseOptions appraises it; its controls move its own inputs; the copy is the option as a model", () => {
+    const raw = read("examples/options.json");
+    const { explorer, file } = explorerModelFor(raw, "intensive");
+    expect(npvs(explorer.model)).toEqual(npvs(optionModel(raw, "intensive")));
+    // The option's NPSV against business as usual, as appraiseOptions reports it, from the two models the explorer shows.
+    const horizon = appraise(explorer.model).horizons.at(-1)!.years;
+    const bau = explorerModelFor(raw, null).explorer.model;
+    const npsv = (m: Parameters<typeof appraise>[0]) => appraise(m, { lens: "social" }).horizons.find((h) => h.years === horizon)!.system.npv;
+    const reported = appraiseOptions(raw, { horizon }).options.find((o) => o.id === "intensive")!;
+    expect(npsv(explorer.model).minus(npsv(bau)).toFixed(2)).toBe(reported.vsBau.npsv.toFixed(2));
+    // Move one of the option's uncertain inputs; the copy appraises to the same figures.
+    const control = explorerControls(explorer.model).find((c) => c.group === "input")!;
+    const values = { [control.path]: control.min };
+    const copied = parseModel(modelWithControls(file, explorer, values));
+    expect(copied.ok).toBe(true);
+    if (copied.ok) {
+      expect(copied.model.options).toEqual([]);
+      expect(toJSON(appraise(copied.model))).toEqual(toJSON(appraise(applyControls(explorer.model, values))));
+    }
+    // Business as usual copies the author's own file.
+    expect(explorerModelFor(raw, null).file).toBe(raw);
   });
 });
 

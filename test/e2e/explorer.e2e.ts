@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appraise, formatPounds, gainshareRange, parseModel, roundTo, toJSON, type Model } from "../../src";
 import { runCli } from "../../src/cli/program";
 import { TEMPLATE_MODEL } from "../../src/entries/xlsx";
-import { applyControls, explorerModel, PROPOSED_GAINSHARE } from "../../src/report/explorer/controls";
+import { applyControls, explorerModel, explorerModelFor, PROPOSED_GAINSHARE } from "../../src/report/explorer/controls";
 import { installPackage } from "./packed";
 import { requireProgram } from "./programs";
 
@@ -204,6 +204,48 @@ describe("the live deal explorer in headless Chromium", () => {
       .first()
       .screenshot({ path: join(dir, "explorer-no-share.png") });
     shot(join(dir, "explorer-no-share.png"), "explorer-no-share.png");
+    expect(problems).toEqual([]);
+  });
+
+  it("a model with options: each option shown with its own controls, to the penny; the copy is the option as a model", async () => {
+    const raw = JSON.parse(readFileSync(join(ROOT, "examples/options.json"), "utf8"));
+    const { page, problems } = await open(await explorer("examples/options.json", "options"));
+    expect(await page.locator("#option-row").isVisible()).toBe(true);
+    expect(await page.locator("#option option").allInnerTexts()).toEqual([
+      "Business as usual",
+      "Add volunteer-supported mentoring",
+      "Replace advice with intensive resettlement support",
+    ]);
+    const bau = explorerModelFor(raw, null).explorer.model;
+    expect(await shownNpvs(page)).toEqual(expectedNpvs(bau));
+
+    await page.locator("#option").selectOption("intensive");
+    await settled(page);
+    const { explorer: intensive } = explorerModelFor(raw, "intensive");
+    expect(await page.evaluate(() => (window as unknown as { explorer: { option(): unknown } }).explorer.option())).toBe("intensive");
+    expect(await shownNpvs(page)).toEqual(expectedNpvs(intensive.model));
+    // One of the option's uncertain inputs, moved as a user drags it.
+    const control = await page.evaluate(() => {
+      const c = (window as unknown as { explorer: { controls: { path: string; group: string; min: number }[] } }).explorer.controls.find(
+        (x) => x.group === "input",
+      )!;
+      return { path: c.path, min: c.min };
+    });
+    await slide(page, control.path, control.min);
+    const set = applyControls(intensive.model, { [control.path]: control.min });
+    expect(await shownNpvs(page)).toEqual(expectedNpvs(set));
+    await page.screenshot({ path: join(dir, "explorer-options.png") });
+    shot(join(dir, "explorer-options.png"), "explorer-options.png");
+    await page.locator("#copy").click();
+    const copied = parseModel(await page.locator("#model-json").inputValue());
+    expect(copied.ok).toBe(true);
+    if (copied.ok) expect(toJSON(appraise(copied.model))).toEqual(toJSON(appraise(set)));
+    expect(await page.locator("#copied-note").innerText()).toMatch(/^This is the option as a model of its own/);
+
+    // Back to business as usual: its own figures, at the model's values.
+    await page.locator("#option").selectOption("");
+    await settled(page);
+    expect(await shownNpvs(page)).toEqual(expectedNpvs(bau));
     expect(problems).toEqual([]);
   });
 

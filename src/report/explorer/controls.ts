@@ -1,6 +1,7 @@
 import { appraise, type Appraisal, type AppraiseOptions } from "../../appraise";
 import { loadModel, type Model } from "../../model";
 import { toDecimal } from "../../money";
+import { optionModel } from "../../options";
 import { gainshareRange, type ShareRange } from "../../solve";
 import { parseDistribution, quantileOf, resolveInput, setInputs, type ResolvedInput } from "../../uncertainty";
 import { inputLabel } from "../inputs";
@@ -222,6 +223,45 @@ export function explorerControls(model: Model): ExplorerControl[] {
     out.push(control(model, path, "input", lo, hi, p.why.join("; ")));
   }
   return out.filter((c): c is ExplorerControl => c !== null);
+}
+
+/** One choice in the explorer's option list: business as usual (`id` null) or an option of the model. */
+export interface ExplorerChoice {
+  id: string | null;
+  name: string;
+}
+
+/**
+ * What the explorer can show: business as usual, then each of the model's `options` (none when
+ * the model has no options).
+ *
+ * @example
+ * ```ts
+ * explorerChoices(model); // [] for a model without options
+ * ```
+ */
+export function explorerChoices(input: Model | unknown): ExplorerChoice[] {
+  const model = loadModel(input);
+  if (model.options.length === 0) return [];
+  return [{ id: null, name: "Business as usual" }, ...model.options.map((o) => ({ id: o.id, name: o.name }))];
+}
+
+/**
+ * The explorer's model for business as usual (`option` null) or one of the model's options, and
+ * the model file that "Copy as model JSON" writes the controls into: the author's own file for
+ * business as usual, the option as a model of its own (business as usual with the option's
+ * changes, defaults written out) for an option.
+ *
+ * @example
+ * ```ts
+ * const { explorer, file } = explorerModelFor(model, null);
+ * file === model; // true
+ * ```
+ */
+export function explorerModelFor(raw: unknown, option: string | null, options: AppraiseOptions = {}): { explorer: ExplorerModel; file: unknown } {
+  if (option === null) return { explorer: explorerModel(raw, options), file: raw };
+  const model = optionModel(raw, option);
+  return { explorer: explorerModel(model, options), file: JSON.parse(JSON.stringify(model)) as unknown };
 }
 
 /** The model with controls set (`{ path: value }`), checked again as a whole (see `setInputs`). */

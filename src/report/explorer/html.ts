@@ -43,6 +43,8 @@ button { font: inherit; padding: 5px 12px; border: 1px solid #b8bcc4; border-rad
 button:hover { background: #eef2f8; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
 label.horizon { display: block; margin-top: 10px; color: var(--muted); }
+[hidden] { display: none !important; }
+label.horizon select { max-width: 100%; }
 select { font: inherit; padding: 2px 4px; }
 .control { padding: 7px 0 9px; border-bottom: 1px solid #eceef1; }
 .control.moved > label { color: var(--accent); font-weight: 600; }
@@ -125,6 +127,7 @@ export function buildExplorerHtml(model: unknown, options: ExplorerOptions): str
 <div class="layout">
 <aside id="controls" aria-label="Controls">
 <div class="buttons"><button id="reset" type="button">Reset</button><button id="copy" type="button" class="primary">Copy as model JSON</button></div>
+<div id="option-row" hidden><label class="horizon">Option shown <select id="option"></select></label><p class="hint">Each option's own appraisal, with its own controls; <code>appraise --options</code> compares the options with business as usual.</p></div>
 <label class="horizon">Feasible ranges and headline over <select id="horizon"></select></label>
 <h2>Deal terms</h2><div id="controls-deal"></div>
 <h2>Uncertain inputs</h2><div id="controls-input"></div>

@@ -12,9 +12,10 @@ import { annualCashflowSpec, cumulativePositionSpec, incentiveGapSpec } from "..
 import { moneyWords, penaltyStatements, horizonWords } from "../words";
 import {
   applyControls,
+  explorerChoices,
   explorerControls,
   explorerFigures,
-  explorerModel,
+  explorerModelFor,
   modelWithControls,
   type ExplorerControl,
   type ExplorerModel,
@@ -60,8 +61,12 @@ function snap(c: ExplorerControl, v: number): number {
 class Explorer {
   readonly embedded: Embedded;
   readonly options: AppraiseOptions;
-  readonly base: ExplorerModel;
-  readonly controls: ExplorerControl[];
+  /** Business as usual (null) or the id of the model option shown. */
+  option: string | null = null;
+  base: ExplorerModel;
+  /** The model file "Copy as model JSON" writes the controls into (see `explorerModelFor`). */
+  file: unknown;
+  controls: ExplorerControl[];
   /** Current value of each control, by path. */
   values: Record<string, number> = {};
   horizon: number;
@@ -81,11 +86,24 @@ class Explorer {
   constructor(embedded: Embedded) {
     this.embedded = embedded;
     this.options = embedded.options ?? {};
-    this.base = explorerModel(embedded.model, this.options);
+    const { explorer, file } = explorerModelFor(embedded.model, null, this.options);
+    this.base = explorer;
+    this.file = file;
     this.controls = explorerControls(this.base.model);
     this.reset(false);
     const first = this.recompute();
     this.horizon = first.horizons[first.horizons.length - 1]!.years;
+  }
+
+  /** Shows business as usual (null) or one of the model's options: its own controls, at its own values. */
+  selectOption(option: string | null): void {
+    const { explorer, file } = explorerModelFor(this.embedded.model, option, this.options);
+    this.option = option;
+    this.base = explorer;
+    this.file = file;
+    this.controls = explorerControls(this.base.model);
+    this.reset(false);
+    this.recompute();
   }
 
   /** The controls that differ from the model, as `setInputs` overrides. */
@@ -189,7 +207,7 @@ class Explorer {
   }
 
   modelJson(): string {
-    return modelWithControls(this.embedded.model, this.base, this.overrides());
+    return modelWithControls(this.file, this.base, this.overrides());
   }
 }
 
@@ -352,6 +370,17 @@ function start(): void {
   buildControls(x);
   renderNumbers(x);
   x.changed(true);
+  const choices = explorerChoices(embedded.model);
+  if (choices.length) {
+    const select = $<HTMLSelectElement>("option");
+    select.innerHTML = choices.map((c) => `<option value="${esc(c.id ?? "")}">${esc(c.name)}</option>`).join("");
+    $("option-row").hidden = false;
+    select.addEventListener("change", () => {
+      x.selectOption(select.value === "" ? null : select.value);
+      buildControls(x);
+      x.changed(true);
+    });
+  }
   $<HTMLSelectElement>("horizon").addEventListener("change", (e) => {
     x.horizon = Number((e.target as HTMLSelectElement).value);
     x.changed(true);
@@ -362,7 +391,8 @@ function start(): void {
     const area = $<HTMLTextAreaElement>("model-json");
     area.value = text;
     $("copied").hidden = false;
-    const done = (how: string) => ($("copied-note").textContent = how);
+    const what = x.option === null ? "" : "This is the option as a model of its own: business as usual with the option's changes, every default written out. ";
+    const done = (how: string) => ($("copied-note").textContent = what + how);
     // The clipboard needs a secure context (file:// pages may not have one): fall back to selecting the text.
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(
@@ -379,7 +409,10 @@ function start(): void {
   });
   /** For tests and the benchmark: the explorer's state and a way to move controls from outside. */
   (window as unknown as { explorer: unknown }).explorer = {
-    controls: x.controls,
+    get controls() {
+      return x.controls;
+    },
+    option: () => x.option,
     values: () => ({ ...x.values }),
     overrides: () => x.overrides(),
     settled: () => x.settled(),
