@@ -195,15 +195,17 @@ export {
   appraiseOptions,
   businessAsUsual,
   optionModel,
-  type OptionsSettings,
-  type OptionsAppraisal,
-  type OptionResult,
-  type OptionFigures,
-  type OptionGap,
-  type CostsSavings,
-  type RiskRange,
-  type SwitchingEntry,
 } from "./options/options";
+export type {
+  OptionsSettings,
+  OptionsAppraisal,
+  OptionResult,
+  OptionFigures,
+  OptionGap,
+  CostsSavings,
+  RiskRange,
+  SwitchingEntry,
+} from "./options/types";
 export { appraisalSummaryTables, type AppraisalSummaryTable, type AstSection } from "./options/ast";
 
 // ---- Reports (plain text, Markdown, CSV, tidy rows: no heavy packages) ----------------------

@@ -1,6 +1,6 @@
 import type { Decimal } from "../money";
 import type { Lens } from "../model";
-import type { OptionFigures, OptionResult, OptionsAppraisal } from "./options";
+import type { OptionFigures, OptionResult, OptionsAppraisal } from "./types";
 
 /**
  * The Appraisal Summary Table: one per option, the Green Book's one-page summary of an option
