@@ -218,5 +218,6 @@ export { appraisalMarkdown, type MarkdownOptions } from "./report/markdown";
 export { tidyRows, type TidyRow, type TidyOptions } from "./report/tidy";
 export { toCsv, tidyCsv, summaryCsv } from "./report/csv";
 export { displayText, csvText, markdownText } from "./report/safe";
-export { modelInputs, inputLabel, referenceValues, type InputRow, type InputUnit, type ReferenceValueRow } from "./report/inputs";
+export { modelInputs, inputLabel, type InputRow, type InputUnit } from "./report/inputs";
+export { referenceValues, type ReferenceValueRow } from "./report/reference-rows";
 export { optionsTables, financialCaseTables, unitMetricsTables, tablesText, tablesMarkdown, tablesCsv, type ReportTable } from "./report/economic";

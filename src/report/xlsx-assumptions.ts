@@ -2,7 +2,8 @@ import type ExcelJS from "exceljs";
 import type { Model } from "../model";
 import type { Appraisal } from "../appraise";
 import { basisWords } from "./columns";
-import { modelInputs, referenceValues, type InputUnit } from "./inputs";
+import { modelInputs, type InputUnit } from "./inputs";
+import { referenceValues } from "./reference-rows";
 import { cellText, fitRow, font, FORMATS, printSetup, styleHeader, wrappedLines } from "./xlsx-sheets";
 
 /** How a value of each unit is shown in a cell. */
