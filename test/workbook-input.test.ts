@@ -14,6 +14,7 @@ import { buildModelWorkbook, readModelWorkbook, TEMPLATE_MODEL, type WorkbookPar
 import { decodeCell, encodeCell, type CellKind } from "../src/report/workbook-cells";
 import { MODEL_WORKBOOK, type Section } from "../src/report/workbook-layout";
 import { runCli } from "../src/cli/program";
+import { canonical } from "./helpers/canonical";
 import { runs } from "./helpers/runs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -31,25 +32,6 @@ const EXAMPLES = [
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
 
 // ---- Helpers ----------------------------------------------------------------------------------
-
-const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-/**
- * The model with every number and decimal text written as its exact decimal: a decimal that a
- * JSON file gives as text ("0.5") reads back from a spreadsheet cell as the number 0.5 — the same
- * value, which is what "the same model" means (docs/workbook.md).
- */
-function canonical(v: unknown): unknown {
-  if (typeof v === "number") return new Decimal(v).toString();
-  if (typeof v === "string" && DECIMAL.test(v)) return new Decimal(v.trim()).toString();
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === "object")
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .map(([k, x]) => [k, canonical(x)]),
-    );
-  return v;
-}
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;

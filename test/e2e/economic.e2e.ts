@@ -9,12 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { appraise, appraiseLedger, appraiseOptions, buildLedger, financialCase, unitMetrics } from "../../src";
 import { buildReportHtml } from "../../src/entries/report";
 import { buildWorkbook } from "../../src/entries/xlsx";
-import { requireProgram } from "./programs";
+import { launchChromium, requireProgram } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "its-economic-e2e-"));
@@ -74,8 +73,7 @@ describe("HTML report in Chromium", () => {
     });
     const file = join(dir, "options.html");
     writeFileSync(file, html);
-    const executablePath = requireProgram(["chromium", "chromium-browser"], "chromium", "CHROMIUM_PATH");
-    const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await page.goto(pathToFileURL(file).href);

@@ -11,14 +11,14 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appraise, formatPounds, gainshareRange, parseModel, roundTo, toJSON, type Model } from "../../src";
 import { runCli } from "../../src/cli/program";
 import { TEMPLATE_MODEL } from "../../src/entries/xlsx";
 import { applyControls, explorerModel, explorerModelFor, PROPOSED_GAINSHARE } from "../../src/report/explorer/controls";
 import { installPackage } from "./packed";
-import { requireProgram } from "./programs";
+import { launchChromium } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "its-explorer-e2e-"));
@@ -26,11 +26,7 @@ const FAMILY = join(ROOT, "examples/family-support.json");
 
 let browser: Browser;
 beforeAll(async () => {
-  const executablePath = requireProgram(["chromium", "chromium-browser"], "chromium", "CHROMIUM_PATH");
-  browser = await chromium.launch({
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
 

@@ -18,12 +18,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { APPRAISAL_APP, bundleStats, installStats, kB, MB, WHOLE_CORE } from "./measure";
 import { installPackage } from "./packed";
-import { requireProgram } from "./programs";
+import { launchChromium } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE = join(ROOT, "examples/family-support.json");
@@ -52,11 +52,7 @@ beforeAll(async () => {
   tarball = inject("tarball");
   app = installPackage(tarball);
   copyFileSync(EXAMPLE, join(app, "family-support.json"));
-  const executablePath = requireProgram(["chromium", "chromium-browser"], "chromium", "CHROMIUM_PATH");
-  browser = await chromium.launch({
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 }, 600_000);
 afterAll(async () => browser?.close());
 

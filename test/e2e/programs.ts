@@ -1,5 +1,6 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
 
 /**
  * Finds a system program the end-to-end tests need, or fails with what to install: these tests
@@ -19,4 +20,17 @@ export function requireProgram(names: readonly string[], debianPackage: string, 
   throw new Error(
     `${names.join(" or ")} not found: install the Debian package "${debianPackage}" (apt-get install -y ${debianPackage}) or set ${envVar} to the program's path`,
   );
+}
+
+/**
+ * Headless Chromium (Debian's `chromium`, or CHROMIUM_PATH) driven by playwright-core, with the
+ * background services that would make network requests of their own switched off, so that a
+ * test can treat any non-file request as the page's.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = requireProgram(["chromium", "chromium-browser"], "chromium", "CHROMIUM_PATH");
+  return chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
 }

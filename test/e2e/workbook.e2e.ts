@@ -13,26 +13,13 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { appraise, Decimal, parseModel, toJSON } from "../../src";
+import { appraise, parseModel, toJSON } from "../../src";
 import { buildModelWorkbook, readModelWorkbook, TEMPLATE_MODEL } from "../../src/entries/xlsx";
+import { canonical } from "../helpers/canonical";
 import { requireProgram } from "./programs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "its-workbook-e2e-"));
-
-const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-function canonical(v: unknown): unknown {
-  if (typeof v === "number") return new Decimal(v).toString();
-  if (typeof v === "string" && DECIMAL.test(v)) return new Decimal(v.trim()).toString();
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === "object")
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .map(([k, x]) => [k, canonical(x)]),
-    );
-  return v;
-}
 
 /** Runs LibreOffice headless: converts `file` with `filter` into `out` (a folder of its own). */
 function soffice(file: string, filter: string, out: string): void {
